@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// One stand-in serves the built widget page (/), the agent console (/agent/) and the LivePerson APIs.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+const base = `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: { baseURL: base, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `./node_modules/.bin/vite build && ./node_modules/.bin/tsx server/main.ts`,
+    url: `${base}/api/account/e2e/service/baseURI.json?version=1.0`,
+    env: { PORT: String(E2E_PORT) },
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,159 @@
+// Parley's backend-neutral chat model. No React, no I/O, no LivePerson wire shapes.
+// A backend adapter (src/liveperson today, Genesys later) decodes its frames into `CoreEvent`s;
+// the pure reducer (reducer.ts) folds them into `ChatState`; selectors (view.ts) derive the
+// `ChatView` that the UI renders. The state is a function of the *set* of events received:
+// applying the same events in any order, any number of times, gives the same state.
+
+export type ParticipantRole = 'consumer' | 'agent' | 'assistant' | 'manager' | 'reader' | 'system';
+export type ParticipantStatus = 'active' | 'suggested';
+export type ConversationStage = 'open' | 'closed';
+export type ClosedBy = 'consumer' | 'agent' | 'system';
+export type ReceiptStatus = 'pending' | 'sent' | 'delivered' | 'read';
+export type Originator = 'consumer' | 'agent' | 'system';
+
+export interface Participant {
+  id: string;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+}
+
+export interface Dialog {
+  id: string;
+  kind: 'main' | 'survey' | 'other';
+  messaging: boolean;
+  open: boolean;
+  participants: Participant[];
+  createdAt: number;
+}
+
+/** A full snapshot of one conversation's metadata at `updatedAt` (the server's clock). */
+export interface ConversationSnapshot {
+  id: string;
+  updatedAt: number;
+  stage: ConversationStage;
+  /** The main dialog's state (with a survey, the main dialog closes before the stage). */
+  mainOpen: boolean;
+  closedBy?: ClosedBy;
+  startedAt: number;
+  endedAt?: number;
+  skillId?: string;
+  participants: Participant[];
+  dialogs: Dialog[];
+}
+
+export interface QuickReplyOption {
+  title: string;
+  /** The text published when the option is chosen. */
+  text: string;
+  /** Opaque metadata the backend returns with the choice. */
+  metadata?: unknown;
+}
+
+export type MessageBody =
+  | { kind: 'text'; text: string; quickReplies?: QuickReplyOption[] }
+  | { kind: 'file'; caption: string; fileType: string; path: string }
+  | { kind: 'rich'; fallbackText: string; content: unknown }
+  | { kind: 'unsupported'; description: string };
+
+/** Events a backend adapter feeds into the reducer. */
+export type CoreEvent =
+  | { type: 'conversation'; snapshot: ConversationSnapshot }
+  /** The conversation left the subscription (no timestamp on the wire). */
+  | { type: 'conversationRemoved'; conversationId: string }
+  | {
+      type: 'message';
+      conversationId: string;
+      dialogId: string;
+      sequence: number;
+      at: number;
+      originatorId: string;
+      originator: Originator;
+      body: MessageBody;
+      /** Client id carried in the publish request's metadata (ExternalId), if any. */
+      clientId?: string;
+    }
+  | {
+      type: 'receipt';
+      conversationId: string;
+      dialogId: string;
+      /** The receipt's own sequence (receipts consume sequences). */
+      sequence: number;
+      at: number;
+      originatorId: string;
+      originator: Originator;
+      status: 'accept' | 'read' | 'action';
+      sequences: number[];
+    }
+  | {
+      type: 'typing';
+      conversationId: string;
+      dialogId: string;
+      originatorId: string;
+      originator: Originator;
+      composing: boolean;
+      /** Local receive time (ms): chat states carry no sequence or server time. */
+      receivedAt: number;
+    }
+  /** Display details of a participant (best effort; e.g. an agent's nickname). */
+  | { type: 'profile'; participantId: string; name: string; avatarUrl?: string }
+  /** The visitor queued a message (optimistic bubble). */
+  | { type: 'outboxAdded'; clientId: string; text: string; createdAt: number }
+  /** The server stored the visitor's message with this sequence (publish response). */
+  | { type: 'outboxStored'; clientId: string; dialogId: string; sequence: number }
+  /** Publishing failed for good (shown as "Not sent"). */
+  | { type: 'outboxFailed'; clientId: string; reason: string; at: number }
+  /** The visitor chose Retry on a failed message. */
+  | { type: 'outboxRetried'; clientId: string; at: number };
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'error';
+
+export interface ConnectionView {
+  status: ConnectionStatus;
+  /** A user-facing explanation when status is 'error'. */
+  error?: string;
+}
+
+/** One row of the rendered timeline. */
+export type TimelineRow =
+  | {
+      kind: 'message';
+      key: string;
+      originator: Originator;
+      participantId: string;
+      dialogId?: string;
+      sequence?: number;
+      at: number;
+      body: MessageBody;
+      /** Only for the visitor's own messages. */
+      receipt?: ReceiptStatus | 'failed';
+      clientId?: string;
+    }
+  | {
+      kind: 'banner';
+      key: string;
+      at: number;
+      banner:
+        | { type: 'agentJoined'; participantId: string }
+        | { type: 'agentLeft'; participantId: string }
+        | { type: 'transferred'; participantId?: string }
+        | { type: 'backToQueue' }
+        | { type: 'managerJoined'; participantId: string }
+        | { type: 'conversationEnded'; by: ClosedBy }
+        | { type: 'surveyStarted' };
+    };
+
+/** What the UI renders; derived from ChatState by pure selectors. */
+export interface ChatView {
+  consumerId?: string;
+  conversationId?: string;
+  /** The dialog messages are published to (main, or the open survey). */
+  activeDialogId?: string;
+  stage: ConversationStage | 'none';
+  agent?: { participantId: string };
+  agentTyping?: { participantId: string };
+  timeline: TimelineRow[];
+  /** Agent content not yet read by the visitor. */
+  unread: number;
+  /** Display names by participant id, where known. */
+  names: Record<string, string>;
+}

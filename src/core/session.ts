@@ -1,0 +1,31 @@
+// The backend-neutral contract between a chat backend (LivePerson today, Genesys later) and the UI.
+// The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
+import type { ChatView, ConnectionView } from './model';
+
+export interface SessionSnapshot {
+  chat: ChatView;
+  connection: ConnectionView;
+}
+
+export interface ChatSession {
+  /** Connects (and keeps reconnecting) until stop(). */
+  start(): void;
+  /** Closes the connection for good; no more snapshots. */
+  stop(): void;
+  getSnapshot(): SessionSnapshot;
+  /** Called with a new snapshot after every change; returns an unsubscribe function. */
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /**
+   * Queues a visitor message; its bubble shows at once (pending). Creates the conversation when
+   * none is open. Resolves when the server stored it; messages sent while offline wait, in order.
+   */
+  send(text: string): Promise<void>;
+  /** Publishes a failed message again. */
+  retry(clientId: string): Promise<void>;
+  /** Ends the open conversation (the visitor closes it). */
+  endConversation(): Promise<void>;
+  /** The visitor is typing (true) or stopped (false); throttled by the session. */
+  setComposing(composing: boolean): void;
+  /** The window is open in a visible tab: agent messages shown now count as read. */
+  setViewing(viewing: boolean): void;
+}
