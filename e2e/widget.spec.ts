@@ -1,0 +1,140 @@
+// The consumer widget end to end: Chromium, the built demo page, the stand-in over real sockets,
+// the agent played through the stand-in's control API.
+import { expect, test } from '@playwright/test';
+import { Control, consumerAcks, uniqueAccount, type ConversationDetail } from './support/control';
+import { Widget } from './support/widget';
+
+const contentSequences = (c: ConversationDetail) =>
+  (c.transcript[c.id] ?? [])
+    .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
+    .map((e) => e.sequence);
+
+test('the tutorial flows: create, agent joins, receipts both ways, agent closes', async ({ page, request }, testInfo) => {
+  const control = new Control(request, uniqueAccount('tutorial'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
+  await w.open();
+  await expect(w.composer).toBeFocused();
+
+  // The first message creates the conversation; the bubble goes pending → sent (V).
+  await w.send('Hello, I need help with my order');
+  await expect(w.mine('Hello, I need help with my order')).toHaveCount(1);
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'sent');
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Sent');
+
+  const waiting = await control.onlyConversation();
+  expect(waiting.queue).toBe('waiting');
+  const dana = await control.agent('Dana');
+
+  // The agent accepts: the join banner shows.
+  await control.accept(waiting.id, dana.id);
+  await expect(w.log.getByText(/Dana joined/)).toBeVisible();
+
+  // Typing, then a message: the indicator shows and clears.
+  await control.typing(waiting.id, dana.id, 'COMPOSING');
+  await expect(w.dialog.getByText('Dana is typing…')).toBeVisible();
+  const { sequence: agentSeq } = await control.say(waiting.id, dana.id, 'Hi! I am Dana, how can I help?');
+  await expect(w.agentMessage('Hi! I am Dana, how can I help?')).toBeVisible();
+  await expect(w.dialog.getByText('Dana is typing…')).toBeHidden();
+
+  // The widget acknowledged the agent message ACCEPT then READ (the window is open and visible).
+  await expect
+    .poll(async () => [...(consumerAcks(await control.conversation(waiting.id)).get(agentSeq!) ?? [])].sort())
+    .toEqual(['ACCEPT', 'READ']);
+
+  // The visitor's message: VV once the agent's device accepts it, orange once read.
+  const mySeq = Number(await w.mine('Hello, I need help with my order').getAttribute('data-sequence'));
+  expect(Number.isInteger(mySeq)).toBe(true);
+  await control.receipt(waiting.id, dana.id, 'ACCEPT', [mySeq]);
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'delivered');
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Delivered');
+  await control.receipt(waiting.id, dana.id, 'READ', [mySeq]);
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'read');
+  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Read');
+
+  await page.screenshot({ path: testInfo.outputPath('open-conversation.png') });
+  await testInfo.attach('open-conversation', { path: testInfo.outputPath('open-conversation.png'), contentType: 'image/png' });
+
+  // The agent closes the conversation.
+  await control.close(waiting.id);
+  await expect(w.log.getByText(/ended/i)).toBeVisible();
+  expect((await control.conversation(waiting.id)).stage).toBe('CLOSE');
+});
+
+test('the visitor ends the conversation after confirming', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('end'));
+  const w = new Widget(page);
+  await w.goto(control.account, '&open=1');
+  await w.send('Just a quick question');
+  await expect(w.receiptOf('Just a quick question')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  await w.dialog.getByRole('button', { name: 'End conversation' }).click();
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  await expect.poll(async () => (await control.conversation(c.id)).stage).toBe('CLOSE');
+  await expect(w.log.getByText(/ended/i)).toBeVisible();
+});
+
+test('a reload rebuilds the same conversation from the server', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('reload'));
+  const w = new Widget(page);
+  await w.goto(control.account, '&open=1');
+  await w.send('first');
+  await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'agent one');
+  await w.send('second');
+  await control.say(c.id, dana.id, 'agent two');
+  await expect(w.agentMessage('agent two')).toBeVisible();
+  await expect(w.receiptOf('second')).toHaveAttribute('data-receipt', 'sent');
+  const before = await w.sequencedRows();
+
+  await page.reload();
+  await w.open();
+  await expect(w.agentMessage('agent two')).toBeVisible();
+  await expect(w.log.getByText(/Dana joined/)).toBeVisible();
+  expect(await w.sequencedRows()).toEqual(before);
+  expect((await w.sequencedRows()).map((r) => r.sequence)).toEqual(contentSequences(await control.conversation(c.id)));
+});
+
+test('every socket dropped mid-conversation: rebuilt with no duplicates and no gaps', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('drop'));
+  const w = new Widget(page);
+  await w.goto(control.account, '&open=1');
+  await w.send('before the drop');
+  await expect(w.receiptOf('before the drop')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'agent before');
+  await expect(w.agentMessage('agent before')).toBeVisible();
+
+  for (let round = 0; round < 3; round++) {
+    await control.dropSockets();
+    // While the widget reconnects, the agent keeps talking and the visitor keeps typing.
+    await control.say(c.id, dana.id, `agent during drop ${round}`);
+    await w.send(`visitor during drop ${round}`);
+  }
+  await expect(w.agentMessage('agent during drop 2')).toBeVisible();
+  for (let round = 0; round < 3; round++) {
+    await expect(w.receiptOf(`visitor during drop ${round}`)).toHaveAttribute('data-receipt', 'sent');
+    await expect(w.mine(`visitor during drop ${round}`)).toHaveCount(1);
+  }
+  await expect(w.dialog.getByRole('status').filter({ hasText: 'Reconnecting…' })).toHaveCount(0);
+  const rows = await w.sequencedRows();
+  const sequences = rows.map((r) => r.sequence);
+  expect(new Set(sequences).size).toBe(sequences.length);
+  expect(sequences).toEqual(contentSequences(await control.conversation(c.id)));
+  // Every visitor message is stored exactly once on the server.
+  const stored = (await control.conversation(c.id)).transcript[c.id]!.filter(
+    (e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent',
+  );
+  expect(stored.map((e) => e.event.message)).toEqual([
+    'before the drop',
+    'visitor during drop 0',
+    'visitor during drop 1',
+    'visitor during drop 2',
+  ]);
+});
