@@ -52,7 +52,7 @@ export interface QuickReplyOption {
 export type MessageBody =
   | { kind: 'text'; text: string; quickReplies?: QuickReplyOption[] }
   | { kind: 'file'; caption: string; fileType: string; path: string }
-  | { kind: 'rich'; fallbackText: string; content: unknown }
+  | { kind: 'rich'; fallbackText: string; content: unknown; quickReplies?: QuickReplyOption[] }
   | { kind: 'unsupported'; description: string };
 
 /** Events a backend adapter feeds into the reducer. */
@@ -71,6 +71,8 @@ export type CoreEvent =
       body: MessageBody;
       /** Client id carried in the publish request's metadata (ExternalId), if any. */
       clientId?: string;
+      /** Local receive time (ms), to compare with typing events (which carry no server time). */
+      receivedAt?: number;
     }
   | {
       type: 'receipt';
