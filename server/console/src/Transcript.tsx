@@ -1,0 +1,64 @@
+// The selected conversation's messages per dialog, each with its receipt state.
+import type { Agent, ConversationDetail, TranscriptEntry } from './types';
+import { consumerAcknowledged, isContent, receiptFor } from './receipts';
+import { nameOf, time } from './format';
+import { Receipt } from './Receipt';
+
+interface Props {
+  detail: ConversationDetail;
+  agents: readonly Agent[];
+}
+
+function author(e: TranscriptEntry, agents: readonly Agent[]): string {
+  if (e.role === 'CONSUMER') return 'Consumer';
+  const name = nameOf(agents, e.originatorId);
+  return e.role === 'ASSIGNED_AGENT' ? name : `${name} (${e.role.toLowerCase().replace('_', ' ')})`;
+}
+
+function Message({ detail, entry, agents, ack }: Props & { entry: TranscriptEntry; ack: ReturnType<typeof consumerAcknowledged> }) {
+  const side = entry.role === 'CONSUMER' ? 'consumer' : 'agent';
+  const privateNote = entry.audience === 'AGENTS_AND_MANAGERS';
+  return (
+    <li className={`message message-${side}${privateNote ? ' message-private' : ''}`}>
+      <div className="message-head">
+        <span className="author">{author(entry, agents)}</span>
+        {privateNote && <span className="tag">private note</span>}
+        <span className="seq">#{entry.sequence}</span>
+      </div>
+      <p className="message-text">{entry.event.kind === 'text' ? entry.event.text : entry.event.kind === 'other' ? entry.event.label : ''}</p>
+      {entry.event.kind === 'text' && entry.event.quickReplies.length > 0 && (
+        <ul className="quick-replies" aria-label="Quick replies">
+          {entry.event.quickReplies.map((q, i) => (
+            <li key={i}>{q}</li>
+          ))}
+        </ul>
+      )}
+      <div className="message-foot">
+        <time>{time(entry.serverTimestamp)}</time>
+        <Receipt state={receiptFor(detail, entry, ack)} />
+      </div>
+    </li>
+  );
+}
+
+export function Transcript({ detail, agents }: Props) {
+  const dialogs = detail.transcript.filter((t) => t.entries.some(isContent));
+  if (dialogs.length === 0) return <p className="placeholder">No messages yet.</p>;
+  return (
+    <div className="transcript">
+      {dialogs.map((t) => {
+        const ack = consumerAcknowledged(t.entries);
+        return (
+          <section key={t.dialogId} aria-label={`${t.dialogType} dialog`}>
+            {dialogs.length > 1 && <h3 className="dialog-title">{t.dialogType === 'MAIN' ? 'Conversation' : 'Post-conversation survey'}</h3>}
+            <ol className="messages" aria-label="Transcript">
+              {t.entries.filter(isContent).map((e) => (
+                <Message key={e.sequence} detail={detail} entry={e} agents={agents} ack={ack} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
