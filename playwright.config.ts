@@ -27,7 +27,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `./node_modules/.bin/vite build && ./node_modules/.bin/tsx server/main.ts`,
+    command: `./node_modules/.bin/vite build && ./node_modules/.bin/vite build --config server/console/vite.config.ts && ./node_modules/.bin/tsx server/main.ts`,
     url: `${base}/api/account/e2e/service/baseURI.json?version=1.0`,
     env: { PORT: String(E2E_PORT) },
     reuseExistingServer: !process.env.CI,
