@@ -1,0 +1,78 @@
+// Configuration of the LivePerson backend, as the embedding page gives it.
+
+export interface ParleyDomains {
+  /** The UMS (messaging WebSocket) host, e.g. `va.msg.liveperson.net`. */
+  asyncMessagingEnt: string;
+  /** The consumer identity host (anonymous signup / refresh). */
+  idp: string;
+  /** The host serving public agent profiles (names for the join banner). */
+  acCdnDomain?: string;
+}
+
+export interface ParleyConfig {
+  /** The brand's LivePerson account id. */
+  account: string;
+  /** The domain API base URL; its scheme (http/https) also chooses ws/wss. Default https://api.liveperson.net. */
+  csds?: string;
+  /** Fixed hosts; when given, the domain API is not asked. */
+  domains?: ParleyDomains;
+  /** An authenticated consumer token (LivePerson-issued). */
+  jwt?: string;
+  /** Called for a fresh authenticated token (at start and whenever the server asks for one). */
+  getJwt?: () => Promise<string>;
+  /** The visitor's language (BCP 47), sent in the conversation context. */
+  lang?: string;
+}
+
+export const DEFAULT_CSDS = 'https://api.liveperson.net';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const ACCOUNT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const HOST_PATTERN = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** Checks a configuration and returns it with defaults applied; throws ConfigError with a clear message. */
+export function normalizeConfig(config: ParleyConfig): ParleyConfig & { csds: string } {
+  if (typeof config !== 'object' || config === null) throw new ConfigError('Parley: the configuration is missing.');
+  if (typeof config.account !== 'string' || !ACCOUNT_PATTERN.test(config.account)) {
+    throw new ConfigError('Parley: "account" must be a LivePerson account id (letters, digits, ".", "_" or "-").');
+  }
+  const csds = config.csds ?? DEFAULT_CSDS;
+  let parsed: URL;
+  try {
+    parsed = new URL(csds);
+  } catch {
+    throw new ConfigError(`Parley: "csds" must be an absolute http(s) URL, got "${csds}".`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(`Parley: "csds" must use http or https, got "${parsed.protocol}".`);
+  }
+  if (config.domains) {
+    for (const key of ['asyncMessagingEnt', 'idp'] as const) {
+      if (!HOST_PATTERN.test(config.domains[key] ?? '')) {
+        throw new ConfigError(`Parley: "domains.${key}" must be a host name (optionally with :port).`);
+      }
+    }
+    const cdn = config.domains.acCdnDomain;
+    if (cdn !== undefined && !HOST_PATTERN.test(cdn)) {
+      throw new ConfigError('Parley: "domains.acCdnDomain" must be a host name (optionally with :port).');
+    }
+  }
+  if (config.jwt !== undefined && (typeof config.jwt !== 'string' || config.jwt === '')) {
+    throw new ConfigError('Parley: "jwt" must be a non-empty string.');
+  }
+  if (config.getJwt !== undefined && typeof config.getJwt !== 'function') {
+    throw new ConfigError('Parley: "getJwt" must be a function returning a promise of a token.');
+  }
+  return { ...config, csds: csds.replace(/\/+$/, '') };
+}
+
+/** Whether the configuration talks TLS (https/wss): the csds URL's scheme decides. */
+export function isSecure(config: { csds?: string }): boolean {
+  return !(config.csds ?? DEFAULT_CSDS).startsWith('http:');
+}

@@ -1,0 +1,283 @@
+// The consumer messaging connection: one logical connection over reconnecting-websocket.
+// Nothing goes out before InitConnection (the library's own send buffer is off); requests are
+// correlated by reqId; GetClock keeps the socket alive; 4401/4407 closes renew the token before
+// reconnecting; other closes back off with full jitter. Frames from the network never throw.
+import ReconnectingWebSocket from 'reconnecting-websocket';
+import type { ClientPropertiesHeader, Metadata } from './wire';
+import { CloseCodes, RequestTypes } from './wire';
+import { createBackoff, type BackoffOptions } from './backoff';
+import { consumerIdOf, IdentityError, type Identity } from './identity';
+import { HttpError } from './http';
+import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
+import { createRequestTracker, type RequestTracker, type ResponseResult, type Timers } from './requests';
+import { readEnvelope } from './envelope';
+import { createEmitter, type Emitter } from './emitter';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type WebSocketClass = new (url: string, protocols?: string | string[]) => any;
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'error' | 'closed';
+
+export interface ConnectionEvents {
+  /** InitConnection succeeded on a new socket: subscriptions must be made again. */
+  open: { consumerId: string };
+  close: { code: number; reason: string };
+  notification: { type: string; body: unknown; raw: unknown };
+  state: { state: ConnectionState; error?: string };
+}
+
+export interface ConnectionOptions {
+  url: string;
+  identity: Identity;
+  clientProperties: ClientPropertiesHeader;
+  WebSocket?: WebSocketClass;
+  timers?: Timers;
+  now?: () => number;
+  random?: () => number;
+  requestTimeoutMs?: number;
+  keepAliveMs?: number;
+  /** A connection open this long resets the backoff. */
+  stableMs?: number;
+  /** Consecutive authentication failures before giving up with state 'error'. */
+  maxAuthFailures?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface RequestOptions {
+  metadata?: Metadata[];
+  timeoutMs?: number;
+}
+
+export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
+  readonly state: ConnectionState;
+  start(): void;
+  request(type: string, body?: unknown, options?: RequestOptions): Promise<ResponseResult>;
+  /** After state 'error': clears the failure counters and connects again. */
+  retry(): void;
+  close(): void;
+}
+
+function guarded(Impl: WebSocketClass): WebSocketClass {
+  // Node's `ws` throws on an 'error' event nobody listens to, which reconnecting-websocket can cause
+  // when it abandons a socket; a permanent no-op listener keeps that from crashing the process.
+  return class GuardedWebSocket extends Impl {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('error', () => undefined);
+    }
+  };
+}
+
+export function createConnection(options: ConnectionOptions): Connection {
+  const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  const now = options.now ?? Date.now;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const keepAliveMs = options.keepAliveMs ?? 30_000;
+  const stableMs = options.stableMs ?? 10_000;
+  const maxAuthFailures = options.maxAuthFailures ?? 3;
+  const backoff = createBackoff({ ...options.backoff, random: options.random ?? options.backoff?.random });
+  const emitter = createEmitter<ConnectionEvents>();
+  const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketClass }).WebSocket;
+
+  let state: ConnectionState = 'idle';
+  let rws: ReconnectingWebSocket | undefined;
+  let tracker: RequestTracker | undefined;
+  let ready = false;
+  let token: string | undefined;
+  let needRenew = false;
+  let forcedAuthClose = false;
+  let authFailures = 0;
+  let nextDelayMs = 0;
+  let openedAt: number | undefined;
+  let keepAliveTimer: unknown;
+  let wakeUp: (() => void) | undefined;
+
+  const setState = (next: ConnectionState, error?: string) => {
+    if (state === next && error === undefined) return;
+    state = next;
+    emitter.emit('state', error === undefined ? { state } : { state, error });
+  };
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0) return resolve();
+      const timer = timers.setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        timers.clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      };
+    });
+
+  const giveUp = (message: string) => {
+    setState('error', message);
+    const socket = rws;
+    rws = undefined;
+    socket?.close(1000);
+  };
+
+  const authFailed = (): boolean => {
+    authFailures += 1;
+    if (authFailures > maxAuthFailures) {
+      giveUp('Could not sign in to the chat service. Please try again later.');
+      return true;
+    }
+    return false;
+  };
+
+  /** Runs before every socket attempt: waits out the backoff and gets a (fresh) token. */
+  const nextUrl = async (): Promise<string> => {
+    const mine = rws;
+    await wait(nextDelayMs);
+    while (rws === mine && mine !== undefined) {
+      try {
+        token = needRenew ? await options.identity.renew() : await options.identity.token();
+        consumerIdOf(token);
+        needRenew = false;
+        break;
+      } catch (error) {
+        const refused = (error instanceof IdentityError && error.permanent) || (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429);
+        if (refused && authFailed()) break;
+        await wait(backoff.next());
+      }
+    }
+    return options.url;
+  };
+
+  const send = (frame: object) => rws?.send(JSON.stringify(frame));
+
+  const sendRequest = (type: string, body: unknown, extra: object, timeoutMs: number): Promise<ResponseResult> => {
+    if (!tracker || rws?.readyState !== 1) return Promise.reject(new ConnectionClosedError(type));
+    const { id, response } = tracker.open(type, timeoutMs);
+    send({ kind: 'req', id, type, ...(body === undefined ? {} : { body }), ...extra });
+    return response;
+  };
+
+  const scheduleKeepAlive = () => {
+    timers.clearTimeout(keepAliveTimer);
+    keepAliveTimer = timers.setTimeout(() => {
+      if (!ready) return;
+      sendRequest(RequestTypes.GetClock, undefined, {}, requestTimeoutMs).then(
+        () => scheduleKeepAlive(),
+        (error: unknown) => {
+          // No answer to a keep-alive: the socket is dead even if the browser has not noticed.
+          if (error instanceof RequestTimeoutError && ready) rws?.reconnect(1000, 'keep-alive timeout');
+          else if (ready) scheduleKeepAlive();
+        },
+      );
+    }, keepAliveMs);
+  };
+
+  const onOpen = () => {
+    tracker = createRequestTracker(timers);
+    openedAt = now();
+    const headers = [options.clientProperties, { type: '.ams.headers.ConsumerAuthentication', jwt: token ?? '' }];
+    sendRequest(RequestTypes.InitConnection, undefined, { headers }, requestTimeoutMs).then(
+      () => {
+        ready = true;
+        setState('open');
+        scheduleKeepAlive();
+        emitter.emit('open', { consumerId: consumerIdOf(token ?? '') });
+      },
+      (error: unknown) => {
+        if (error instanceof RequestFailedError && (error.code === 401 || error.code === 403)) {
+          forcedAuthClose = true;
+          rws?.reconnect(1000, 'authentication refused');
+        } else if (!(error instanceof ConnectionClosedError)) {
+          rws?.reconnect(1000, 'no answer to InitConnection');
+        }
+      },
+    );
+  };
+
+  const onMessage = (event: { data: unknown }) => {
+    const envelope = readEnvelope(event.data);
+    if (envelope.kind === 'response') {
+      if (tracker?.settle(envelope.reqId, envelope.code, envelope.body) && envelope.code < 400 && ready) authFailures = 0;
+    } else if (envelope.kind === 'notification') {
+      emitter.emit('notification', { type: envelope.type, body: envelope.body, raw: envelope.raw });
+    }
+  };
+
+  const onClose = (event: { code?: number; reason?: string }) => {
+    const code = event.code ?? 1006;
+    ready = false;
+    timers.clearTimeout(keepAliveTimer);
+    tracker?.failAll();
+    tracker = undefined;
+    const stable = openedAt !== undefined && now() - openedAt >= stableMs;
+    openedAt = undefined;
+    if (state === 'closed' || state === 'error') return;
+    emitter.emit('close', { code, reason: event.reason ?? '' });
+    const auth = forcedAuthClose || code === CloseCodes.TokenExpired || code === CloseCodes.AnonymousIdentityExpired;
+    forcedAuthClose = false;
+    if (auth) {
+      needRenew = true;
+      if (authFailed()) return;
+      nextDelayMs = authFailures === 1 ? 0 : backoff.next();
+    } else {
+      if (stable) backoff.reset();
+      nextDelayMs = backoff.next();
+    }
+    setState('reconnecting');
+  };
+
+  const spawn = () => {
+    if (!WebSocketImpl) {
+      giveUp('This browser cannot open a WebSocket.');
+      return;
+    }
+    const socket = new ReconnectingWebSocket(() => nextUrl(), undefined, {
+      WebSocket: guarded(WebSocketImpl),
+      maxEnqueuedMessages: 0,
+      minReconnectionDelay: 0,
+      maxReconnectionDelay: 0,
+      connectionTimeout: 10_000,
+      startClosed: true,
+    });
+    socket.addEventListener('open', onOpen);
+    socket.addEventListener('message', onMessage);
+    socket.addEventListener('close', onClose);
+    rws = socket;
+    nextDelayMs = 0;
+    setState('connecting');
+    socket.reconnect();
+  };
+
+  return {
+    on: emitter.on,
+    get state() {
+      return state;
+    },
+    start() {
+      if (state === 'idle') spawn();
+    },
+    request(type, body, requestOptions = {}) {
+      if (!ready) return Promise.reject(new ConnectionClosedError(type));
+      const extra = requestOptions.metadata ? { metadata: requestOptions.metadata } : {};
+      return sendRequest(type, body, extra, requestOptions.timeoutMs ?? requestTimeoutMs);
+    },
+    retry() {
+      if (state !== 'error') return;
+      authFailures = 0;
+      backoff.reset();
+      spawn();
+    },
+    close() {
+      if (state === 'closed') return;
+      setState('closed');
+      ready = false;
+      timers.clearTimeout(keepAliveTimer);
+      tracker?.failAll();
+      tracker = undefined;
+      const socket = rws;
+      rws = undefined;
+      wakeUp?.();
+      socket?.close(1000);
+      emitter.clear();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// The consumer's identity: which LivePerson JWT the socket authenticates with.
+// Authenticated (config.jwt / config.getJwt) or anonymous (signup at the IdP, kept in storage so a
+// reload returns as the same consumer). Only the anonymous jwt is ever stored. Tokens are never
+// logged and never put in a URL.
+import { jwtDecode, type JwtPayload } from 'jwt-decode';
+import type { ParleyConfig } from './config';
+import { fetchJson, HttpError, isRecord, type FetchLike } from './http';
+import type { KeyValueStore } from './storage';
+
+export class IdentityError extends Error {
+  /** True when asking again will not help (the IdP refused us, or a static token was refused). */
+  readonly permanent: boolean;
+  constructor(message: string, permanent: boolean) {
+    super(message);
+    this.name = 'IdentityError';
+    this.permanent = permanent;
+  }
+}
+
+function claims(jwt: string): JwtPayload | undefined {
+  try {
+    return jwtDecode<JwtPayload>(jwt);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The consumer id (`sub`) a LivePerson jwt carries; throws IdentityError when it has none. */
+export function consumerIdOf(jwt: string): string {
+  const sub = claims(jwt)?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new IdentityError('The consumer token has no subject (sub)', true);
+  return sub;
+}
+
+export function anonymousTokenKey(account: string): string {
+  return `parley:${account}:jwt`;
+}
+
+export interface Identity {
+  readonly anonymous: boolean;
+  /** A token to connect with: the current one while it is valid, else a new one. */
+  token(): Promise<string>;
+  /** A fresh token after the server refused the current one (close 4401 or 4407). */
+  renew(): Promise<string>;
+}
+
+export interface IdentityDeps {
+  fetch: FetchLike;
+  store: KeyValueStore;
+  now: () => number;
+}
+
+function expired(jwt: string, nowMs: number): boolean {
+  const exp = claims(jwt)?.exp;
+  return typeof exp === 'number' && exp * 1000 <= nowMs + 5_000;
+}
+
+function jwtFrom(answer: unknown, what: string): string {
+  const jwt = isRecord(answer) ? answer.jwt : undefined;
+  if (typeof jwt !== 'string' || claims(jwt)?.sub === undefined) throw new IdentityError(`${what} returned no usable token`, false);
+  return jwt;
+}
+
+function authenticated(config: ParleyConfig): Identity {
+  const fetchToken = async (): Promise<string> => {
+    if (config.getJwt) {
+      let jwt: unknown;
+      try {
+        jwt = await config.getJwt();
+      } catch (error) {
+        throw new IdentityError(`getJwt failed: ${error instanceof Error ? error.message : 'unknown error'}`, false);
+      }
+      if (typeof jwt !== 'string' || jwt === '') throw new IdentityError('getJwt returned no token', false);
+      return jwt;
+    }
+    if (!config.jwt) throw new IdentityError('No consumer token is configured', true);
+    return config.jwt;
+  };
+  return { anonymous: false, token: fetchToken, renew: fetchToken };
+}
+
+function anonymousIdentity(config: ParleyConfig, idpBase: string, deps: IdentityDeps): Identity {
+  const key = anonymousTokenKey(config.account);
+  let current: string | undefined;
+
+  const keep = (jwt: string): string => {
+    current = jwt;
+    deps.store.set(key, jwt);
+    return jwt;
+  };
+  const signup = async (): Promise<string> => {
+    const answer = await fetchJson(deps.fetch, `${idpBase}/signup`, { method: 'POST', body: {}, what: 'The anonymous signup' });
+    return keep(jwtFrom(answer, 'The anonymous signup'));
+  };
+  const refresh = async (old: string): Promise<string> => {
+    try {
+      const answer = await fetchJson(deps.fetch, `${idpBase}/refresh`, { method: 'POST', body: { jwt: old }, what: 'The identity refresh' });
+      return keep(jwtFrom(answer, 'The identity refresh'));
+    } catch (error) {
+      // The IdP no longer knows this identity: start over as a new consumer rather than never connecting.
+      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return signup();
+      throw error;
+    }
+  };
+  const stored = (): string | undefined => {
+    const jwt = deps.store.get(key);
+    if (jwt && claims(jwt)?.sub) return jwt;
+    if (jwt) deps.store.remove(key);
+    return undefined;
+  };
+
+  return {
+    anonymous: true,
+    async token() {
+      const jwt = current ?? stored();
+      if (!jwt) return signup();
+      current = jwt;
+      return expired(jwt, deps.now()) ? refresh(jwt) : jwt;
+    },
+    async renew() {
+      const jwt = current ?? stored();
+      return jwt ? refresh(jwt) : signup();
+    },
+  };
+}
+
+/** The identity for a configuration: authenticated when a jwt or getJwt is given, else anonymous. */
+export function createIdentity(config: ParleyConfig, idpBase: string, deps: IdentityDeps): Identity {
+  return config.jwt !== undefined || config.getJwt !== undefined ? authenticated(config) : anonymousIdentity(config, idpBase, deps);
+}
