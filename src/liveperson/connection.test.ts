@@ -1,12 +1,13 @@
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConnection, type Connection, type ConnectionOptions, type ConnectionState } from './connection';
+import type { ClientPropertiesHeader } from './wire';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createIdentity, type Identity } from './identity';
 import { MemoryStorage, safeStore } from './storage';
 import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fake-socket-server';
 
-const clientProperties = { type: '.ams.headers.ClientProperties', features: ['QUICK_REPLIES'] } as const;
+const clientProperties: ClientPropertiesHeader = { type: '.ams.headers.ClientProperties', features: ['QUICK_REPLIES'] };
 
 let server: FakeSocketServer | undefined;
 let connection: Connection | undefined;

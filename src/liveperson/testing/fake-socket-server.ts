@@ -30,7 +30,7 @@ export async function startFakeSocketServer(): Promise<FakeSocketServer> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const address = wss.address();
-  if (typeof address === 'string') throw new Error('unexpected address');
+  if (address === null || typeof address === 'string') throw new Error('unexpected address');
   const server: FakeSocketServer = {
     url: `ws://127.0.0.1:${address.port}/ws_api/account/test/messaging/consumer?v=3`,
     frames: [],
