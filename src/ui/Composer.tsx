@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent, Ref } from 'react';
+import { errorText } from './errorText';
+import { t } from './i18n';
+import { useSendMessage, useSetComposing } from './useParleySession';
+import './Composer.css';
+
+/** How long after the last keystroke the visitor counts as no longer typing. */
+export const COMPOSING_IDLE_MS = 3000;
+
+/** The message box and Send button. Enter sends, Shift+Enter adds a line. */
+export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
+  const [text, setText] = useState('');
+  const send = useSendMessage();
+  const { mutate: setComposing } = useSetComposing();
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const composing = useRef(false);
+
+  const stopComposing = () => {
+    clearTimeout(idleTimer.current);
+    idleTimer.current = undefined;
+    if (composing.current) {
+      composing.current = false;
+      setComposing(false);
+    }
+  };
+
+  useEffect(
+    () => () => {
+      clearTimeout(idleTimer.current);
+      if (composing.current) setComposing(false);
+    },
+    [setComposing],
+  );
+
+  const onChange = (value: string) => {
+    setText(value);
+    if (value.trim() === '') return stopComposing();
+    if (!composing.current) {
+      composing.current = true;
+      setComposing(true);
+    }
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(stopComposing, COMPOSING_IDLE_MS);
+  };
+
+  const submit = () => {
+    const message = text.trim();
+    if (message === '') return;
+    stopComposing();
+    send.mutate(message);
+    setText('');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <form className="parley-composer" onSubmit={onSubmit}>
+      {send.isError && (
+        <p role="alert" className="parley-composer-error">
+          {t('sendFailed', { reason: errorText(send.error) })}
+        </p>
+      )}
+      <div className="parley-composer-row">
+        <textarea
+          ref={ref}
+          className="parley-composer-input"
+          aria-label={t('composerLabel')}
+          placeholder={t('composerPlaceholder')}
+          rows={1}
+          value={text}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="parley-composer-send" aria-label={t('send')} disabled={text.trim() === ''}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M4 12l16-8-6 16-2.5-6.5z" />
+          </svg>
+        </button>
+      </div>
+    </form>
+  );
+}

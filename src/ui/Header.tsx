@@ -1,0 +1,38 @@
+import type { ChatView } from '../core/model';
+import { t } from './i18n';
+import { agentName } from './names';
+import './Header.css';
+
+export interface HeaderProps {
+  chat: ChatView;
+  canEnd: boolean;
+  onEnd: () => void;
+  onClose: () => void;
+}
+
+/** The window's title bar: who the visitor is talking to, End conversation and Close. */
+export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
+  const title = chat.agent ? agentName(chat.names, chat.agent.participantId) : t('headerWaiting');
+  const subtitle = chat.agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
+  return (
+    <header className="parley-header">
+      <span className="parley-avatar" aria-hidden="true">
+        {title.trim().charAt(0).toUpperCase()}
+      </span>
+      <div className="parley-header-text">
+        <h2 className="parley-header-title">{title}</h2>
+        {subtitle && <p className="parley-header-subtitle">{subtitle}</p>}
+      </div>
+      {canEnd && (
+        <button type="button" className="parley-header-end" onClick={onEnd}>
+          {t('endConversation')}
+        </button>
+      )}
+      <button type="button" className="parley-header-close" aria-label={t('closeWindow')} onClick={onClose}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M6 9l6 6 6-6" />
+        </svg>
+      </button>
+    </header>
+  );
+}

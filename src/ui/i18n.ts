@@ -1,0 +1,63 @@
+// Every user-visible string of the widget, in one catalogue. English only for now; a second
+// language adds a catalogue with the same keys and a way to choose it per widget instance.
+
+const en = {
+  launcherOpen: 'Open chat',
+  launcherOpenUnread: 'Open chat, {count} unread',
+  windowTitle: 'Chat',
+  headerWaiting: 'Chat with us',
+  headerWaitingSubtitle: 'An agent will be with you shortly',
+  headerIdleSubtitle: 'We usually reply in a few minutes',
+  closeWindow: 'Close chat',
+  endConversation: 'End conversation',
+  confirmEndTitle: 'End this conversation?',
+  confirmEndBody: 'The agent will be told you left. You can start a new conversation any time.',
+  confirmEnd: 'End',
+  cancel: 'Cancel',
+  endFailed: 'The conversation could not be ended: {reason}',
+  agentFallback: 'Agent',
+  managerFallback: 'A manager',
+  agentJoined: '{name} joined',
+  agentLeft: '{name} left',
+  transferredTo: 'You are being transferred to {name}',
+  transferred: 'You are being transferred to another agent',
+  backToQueue: 'Waiting for the next available agent',
+  managerJoined: '{name} joined as a manager',
+  endedByAgent: 'The agent ended the conversation',
+  endedByConsumer: 'You ended the conversation',
+  endedBySystem: 'The conversation was closed',
+  surveyStarted: 'Please tell us how we did',
+  typing: '{name} is typing…',
+  reconnecting: 'Reconnecting…',
+  connecting: 'Connecting…',
+  connectionError: 'Could not connect',
+  retry: 'Retry',
+  receiptPending: 'Sending',
+  receiptSent: 'Sent',
+  receiptDelivered: 'Delivered',
+  receiptRead: 'Read',
+  receiptFailed: 'Not sent',
+  composerLabel: 'Message',
+  composerPlaceholder: 'Write a message…',
+  send: 'Send',
+  sendFailed: 'Your message could not be sent: {reason}',
+  emptyTimeline: 'Ask us anything. We are here to help.',
+  unsupportedMessage: 'This message cannot be shown here.',
+  fileMessage: 'File: {caption}',
+  quickRepliesLabel: 'Suggested replies',
+  messageFromAgent: '{name}: {text}',
+  newMessagesLabel: 'New messages',
+  logLabel: 'Conversation',
+  unknownError: 'unknown error',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type MessageParams = Record<string, string | number>;
+
+/** The text for `key`, with `{name}` placeholders replaced from `params` (missing ones stay visible). */
+export function t(key: MessageKey, params: MessageParams = {}): string {
+  return en[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,97 @@
+// An in-memory ChatSession for component tests: it records every call the UI makes and lets the
+// test push snapshots as a backend would. It implements the whole contract (subscribe/unsubscribe,
+// snapshots, actions); it does not pretend to talk to any server.
+import type { ChatView, ConnectionView, TimelineRow } from '../../core/model';
+import type { ChatSession, SessionSnapshot } from '../../core/session';
+
+export type FakeCall =
+  | { method: 'start' | 'stop' | 'endConversation' }
+  | { method: 'send'; text: string }
+  | { method: 'retry'; clientId: string }
+  | { method: 'setComposing'; composing: boolean }
+  | { method: 'setViewing'; viewing: boolean };
+
+export interface FakeSession extends ChatSession {
+  readonly calls: FakeCall[];
+  /** Replaces parts of the snapshot and notifies the subscribers. */
+  push(update: { chat?: Partial<ChatView>; connection?: ConnectionView }): void;
+  /** Makes the next call of `method` reject with `error`. */
+  failNext(method: 'send' | 'retry' | 'endConversation', error: Error): void;
+  listenerCount(): number;
+  callsOf<M extends FakeCall['method']>(method: M): Extract<FakeCall, { method: M }>[];
+}
+
+export function emptyChatView(): ChatView {
+  return { stage: 'none', timeline: [], unread: 0, names: {} };
+}
+
+export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView } = {}): FakeSession {
+  let snapshot: SessionSnapshot = {
+    chat: { ...emptyChatView(), ...initial.chat },
+    connection: initial.connection ?? { status: 'online' },
+  };
+  const listeners = new Set<(s: SessionSnapshot) => void>();
+  const calls: FakeCall[] = [];
+  const failures = new Map<string, Error>();
+
+  const settle = (method: string): Promise<void> => {
+    const error = failures.get(method);
+    failures.delete(method);
+    return error ? Promise.reject(error) : Promise.resolve();
+  };
+
+  return {
+    calls,
+    start: () => void calls.push({ method: 'start' }),
+    stop: () => void calls.push({ method: 'stop' }),
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    send(text) {
+      calls.push({ method: 'send', text });
+      return settle('send');
+    },
+    retry(clientId) {
+      calls.push({ method: 'retry', clientId });
+      return settle('retry');
+    },
+    endConversation() {
+      calls.push({ method: 'endConversation' });
+      return settle('endConversation');
+    },
+    setComposing: (composing) => void calls.push({ method: 'setComposing', composing }),
+    setViewing: (viewing) => void calls.push({ method: 'setViewing', viewing }),
+    push(update) {
+      snapshot = {
+        chat: { ...snapshot.chat, ...update.chat },
+        connection: update.connection ?? snapshot.connection,
+      };
+      for (const listener of [...listeners]) listener(snapshot);
+    },
+    failNext: (method, error) => void failures.set(method, error),
+    listenerCount: () => listeners.size,
+    callsOf: <M extends FakeCall['method']>(method: M) =>
+      calls.filter((c): c is Extract<FakeCall, { method: M }> => c.method === method),
+  };
+}
+
+/** Timeline row builders for tests. */
+export const rows = {
+  agentText(sequence: number, text: string, participantId = 'agent-1', extra: Partial<TimelineRow> = {}): TimelineRow {
+    return {
+      kind: 'message', key: `m-${sequence}`, originator: 'agent', participantId, dialogId: 'd1', sequence,
+      at: 1_700_000_000_000 + sequence * 1000, body: { kind: 'text', text }, ...extra,
+    } as TimelineRow;
+  },
+  consumerText(key: string, text: string, receipt: NonNullable<Extract<TimelineRow, { kind: 'message' }>['receipt']>, sequence?: number): TimelineRow {
+    return {
+      kind: 'message', key, originator: 'consumer', participantId: 'me', dialogId: 'd1', sequence,
+      at: 1_700_000_000_000, body: { kind: 'text', text }, receipt, clientId: key,
+    };
+  },
+  banner(key: string, banner: Extract<TimelineRow, { kind: 'banner' }>['banner']): TimelineRow {
+    return { kind: 'banner', key, at: 1_700_000_000_000, banner };
+  },
+};

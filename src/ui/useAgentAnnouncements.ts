@@ -1,0 +1,48 @@
+// New agent messages to announce to screen readers: only those that arrive while the window is
+// open, never the history present when the widget mounted or rows that arrived while it was closed.
+import { useState } from 'react';
+import type { ChatView, TimelineRow } from '../core/model';
+import { bodyText } from './bodyText';
+import { t } from './i18n';
+import { agentName } from './names';
+
+export interface Announcement {
+  key: string;
+  text: string;
+}
+
+const KEEP = 3;
+
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+
+function agentMessages(timeline: TimelineRow[]): MessageRow[] {
+  return timeline.filter((row): row is MessageRow => row.kind === 'message' && row.originator === 'agent');
+}
+
+interface State {
+  chat: ChatView;
+  active: boolean;
+  seen: ReadonlySet<string>;
+  items: Announcement[];
+}
+
+export function useAgentAnnouncements(chat: ChatView, active: boolean): Announcement[] {
+  const [state, setState] = useState<State>(() => ({
+    chat,
+    active,
+    seen: new Set(agentMessages(chat.timeline).map((row) => row.key)),
+    items: [],
+  }));
+  if (state.chat !== chat || state.active !== active) {
+    const fresh = agentMessages(chat.timeline).filter((row) => !state.seen.has(row.key));
+    const seen = new Set(state.seen);
+    for (const row of fresh) seen.add(row.key);
+    const announced = fresh.map((row) => ({
+      key: row.key,
+      text: t('messageFromAgent', { name: agentName(chat.names, row.participantId), text: bodyText(row.body) }),
+    }));
+    const items = active ? [...state.items, ...announced].slice(-KEEP) : [];
+    setState({ chat, active, seen, items });
+  }
+  return state.items;
+}

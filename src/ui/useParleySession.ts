@@ -1,0 +1,59 @@
+// Hooks the components use to read the chat (from the widget's query cache) and to act on it
+// (mutations that call the session). Components never talk to the session any other way.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ChatView, ConnectionView } from '../core/model';
+import { chatKey, connectionKey } from './sessionCache';
+import { useSession } from './sessionContext';
+
+export function useChatView(): ChatView {
+  const session = useSession();
+  const { data } = useQuery({
+    queryKey: chatKey,
+    queryFn: () => session.getSnapshot().chat,
+    initialData: () => session.getSnapshot().chat,
+    enabled: false,
+    staleTime: Infinity,
+  });
+  return data;
+}
+
+export function useConnectionView(): ConnectionView {
+  const session = useSession();
+  const { data } = useQuery({
+    queryKey: connectionKey,
+    queryFn: () => session.getSnapshot().connection,
+    initialData: () => session.getSnapshot().connection,
+    enabled: false,
+    staleTime: Infinity,
+  });
+  return data;
+}
+
+export function useSendMessage() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'send'], mutationFn: (text: string) => session.send(text) });
+}
+
+export function useRetryMessage() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'retry'], mutationFn: (clientId: string) => session.retry(clientId) });
+}
+
+export function useEndConversation() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'end'], mutationFn: () => session.endConversation() });
+}
+
+export function useSetComposing() {
+  const session = useSession();
+  return useMutation({
+    mutationKey: ['parley', 'composing'],
+    mutationFn: async (composing: boolean) => session.setComposing(composing),
+  });
+}
+
+/** Asks the session to connect again (after an error status). */
+export function useReconnect() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'reconnect'], mutationFn: async () => session.start() });
+}
