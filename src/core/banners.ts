@@ -1,0 +1,70 @@
+// Banner rows (agent joined/left, transfer, queue, manager, survey, end), derived from consecutive
+// snapshots of one conversation. The first snapshot is compared with an empty conversation, so a
+// reload presents the current state (e.g. "agent joined") as the live session did.
+import type { ConversationSnapshot, TimelineRow } from './model';
+import { activeAgents } from './conversation';
+
+export type BannerRow = Extract<TimelineRow, { kind: 'banner' }>;
+type Banner = BannerRow['banner'];
+
+export function bannersOf(snapshots: readonly ConversationSnapshot[]): BannerRow[] {
+  const rows: BannerRow[] = [];
+  let prev: ConversationSnapshot | undefined;
+  for (const next of snapshots) {
+    for (const banner of diff(prev, next)) {
+      const who = 'participantId' in banner && banner.participantId !== undefined ? banner.participantId : '';
+      rows.push({ kind: 'banner', key: `banner:${next.id}:${next.updatedAt}:${banner.type}:${who}`, at: next.updatedAt, banner });
+    }
+    prev = next;
+  }
+  return rows;
+}
+
+function diff(prev: ConversationSnapshot | undefined, next: ConversationSnapshot): Banner[] {
+  const out: Banner[] = [];
+  const before = new Set(prev ? activeAgents(prev).map((p) => p.id) : []);
+  const after = activeAgents(next).map((p) => p.id);
+  const joined = after.filter((id) => !before.has(id));
+  const left = [...before].filter((id) => !after.includes(id));
+  const ending = next.stage === 'closed' || !next.mainOpen;
+
+  if (!ending) {
+    if (joined.length > 0) {
+      const [first, ...rest] = joined;
+      out.push(left.length > 0 ? { type: 'transferred', participantId: first } : { type: 'agentJoined', participantId: first as string });
+      for (const id of rest) out.push({ type: 'agentJoined', participantId: id });
+    } else if (left.length > 0) {
+      const wasSuggested = new Set(prev?.participants.filter(isSuggestedAgent).map((p) => p.id) ?? []);
+      const suggested = next.participants.find((p) => isSuggestedAgent(p) && !wasSuggested.has(p.id));
+      if (suggested) out.push({ type: 'transferred', participantId: suggested.id });
+      else for (const id of left) out.push({ type: 'agentLeft', participantId: id });
+    }
+    if (skillChanged(prev, next) && joined.length === 0 && after.length === 0) out.push({ type: 'backToQueue' });
+  } else if (joined.length > 0 && !prev) {
+    // A reload of a conversation that is over or in its survey: the agent did join.
+    for (const id of joined) out.push({ type: 'agentJoined', participantId: id });
+  }
+
+  const managersBefore = new Set(prev?.participants.filter(isActiveManager).map((p) => p.id) ?? []);
+  for (const m of next.participants.filter(isActiveManager)) {
+    if (!managersBefore.has(m.id)) out.push({ type: 'managerJoined', participantId: m.id });
+  }
+
+  const surveysBefore = new Set(prev?.dialogs.filter((d) => d.kind === 'survey').map((d) => d.id) ?? []);
+  if (next.dialogs.some((d) => d.kind === 'survey' && d.messaging && !surveysBefore.has(d.id))) out.push({ type: 'surveyStarted' });
+
+  if (next.stage === 'closed' && prev?.stage !== 'closed') out.push({ type: 'conversationEnded', by: next.closedBy ?? 'system' });
+  return out;
+}
+
+function skillChanged(prev: ConversationSnapshot | undefined, next: ConversationSnapshot): boolean {
+  return prev?.skillId !== undefined && next.skillId !== undefined && prev.skillId !== next.skillId;
+}
+
+function isSuggestedAgent(p: { role: string; status: string }): boolean {
+  return p.role === 'agent' && p.status === 'suggested';
+}
+
+function isActiveManager(p: { role: string; status: string }): boolean {
+  return p.role === 'manager' && p.status === 'active';
+}

@@ -1,0 +1,43 @@
+// Deterministic ordering helpers. The reducer must give the same state whatever order events
+// arrive in, so every conflict between two versions of the same fact is settled by a total order
+// on values, never by arrival order.
+
+/** JSON text with object keys sorted, so equal values always give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? 'undefined';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Compares two values by their canonical JSON text (a total order on JSON values). */
+export function compareCanonical(a: unknown, b: unknown): number {
+  const x = canonicalJson(a);
+  const y = canonicalJson(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Of two versions of the same fact, the one that sorts last canonically (commutative, associative). */
+export function pickCanonical<T>(a: T, b: T): T {
+  return compareCanonical(a, b) >= 0 ? a : b;
+}
+
+export function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+// receiptsToPublish: which ACCEPT/READ receipts the visitor's client owes the agent side, batched
+// into one sequence list per dialog and status. Pure; the caller records what it has sent.
+import { activeDialog, belongsTo, currentConversation, isConsumer, messagingDialogs } from './conversation';
+import { eventKey } from './state';
+import type { ChatState } from './state';
+
+export interface SentReceipts {
+  /** receiptKey(dialogId, sequence) of sequences this client already published ACCEPT for. */
+  accept: ReadonlySet<string>;
+  /** receiptKey(dialogId, sequence) of sequences this client already published READ for. */
+  read: ReadonlySet<string>;
+}
+
+export interface ReceiptToPublish {
+  dialogId: string;
+  status: 'accept' | 'read';
+  sequences: number[];
+}
+
+/** The key used in SentReceipts. */
+export const receiptKey = eventKey;
+
+/**
+ * Agent content of the current conversation's open messaging dialogs that the visitor has not
+ * acknowledged (neither in the replayed history nor by this client): ACCEPT on arrival, READ while
+ * viewing. All ACCEPTs come before all READs; a READ already given makes the ACCEPT unnecessary.
+ */
+export function receiptsToPublish(
+  state: ChatState,
+  opts: { consumerId: string; viewing: boolean; sent: SentReceipts },
+): ReceiptToPublish[] {
+  const snap = currentConversation(state);
+  if (!snap || !activeDialog(snap)) return [];
+  const open = messagingDialogs(snap).filter((d) => d.open && (d.kind !== 'main' || snap.mainOpen));
+  const acked = { accept: new Set<string>(), read: new Set<string>() };
+  for (const r of Object.values(state.receipts)) {
+    if (!isConsumer(r, opts.consumerId) || (r.status !== 'accept' && r.status !== 'read')) continue;
+    for (const s of r.sequences) {
+      acked.accept.add(eventKey(r.dialogId, s));
+      if (r.status === 'read') acked.read.add(eventKey(r.dialogId, s));
+    }
+  }
+  const accept = new Map<string, number[]>();
+  const read = new Map<string, number[]>();
+  for (const m of Object.values(state.messages)) {
+    if (!belongsTo(snap, m) || isConsumer(m, opts.consumerId) || !open.some((d) => d.id === m.dialogId)) continue;
+    const key = eventKey(m.dialogId, m.sequence);
+    const isRead = acked.read.has(key) || opts.sent.read.has(key);
+    if (!isRead && !acked.accept.has(key) && !opts.sent.accept.has(key)) push(accept, m.dialogId, m.sequence);
+    if (!isRead && opts.viewing) push(read, m.dialogId, m.sequence);
+  }
+  const out: ReceiptToPublish[] = [];
+  for (const [status, map] of [['accept', accept], ['read', read]] as const) {
+    for (const d of open) {
+      const sequences = map.get(d.id);
+      if (sequences) out.push({ dialogId: d.id, status, sequences: sequences.sort((a, b) => a - b) });
+    }
+  }
+  return out;
+}
+
+function push(map: Map<string, number[]>, dialogId: string, sequence: number): void {
+  const list = map.get(dialogId);
+  if (list) list.push(sequence);
+  else map.set(dialogId, [sequence]);
+}

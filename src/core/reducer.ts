@@ -1,0 +1,165 @@
+// The pure reducer. The result depends only on the *set* of events: every event is a fact keyed by
+// its identity, and two versions of the same fact are merged by a commutative, associative rule.
+// So replays, duplicates and out-of-order delivery all give a deep-equal state.
+import type { ConversationSnapshot, CoreEvent } from './model';
+import { compareCanonical, compareStrings, minDefined, pickCanonical } from './canonical';
+import { MAX_SNAPSHOTS, eventKey } from './state';
+import type { ChatState, MessageEvent, OutboxEntry, TypingEvent } from './state';
+
+export { initialState } from './state';
+
+export function reduce(state: ChatState, events: readonly CoreEvent[]): ChatState {
+  if (events.length === 0) return state;
+  const draft: ChatState = {
+    snapshots: { ...state.snapshots },
+    removed: { ...state.removed },
+    messages: { ...state.messages },
+    receipts: { ...state.receipts },
+    typing: { ...state.typing },
+    profiles: { ...state.profiles },
+    outbox: { ...state.outbox },
+  };
+  for (const event of events) apply(draft, event);
+  return draft;
+}
+
+function apply(s: ChatState, e: CoreEvent): void {
+  switch (e.type) {
+    case 'conversation':
+      return applySnapshot(s, e.snapshot);
+    case 'conversationRemoved':
+      return markRemoved(s, e.conversationId, []);
+    case 'message': {
+      if (isRemoved(s, e.conversationId, e.dialogId)) return;
+      const key = eventKey(e.dialogId, e.sequence);
+      const old = s.messages[key];
+      s.messages[key] = old ? mergeMessages(old, e) : e;
+      return;
+    }
+    case 'receipt': {
+      if (isRemoved(s, e.conversationId, e.dialogId)) return;
+      const key = eventKey(e.dialogId, e.sequence);
+      const old = s.receipts[key];
+      s.receipts[key] = old ? pickCanonical(old, e) : e;
+      return;
+    }
+    case 'typing': {
+      if (isRemoved(s, e.conversationId, e.dialogId)) return;
+      const key = JSON.stringify([e.dialogId, e.originatorId]);
+      const old = s.typing[key];
+      s.typing[key] = old ? laterTyping(old, e) : e;
+      return;
+    }
+    case 'profile': {
+      const old = s.profiles[e.participantId];
+      s.profiles[e.participantId] = old ? pickCanonical(old, e) : e;
+      return;
+    }
+    default:
+      return applyOutbox(s, e);
+  }
+}
+
+function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
+  if (s.removed[snap.id]) {
+    markRemoved(s, snap.id, snap.dialogs.map((d) => d.id));
+    return;
+  }
+  const key = String(snap.updatedAt);
+  const byTime = { ...s.snapshots[snap.id] };
+  const old = byTime[key];
+  byTime[key] = old ? pickSnapshot(old, snap) : snap;
+  const keys = Object.keys(byTime);
+  if (keys.length > MAX_SNAPSHOTS) {
+    keys.sort((a, b) => Number(a) - Number(b));
+    for (const k of keys.slice(0, keys.length - MAX_SNAPSHOTS)) delete byTime[k];
+  }
+  s.snapshots[snap.id] = byTime;
+}
+
+/** Two different snapshots with the same updatedAt: prefer the one further along, then canonically. */
+export function pickSnapshot(a: ConversationSnapshot, b: ConversationSnapshot): ConversationSnapshot {
+  const rank = (x: ConversationSnapshot) => [
+    x.stage === 'closed' ? 1 : 0,
+    x.mainOpen ? 0 : 1,
+    x.dialogs.length,
+    x.participants.filter((p) => p.status === 'active').length,
+    x.participants.length,
+  ];
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) {
+    const d = (ra[i] ?? 0) - (rb[i] ?? 0);
+    if (d !== 0) return d > 0 ? a : b;
+  }
+  return pickCanonical(a, b);
+}
+
+function markRemoved(s: ChatState, conversationId: string, dialogIds: string[]): void {
+  const known = Object.values(s.snapshots[conversationId] ?? {}).flatMap((x) => x.dialogs.map((d) => d.id));
+  const all = new Set([conversationId, ...(s.removed[conversationId] ?? []), ...known, ...dialogIds]);
+  s.removed[conversationId] = [...all].sort(compareStrings);
+  delete s.snapshots[conversationId];
+  for (const map of [s.messages, s.receipts, s.typing] as Array<Record<string, { conversationId: string; dialogId: string }>>) {
+    for (const [k, v] of Object.entries(map)) {
+      if (v.conversationId === conversationId || all.has(v.dialogId)) delete map[k];
+    }
+  }
+}
+
+function isRemoved(s: ChatState, conversationId: string, dialogId: string): boolean {
+  if (s.removed[conversationId]) return true;
+  for (const ids of Object.values(s.removed)) if (ids.includes(dialogId)) return true;
+  return false;
+}
+
+/** Same (dialog, sequence): the earliest arrival, any client id (the smallest), content canonically. */
+function mergeMessages(a: MessageEvent, b: MessageEvent): MessageEvent {
+  const { receivedAt: ra, clientId: ca, ...restA } = a;
+  const { receivedAt: rb, clientId: cb, ...restB } = b;
+  const base = compareCanonical(restA, restB) >= 0 ? restA : restB;
+  const clientId = ca === undefined ? cb : cb === undefined ? ca : ca < cb ? ca : cb;
+  const receivedAt = minDefined(ra, rb);
+  return {
+    ...base,
+    ...(clientId !== undefined ? { clientId } : {}),
+    ...(receivedAt !== undefined ? { receivedAt } : {}),
+  };
+}
+
+function laterTyping(a: TypingEvent, b: TypingEvent): TypingEvent {
+  if (a.receivedAt !== b.receivedAt) return a.receivedAt > b.receivedAt ? a : b;
+  return pickCanonical(a, b);
+}
+
+type OutboxEvent = Extract<CoreEvent, { type: `outbox${string}` }>;
+
+function applyOutbox(s: ChatState, e: OutboxEvent): void {
+  const old: OutboxEntry = s.outbox[e.clientId] ?? { clientId: e.clientId };
+  const next: OutboxEntry = { ...old };
+  switch (e.type) {
+    case 'outboxAdded':
+      next.text = old.text === undefined ? e.text : pickCanonical(old.text, e.text);
+      next.createdAt = minDefined(old.createdAt, e.createdAt);
+      break;
+    case 'outboxStored': {
+      const stored = { dialogId: e.dialogId, sequence: e.sequence };
+      next.stored = old.stored && compareStored(old.stored, stored) <= 0 ? old.stored : stored;
+      break;
+    }
+    case 'outboxFailed': {
+      const failed = { at: e.at, reason: e.reason };
+      const prev = old.failed;
+      next.failed = !prev || failed.at > prev.at ? failed : failed.at < prev.at ? prev : pickCanonical(prev, failed);
+      break;
+    }
+    case 'outboxRetried':
+      next.retriedAt = old.retriedAt === undefined ? e.at : Math.max(old.retriedAt, e.at);
+      break;
+  }
+  s.outbox[e.clientId] = next;
+}
+
+function compareStored(a: { dialogId: string; sequence: number }, b: { dialogId: string; sequence: number }): number {
+  return compareStrings(a.dialogId, b.dialogId) || a.sequence - b.sequence;
+}

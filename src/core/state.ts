@@ -1,0 +1,57 @@
+// ChatState: what the reducer keeps. Every field is a map keyed by the identity of a fact, so the
+// state depends only on the set of events received (see reducer.ts for the merge rules).
+import type { ConversationSnapshot, CoreEvent } from './model';
+
+export type MessageEvent = Extract<CoreEvent, { type: 'message' }>;
+export type ReceiptEvent = Extract<CoreEvent, { type: 'receipt' }>;
+export type TypingEvent = Extract<CoreEvent, { type: 'typing' }>;
+export type ProfileEvent = Extract<CoreEvent, { type: 'profile' }>;
+
+/** The visitor's queued message, merged from its outbox* events (keyed by clientId). */
+export interface OutboxEntry {
+  clientId: string;
+  /** From outboxAdded (absent while only a stored/failed fact is known). */
+  text?: string;
+  createdAt?: number;
+  /** Where the server stored it (the smallest, if it was stored twice). */
+  stored?: { dialogId: string; sequence: number };
+  /** The latest failure by `at`. */
+  failed?: { at: number; reason: string };
+  /** The latest retry by `at`; a retry at or after the latest failure clears it. */
+  retriedAt?: number;
+}
+
+export interface ChatState {
+  /** conversationId → String(updatedAt) → snapshot (only the most recent MAX_SNAPSHOTS per conversation). */
+  snapshots: Record<string, Record<string, ConversationSnapshot>>;
+  /** Conversations that left the subscription → the dialog ids known for them. Their data is dropped. */
+  removed: Record<string, string[]>;
+  /** eventKey(dialogId, sequence) → content event. */
+  messages: Record<string, MessageEvent>;
+  /** eventKey(dialogId, sequence) → receipt event. */
+  receipts: Record<string, ReceiptEvent>;
+  /** JSON [dialogId, participantId] → that participant's latest chat state in that dialog. */
+  typing: Record<string, TypingEvent>;
+  /** participantId → display details. */
+  profiles: Record<string, ProfileEvent>;
+  /** clientId → queued message. */
+  outbox: Record<string, OutboxEntry>;
+}
+
+/** Snapshots kept per conversation (the most recent by updatedAt); older ones only fed old banners. */
+export const MAX_SNAPSHOTS = 64;
+
+export const initialState: ChatState = Object.freeze({
+  snapshots: {},
+  removed: {},
+  messages: {},
+  receipts: {},
+  typing: {},
+  profiles: {},
+  outbox: {},
+}) as ChatState;
+
+/** The key of a sequenced event: sequences are unique per dialog. */
+export function eventKey(dialogId: string, sequence: number): string {
+  return JSON.stringify([dialogId, sequence]);
+}

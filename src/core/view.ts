@@ -1,0 +1,85 @@
+// selectView: the ChatView the UI renders, derived from ChatState (pure; `now` drives timeouts).
+import type { ChatView, TimelineRow } from './model';
+import { activeAgents, activeDialog, belongsTo, currentConversation, isConsumer, snapshotsOf } from './conversation';
+import { bannersOf } from './banners';
+import type { BannerRow } from './banners';
+import { messageRows, outboxRows } from './timeline';
+import type { MessageRow } from './timeline';
+import { eventKey } from './state';
+import type { ChatState, TypingEvent } from './state';
+import type { ConversationSnapshot } from './model';
+
+/** How long "agent is typing" lasts without a new chat state (typing never clears on the wire). */
+export const TYPING_TIMEOUT_MS = 30_000;
+
+export interface ViewOptions {
+  consumerId?: string;
+  now: number;
+}
+
+export function selectView(state: ChatState, opts: ViewOptions): ChatView {
+  const { consumerId } = opts;
+  const names: Record<string, string> = {};
+  for (const p of Object.values(state.profiles)) names[p.participantId] = p.name;
+  const snap = currentConversation(state);
+  const pending = outboxRows(state, snap, consumerId);
+  const view: ChatView = { stage: snap?.stage ?? 'none', timeline: [], unread: 0, names };
+  if (consumerId !== undefined) view.consumerId = consumerId;
+  if (!snap) {
+    view.timeline = pending;
+    return view;
+  }
+  view.conversationId = snap.id;
+  const dialog = activeDialog(snap);
+  if (dialog) view.activeDialogId = dialog.id;
+  const agent = activeAgents(snap)[0];
+  if (agent) view.agent = { participantId: agent.id };
+  const typing = agentTyping(state, snap, opts);
+  if (typing) view.agentTyping = { participantId: typing };
+  view.timeline = [...interleave(messageRows(state, snap, consumerId), bannersOf(snapshotsOf(state, snap.id))), ...pending];
+  view.unread = unreadCount(state, snap, consumerId);
+  return view;
+}
+
+/** Messages keep their sequence order; each banner goes before the first message newer than it. */
+function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[] {
+  const out: TimelineRow[] = [];
+  let b = 0;
+  for (const m of messages) {
+    while (b < banners.length && (banners[b] as BannerRow).at < m.at) out.push(banners[b++] as BannerRow);
+    out.push(m);
+  }
+  while (b < banners.length) out.push(banners[b++] as BannerRow);
+  return out;
+}
+
+function agentTyping(state: ChatState, snap: ConversationSnapshot, opts: ViewOptions): string | undefined {
+  // The latest chat state per participant (across the conversation's dialogs) decides.
+  const latest = new Map<string, TypingEvent>();
+  for (const t of Object.values(state.typing)) {
+    if (isConsumer(t, opts.consumerId) || !belongsTo(snap, t)) continue;
+    const seen = latest.get(t.originatorId);
+    if (!seen || t.receivedAt > seen.receivedAt || (t.receivedAt === seen.receivedAt && !t.composing)) latest.set(t.originatorId, t);
+  }
+  let best: TypingEvent | undefined;
+  for (const t of latest.values()) {
+    if (!t.composing || opts.now - t.receivedAt > TYPING_TIMEOUT_MS) continue;
+    const spoke = Object.values(state.messages).some(
+      (m) => m.originatorId === t.originatorId && m.receivedAt !== undefined && m.receivedAt >= t.receivedAt && belongsTo(snap, m),
+    );
+    if (spoke) continue;
+    if (!best || t.receivedAt > best.receivedAt || (t.receivedAt === best.receivedAt && t.originatorId < best.originatorId)) best = t;
+  }
+  return best?.originatorId;
+}
+
+/** Agent content of the conversation that no READ from the visitor covers (receipts are not content). */
+function unreadCount(state: ChatState, snap: ConversationSnapshot, consumerId: string | undefined): number {
+  const read = new Set<string>();
+  for (const r of Object.values(state.receipts)) {
+    if (r.status === 'read' && isConsumer(r, consumerId)) for (const s of r.sequences) read.add(eventKey(r.dialogId, s));
+  }
+  return Object.values(state.messages).filter(
+    (m) => belongsTo(snap, m) && !isConsumer(m, consumerId) && !read.has(eventKey(m.dialogId, m.sequence)),
+  ).length;
+}

@@ -1,0 +1,91 @@
+// Frame-level decoding: untrusted text → JSON → a response, a notification with CoreEvents, or
+// 'invalid'. Never throws: a frame from the network must not crash anything.
+import type { CoreEvent } from '../core/model';
+import { NotificationTypes } from './wire';
+import { decodeConversationChanges } from './decodeConversation';
+import { decodeMessagingChanges } from './decodeMessaging';
+import type { MessagingContext } from './decodeMessaging';
+import { asId, asList, asNumber, asObject, asString } from './decodeValues';
+
+export type DecodeContext = MessagingContext;
+
+export type DecodedFrame =
+  | { kind: 'response'; reqId: string; code: number; type?: string; body: unknown }
+  | {
+      kind: 'notification';
+      type: string;
+      events: CoreEvent[];
+      /** ExConversation notifications: the subscription they belong to. */
+      subscriptionId?: string;
+      /** ExConversation notifications: every conversation id the frame mentions (UPSERT or DELETE). */
+      conversationIds?: string[];
+      /** Messaging notifications: every dialog id the frame mentions. */
+      dialogIds?: string[];
+    }
+  | { kind: 'invalid'; reason: string };
+
+/** What parseFrame returns for text that is not JSON; decodeFrame turns it into 'invalid'. */
+export class UnparsableFrame {
+  constructor(readonly reason: string) {}
+}
+
+/** JSON.parse that never throws: the parsed value, or an UnparsableFrame. */
+export function parseFrame(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    return new UnparsableFrame(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export function decodeFrame(raw: unknown, ctx: DecodeContext): DecodedFrame {
+  try {
+    return decode(raw, ctx);
+  } catch (err) {
+    return { kind: 'invalid', reason: `undecodable frame: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function decode(raw: unknown, ctx: DecodeContext): DecodedFrame {
+  if (raw instanceof UnparsableFrame) return { kind: 'invalid', reason: raw.reason };
+  const frame = asObject(raw);
+  if (!frame) return { kind: 'invalid', reason: 'frame is not a JSON object' };
+  const kind = asString(frame.kind);
+  const type = asString(frame.type);
+  if (kind === 'resp' || (kind === undefined && frame.reqId !== undefined)) {
+    const reqId = asId(frame.reqId);
+    const code = asNumber(frame.code);
+    if (reqId === undefined) return { kind: 'invalid', reason: 'response without reqId' };
+    if (code === undefined) return { kind: 'invalid', reason: `response ${reqId} without a numeric code` };
+    return { kind: 'response', reqId, code, ...(type !== undefined ? { type } : {}), body: frame.body };
+  }
+  if (kind === 'notification' || (kind === undefined && type !== undefined && frame.body !== undefined)) {
+    if (type === undefined) return { kind: 'invalid', reason: 'notification without type' };
+    const body = asObject(frame.body) ?? {};
+    if (type === NotificationTypes.ExConversationChange || type.endsWith('ExConversationChangeNotification')) {
+      const events = decodeConversationChanges(body);
+      const ids = asList(body.changes).map((c) => {
+        const result = asObject(asObject(c)?.result);
+        return asId(result?.convId) ?? asId(result?.conversationId);
+      });
+      const subscriptionId = asId(body.subscriptionId);
+      return {
+        kind: 'notification',
+        type,
+        events,
+        conversationIds: unique(ids),
+        ...(subscriptionId !== undefined ? { subscriptionId } : {}),
+      };
+    }
+    if (type === NotificationTypes.MessagingEvent || type.endsWith('MessagingEventNotification')) {
+      const dialogIds = unique(asList(body.changes).map((c) => asId(asObject(c)?.dialogId)));
+      return { kind: 'notification', type, events: decodeMessagingChanges(body, ctx), dialogIds };
+    }
+    return { kind: 'notification', type, events: [] };
+  }
+  return { kind: 'invalid', reason: kind === 'req' ? 'unexpected request from the server' : 'unknown frame kind' };
+}
+
+function unique(ids: Array<string | undefined>): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
