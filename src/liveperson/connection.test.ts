@@ -189,11 +189,12 @@ describe('connection', () => {
     };
     const notifications: string[] = [];
     const { conn } = await connect(server);
-    conn.on('notification', ({ type }) => notifications.push(type));
+    conn.on('notification', ({ type, dialogIds }) => notifications.push(`${type} ${String(dialogIds)}`));
     await opened(conn);
     await conn.request('GetClock');
-    server.sockets[0]?.send(JSON.stringify({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [] } }));
+    server.sockets[0]?.send(JSON.stringify({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [{ dialogId: 'd1', event: 'junk' }] } }));
     await server.waitFor(() => notifications.length === 1);
+    expect(notifications).toEqual(['ms.MessagingEventNotification d1']);
     expect(conn.state).toBe('open');
   });
 });

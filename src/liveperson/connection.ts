@@ -10,7 +10,7 @@ import { consumerIdOf, IdentityError, type Identity } from './identity';
 import { HttpError } from './http';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult, type Timers } from './requests';
-import { readEnvelope } from './envelope';
+import { decodeFrame, parseFrame, type DecodedFrame } from './decode';
 import { createEmitter, type Emitter } from './emitter';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,7 +22,8 @@ export interface ConnectionEvents {
   /** InitConnection succeeded on a new socket: subscriptions must be made again. */
   open: { consumerId: string };
   close: { code: number; reason: string };
-  notification: { type: string; body: unknown; raw: unknown };
+  /** A decoded notification (its CoreEvents, and which subscription / dialogs it concerns). */
+  notification: Extract<DecodedFrame, { kind: 'notification' }>;
   state: { state: ConnectionState; error?: string };
 }
 
@@ -84,6 +85,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let tracker: RequestTracker | undefined;
   let ready = false;
   let token: string | undefined;
+  let consumerId: string | undefined;
   let needRenew = false;
   let forcedAuthClose = false;
   let authFailures = 0;
@@ -134,8 +136,9 @@ export function createConnection(options: ConnectionOptions): Connection {
     await wait(nextDelayMs);
     while (rws === mine && mine !== undefined) {
       try {
-        token = needRenew ? await options.identity.renew() : await options.identity.token();
-        consumerIdOf(token);
+        const fresh = needRenew ? await options.identity.renew() : await options.identity.token();
+        consumerId = consumerIdOf(fresh);
+        token = fresh;
         needRenew = false;
         break;
       } catch (error) {
@@ -180,7 +183,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         ready = true;
         setState('open');
         scheduleKeepAlive();
-        emitter.emit('open', { consumerId: consumerIdOf(token ?? '') });
+        emitter.emit('open', { consumerId: consumerId ?? '' });
       },
       (error: unknown) => {
         if (error instanceof RequestFailedError && (error.code === 401 || error.code === 403)) {
@@ -194,11 +197,12 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const onMessage = (event: { data: unknown }) => {
-    const envelope = readEnvelope(event.data);
-    if (envelope.kind === 'response') {
-      if (tracker?.settle(envelope.reqId, envelope.code, envelope.body) && envelope.code < 400 && ready) authFailures = 0;
-    } else if (envelope.kind === 'notification') {
-      emitter.emit('notification', { type: envelope.type, body: envelope.body, raw: envelope.raw });
+    if (typeof event.data !== 'string') return;
+    const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: now() });
+    if (frame.kind === 'response') {
+      if (tracker?.settle(frame.reqId, frame.code, frame.body) && frame.code < 400 && ready) authFailures = 0;
+    } else if (frame.kind === 'notification') {
+      emitter.emit('notification', frame);
     }
   };
 
