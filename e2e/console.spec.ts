@@ -11,8 +11,10 @@ interface Participant { id: string; role: string; state?: string }
 /** A consumer on the wire: every frame it receives is kept, in order, for the test to look at. */
 class Consumer {
   readonly frames: Frame[] = [];
+  closeCode: number | undefined;
   private nextId = 1;
   private constructor(private readonly ws: WebSocket) {
+    ws.once('close', (code) => (this.closeCode = code));
     ws.on('message', (data) => {
       try {
         this.frames.push(JSON.parse(String(data)) as Frame);
@@ -84,32 +86,48 @@ const message = (page: Page, text: string): Locator =>
 
 const uniqueAccount = () => `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
+async function agentIds(baseURL: string, account: string): Promise<(nickname: string) => string> {
+  const agents = (await (await fetch(`${baseURL}/agent/api/${account}/agents`)).json()) as Array<{ id: string; nickname: string }>;
+  return (nickname) => agents.find((a) => a.nickname === nickname)?.id ?? `missing ${nickname}`;
+}
+
+/** A consumer that has opened a conversation, subscribed to it and written `text`. */
+async function consumerWith(baseURL: string, account: string, text: string) {
+  const consumer = await Consumer.connect(baseURL, account);
+  await consumer.request('cqm.SubscribeExConversations', { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] });
+  const created = await consumer.request('cm.ConsumerRequestConversation', { channelType: 'MESSAGING', skillId: '-1' });
+  const convId = String(created.body?.conversationId);
+  await consumer.request('ms.SubscribeMessagingEvents', { dialogId: convId, conversationId: convId, fromSeq: 0 });
+  const publish = async (event: Json) =>
+    Number((await consumer.request('ms.PublishEvent', { dialogId: convId, conversationId: convId, event })).body?.sequence);
+  const say = (message: string) => publish({ type: 'ContentEvent', contentType: 'text/plain', message });
+  const firstSeq = await say(text);
+  return { consumer, convId, publish, say, firstSeq };
+}
+
+/** The agent (by nickname) accepts the conversation shown in the console. */
+async function acceptAs(page: Page, nickname: string): Promise<void> {
+  await page.getByLabel('Agent', { exact: true }).selectOption({ label: nickname });
+  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+}
+
+const queueItem = (page: Page, queue: 'Waiting' | 'Open' | 'Closed', convId: string): Locator =>
+  page.getByRole('list', { name: new RegExp(queue) }).getByRole('listitem').filter({ hasText: convId });
+
 test('an agent works a conversation in the console while a consumer talks over the wire', async ({ page, baseURL }, testInfo) => {
   if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
   const account = uniqueAccount();
-  const agents = (await (await fetch(`${baseURL}/agent/api/${account}/agents`)).json()) as Array<{ id: string; nickname: string }>;
-  const idOf = (nickname: string) => agents.find((a) => a.nickname === nickname)?.id ?? `missing ${nickname}`;
+  const idOf = await agentIds(baseURL, account);
   const dana = idOf('Dana');
   const sam = idOf('Sam');
 
-  const consumer = await Consumer.connect(baseURL, account);
+  const { consumer, convId, publish, firstSeq: helloSeq } = await consumerWith(baseURL, account, 'Hi, my parcel is late');
   try {
-    // The consumer opens a conversation and writes.
-    await consumer.request('cqm.SubscribeExConversations', { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] });
-    const created = await consumer.request('cm.ConsumerRequestConversation', { channelType: 'MESSAGING', skillId: '-1' });
-    const convId = String(created.body?.conversationId);
-    await consumer.request('ms.SubscribeMessagingEvents', { dialogId: convId, conversationId: convId, fromSeq: 0 });
-    const publish = (event: Json) => consumer.request('ms.PublishEvent', { dialogId: convId, conversationId: convId, event });
-    const hello = await publish({ type: 'ContentEvent', contentType: 'text/plain', message: 'Hi, my parcel is late' });
-    const helloSeq = Number(hello.body?.sequence);
-
     // The console lists it as waiting; the agent (Dana) accepts.
     await page.goto(`/agent/?account=${encodeURIComponent(account)}`);
-    const waiting = page.getByRole('list', { name: /Waiting/ });
-    await waiting.getByRole('button', { name: new RegExp(convId) }).click();
-    await page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Dana' });
-    await page.getByRole('button', { name: 'Accept', exact: true }).click();
-    await expect(page.getByRole('list', { name: /Open/ }).getByRole('listitem').filter({ hasText: convId })).toBeVisible();
+    await queueItem(page, 'Waiting', convId).getByRole('button').click();
+    await acceptAs(page, 'Dana');
+    await expect(queueItem(page, 'Open', convId)).toBeVisible();
     await consumer.until(
       () => mainParticipants(consumer.snapshot(convId)).find((p) => p.id === dana && p.role === 'ASSIGNED_AGENT' && (p.state ?? 'ACTIVE') === 'ACTIVE'),
       'Dana as the ACTIVE ASSIGNED_AGENT',
@@ -171,8 +189,7 @@ test('an agent works a conversation in the console while a consumer talks over t
       'Sam SUGGESTED as the ASSIGNED_AGENT',
     );
     await expect(page.getByText('Suggested to Sam')).toBeVisible();
-    await page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Sam' });
-    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await acceptAs(page, 'Sam');
     await consumer.until(
       () => mainParticipants(consumer.snapshot(convId)).find((p) => p.id === sam && p.role === 'ASSIGNED_AGENT' && p.state === 'ACTIVE'),
       'Sam ACTIVE after accepting',
@@ -181,11 +198,69 @@ test('an agent works a conversation in the console while a consumer talks over t
 
     // Close: the console files it under closed, the consumer sees stage CLOSE.
     await page.getByRole('button', { name: 'Close conversation' }).click();
-    await expect(page.getByRole('list', { name: /Closed/ }).getByRole('listitem').filter({ hasText: convId })).toBeVisible();
+    await expect(queueItem(page, 'Closed', convId)).toBeVisible();
     await consumer.until(() => (consumer.snapshot(convId)?.stage === 'CLOSE' ? true : undefined), 'stage CLOSE');
     expect(consumer.snapshot(convId)).toMatchObject({ state: 'CLOSE', stage: 'CLOSE', closeReason: 'AGENT' });
     await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('console-closed.png'), fullPage: true });
+  } finally {
+    consumer.close();
+  }
+});
+
+test('automatic receipts, a manager, back to queue, transfer to a skill, the survey and a dropped socket', async ({ page, baseURL }, testInfo) => {
+  if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
+  const account = uniqueAccount();
+  const idOf = await agentIds(baseURL, account);
+  const { consumer, convId, say } = await consumerWith(baseURL, account, 'I need help with my bill');
+  try {
+    await page.goto(`/agent/?account=${encodeURIComponent(account)}`);
+    const auto = page.getByRole('checkbox', { name: 'Mark messages read automatically' });
+    await auto.check();
+    await page.reload();
+    await expect(auto).toBeChecked(); // stored by the stand-in, not only in the page
+    await queueItem(page, 'Waiting', convId).getByRole('button').click();
+    await acceptAs(page, 'Dana');
+    const seq = await say('Are you there?');
+    await expect(message(page, 'Are you there?').locator('[data-receipt]')).toHaveAttribute('data-receipt', 'read');
+    await consumer.until(
+      () => consumer.changes().find((c) => c.originatorId === idOf('Dana') && c.event?.status === 'READ' && [c.event.sequenceList].flat().includes(seq)),
+      'an automatic READ from Dana',
+    );
+
+    const participants = () => mainParticipants(consumer.snapshot(convId));
+    await page.getByRole('button', { name: 'Add manager' }).click();
+    await consumer.until(() => participants().find((p) => p.id === idOf('Morgan') && p.role === 'MANAGER'), 'Morgan as MANAGER');
+
+    await page.getByRole('button', { name: 'Back to queue' }).click();
+    await expect(queueItem(page, 'Waiting', convId)).toBeVisible();
+    await consumer.until(() => (participants().some((p) => p.role === 'ASSIGNED_AGENT') ? undefined : true), 'no ASSIGNED_AGENT after back to queue');
+
+    await acceptAs(page, 'Sam');
+    await expect(queueItem(page, 'Open', convId)).toBeVisible();
+    await page.getByLabel('Transfer to').selectOption({ label: 'A skill (back to the queue)' });
+    await page.getByLabel('Skill id').fill('billing');
+    await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await expect(queueItem(page, 'Waiting', convId)).toBeVisible();
+    await consumer.until(() => (consumer.snapshot(convId)?.skillId === 'billing' ? true : undefined), 'skill billing');
+    expect(participants().some((p) => p.role === 'ASSIGNED_AGENT')).toBe(false);
+
+    await acceptAs(page, 'Dana');
+    await page.getByRole('button', { name: 'Close with survey' }).click();
+    await consumer.until(() => {
+      const dialogs = (consumer.snapshot(convId)?.dialogs ?? []) as Array<{ dialogType: string; state: string }>;
+      return dialogs.some((d) => d.dialogType === 'POST_SURVEY' && d.state === 'OPEN') ? true : undefined;
+    }, 'an open POST_SURVEY dialog');
+    expect(consumer.snapshot(convId)).toMatchObject({ state: 'CLOSE', stage: 'OPEN' });
+    await expect(page.getByRole('heading', { name: 'Post-conversation survey' })).toBeVisible();
+    await expect(message(page, 'How would you rate')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Close conversation' })).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath('console-survey.png'), fullPage: true });
+
+    await page.getByLabel('Close code (optional)').fill('1012');
+    await page.getByRole('button', { name: 'Drop all sockets' }).click();
+    expect(await consumer.until(() => consumer.closeCode, 'the socket to be dropped')).toBe(1012);
+    await expect(page.getByRole('status').filter({ hasText: 'All sockets dropped.' })).toBeVisible();
   } finally {
     consumer.close();
   }

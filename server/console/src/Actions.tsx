@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { AccountApi, TransferTarget } from './api';
 import type { Agent, ConversationDetail } from './types';
-import { isActive, mainParticipants, nameOf } from './format';
+import { inSurvey, isActive, isEnded, mainParticipants, nameOf } from './format';
 import { unacknowledged } from './receipts';
 import { useAction } from './queries';
 
@@ -29,7 +29,7 @@ export function Actions({ api, account, detail, agents, agentId }: Props) {
   const manager = useAction(account, (managerId: string) => api.addManager(id, managerId));
   const close = useAction(account, (survey: boolean) => api.close(id, survey));
 
-  const closed = detail.queue === 'closed';
+  const closed = isEnded(detail);
   const participants = mainParticipants(detail);
   const assigned = participants.find((p) => p.role === 'ASSIGNED_AGENT');
   const me = participants.find((p) => p.id === agentId);
@@ -44,8 +44,10 @@ export function Actions({ api, account, detail, agents, agentId }: Props) {
     <section className="panel actions" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>Conversation</h2>
       <p className="status">
-        {closed
-          ? 'Closed'
+        {inSurvey(detail)
+          ? 'Post-conversation survey running'
+          : closed
+            ? 'Closed'
           : !assigned
             ? `Waiting in skill ${detail.skillId || 'any'}`
             : isActive(assigned)

@@ -11,7 +11,7 @@ import { Transcript } from './Transcript';
 import { Composer } from './Composer';
 import { Actions } from './Actions';
 import { Faults } from './Faults';
-import { isActive, mainParticipants } from './format';
+import { isActive, isEnded, mainParticipants } from './format';
 
 export function App() {
   const [account, setAccount] = useAccount();
@@ -56,7 +56,7 @@ export function App() {
                   Conversation <span className="conv-id">{detail.id}</span>
                 </h2>
                 <Transcript detail={detail} agents={agents} />
-                {detail.queue === 'closed' ? null : mainParticipants(detail).some((p) => p.id === agentId && isActive(p)) ? (
+                {isEnded(detail) ? null : mainParticipants(detail).some((p) => p.id === agentId && isActive(p)) ? (
                   <Composer key={`${detail.id}:${agentId}`} api={api} account={account} conversationId={detail.id} agentId={agentId} />
                 ) : (
                   <p className="hint composer-hint">Accept the conversation (or join as a manager) to reply.</p>

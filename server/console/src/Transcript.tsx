@@ -11,6 +11,7 @@ interface Props {
 
 function author(e: TranscriptEntry, agents: readonly Agent[]): string {
   if (e.role === 'CONSUMER') return 'Consumer';
+  if (e.role === 'AGENT' && !agents.some((a) => a.id === e.originatorId)) return 'Survey bot';
   const name = nameOf(agents, e.originatorId);
   return e.role === 'ASSIGNED_AGENT' ? name : `${name} (${e.role.toLowerCase().replace('_', ' ')})`;
 }

@@ -17,3 +17,8 @@ export function mainParticipants(c: ConversationSummary): Participant[] {
 }
 
 export const isActive = (p: Participant): boolean => p.state === undefined || p.state === 'ACTIVE';
+
+/** Agents can no longer act once the MAIN dialog is closed (a post-conversation survey may still run). */
+export const isEnded = (c: ConversationSummary): boolean => c.queue === 'closed' || c.state === 'CLOSE';
+
+export const inSurvey = (c: ConversationSummary): boolean => c.state === 'CLOSE' && c.stage === 'OPEN';
