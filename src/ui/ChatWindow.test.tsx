@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { rows } from './testing/fakeSession';
+import { renderWidget } from './testing/renderWidget';
+
+const names = { 'agent-1': 'Dana' };
+
+describe('chat window', () => {
+  it('shows who is typing, with the "Agent" fallback name', async () => {
+    const { push } = renderWidget({ open: true, chat: { names } });
+    expect(screen.queryByText(/is typing/)).toBeNull();
+    await push({ chat: { agentTyping: { participantId: 'agent-1' } } });
+    expect(screen.getByText('Dana is typing…')).toBeTruthy();
+    await push({ chat: { agentTyping: { participantId: 'agent-2' } } });
+    expect(screen.getByText('Agent is typing…')).toBeTruthy();
+    await push({ chat: { agentTyping: undefined } });
+    expect(screen.queryByText(/is typing/)).toBeNull();
+  });
+
+  it('shows "Reconnecting…" as a status while the composer stays usable', async () => {
+    const { session, user, push } = renderWidget({ open: true });
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    await push({ connection: { status: 'reconnecting' } });
+    expect(status.textContent).toBe('Reconnecting…');
+    await user.keyboard('still here{Enter}');
+    expect(session.callsOf('send')).toEqual([{ method: 'send', text: 'still here' }]);
+    await push({ connection: { status: 'online' } });
+    expect(status.textContent).toBe('');
+  });
+
+  it('shows a connection error with its message and a Retry that restarts the session', async () => {
+    const { session, user, push } = renderWidget({ open: true });
+    await push({ connection: { status: 'error', error: 'This account does not exist.' } });
+    const status = screen.getByRole('status');
+    expect(within(status).getByText('This account does not exist.')).toBeTruthy();
+    await user.click(within(status).getByRole('button', { name: 'Retry' }));
+    expect(session.callsOf('start')).toHaveLength(1);
+  });
+
+  it('names the agent in the header once one is assigned', async () => {
+    const { push } = renderWidget({ open: true, chat: { names } });
+    const dialog = screen.getByRole('dialog', { name: 'Chat' });
+    expect(within(dialog).getByRole('heading').textContent).toBe('Chat with us');
+    await push({ chat: { stage: 'open', agent: { participantId: 'agent-1' } } });
+    expect(within(dialog).getByRole('heading').textContent).toBe('Dana');
+  });
+
+  it('ends the conversation only after confirmation', async () => {
+    const { session, user, push } = renderWidget({ open: true, chat: { stage: 'none' } });
+    expect(screen.queryByRole('button', { name: 'End conversation' })).toBeNull();
+    await push({ chat: { stage: 'open' } });
+    await user.click(screen.getByRole('button', { name: 'End conversation' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'End this conversation?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(session.callsOf('endConversation')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'End conversation' }));
+    await user.click(screen.getByRole('button', { name: 'End' }));
+    expect(session.callsOf('endConversation')).toHaveLength(1);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('keeps the confirmation open with the reason when ending fails', async () => {
+    const { session, user } = renderWidget({ open: true, chat: { stage: 'open' } });
+    session.failNext('endConversation', new Error('Not connected'));
+    await user.click(screen.getByRole('button', { name: 'End conversation' }));
+    await user.click(screen.getByRole('button', { name: 'End' }));
+    const confirm = screen.getByRole('alertdialog');
+    expect((await within(confirm).findByRole('alert')).textContent).toBe('The conversation could not be ended: Not connected');
+  });
+
+  it('Escape in the confirmation cancels it without closing the window', async () => {
+    const { user } = renderWidget({ open: true, chat: { stage: 'open' } });
+    await user.click(screen.getByRole('button', { name: 'End conversation' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Chat' })).toBeTruthy();
+  });
+});
+
+describe('screen reader announcements', () => {
+  const announcer = () => document.querySelector('[aria-live="polite"]') as HTMLElement;
+
+  it('keeps the log itself silent and announces a new agent message once, not the history', async () => {
+    const history = [rows.agentText(1, 'Old news'), rows.consumerText('c1', 'ok', 'read', 2)];
+    const { push } = renderWidget({ open: true, chat: { names, timeline: history } });
+    expect(screen.getByRole('log').getAttribute('aria-live')).toBe('off');
+    expect(announcer().textContent).toBe('');
+
+    const fresh = [...history, rows.agentText(3, 'Hello there')];
+    await push({ chat: { timeline: fresh } });
+    expect([...announcer().children].map((p) => p.textContent)).toEqual(['Dana: Hello there']);
+
+    // Later snapshots (typing, receipts, the visitor's own messages) do not repeat it.
+    await push({ chat: { agentTyping: { participantId: 'agent-1' } } });
+    await push({ chat: { timeline: [...fresh, rows.consumerText('c2', 'thanks', 'pending')] } });
+    expect([...announcer().children].map((p) => p.textContent)).toEqual(['Dana: Hello there']);
+  });
+
+  it('does not announce what arrived while the window was closed', async () => {
+    const { push, user } = renderWidget({ open: false, chat: { names } });
+    await push({ chat: { timeline: [rows.agentText(1, 'While you were away')], unread: 1 } });
+    await user.click(screen.getByRole('button', { name: 'Open chat, 1 unread' }));
+    expect(announcer().textContent).toBe('');
+    await push({ chat: { timeline: [rows.agentText(1, 'While you were away'), rows.agentText(2, 'Now')] } });
+    expect(announcer().textContent).toBe('Dana: Now');
+  });
+});

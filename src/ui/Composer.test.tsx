@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMPOSING_IDLE_MS } from './Composer';
+import { renderWidget } from './testing/renderWidget';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('composer', () => {
+  it('sends with the Send button, trims, and clears the box', async () => {
+    const { session, user } = renderWidget({ open: true });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '  Hello there  ');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(session.callsOf('send')).toEqual([{ method: 'send', text: 'Hello there' }]);
+    expect((box as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('sends on Enter, adds a line on Shift+Enter, and never sends a blank message', async () => {
+    const { session, user } = renderWidget({ open: true });
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    await user.keyboard('{Enter}');
+    await user.keyboard('   {Enter}');
+    expect(session.callsOf('send')).toEqual([]);
+    await user.clear(box);
+    await user.keyboard('line one{Shift>}{Enter}{/Shift}line two');
+    expect(box.value).toBe('line one\nline two');
+    await user.keyboard('{Enter}');
+    expect(session.callsOf('send')).toEqual([{ method: 'send', text: 'line one\nline two' }]);
+    expect(box.value).toBe('');
+  });
+
+  it('reports composing while typing, and stops after 3 s idle', async () => {
+    vi.useFakeTimers();
+    const { session } = renderWidget({ open: true });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    const composing = () => session.callsOf('setComposing').map((c) => c.composing);
+    // Mutations reach the session after a few microtasks.
+    const settle = () => act(async () => {});
+    fireEvent.change(box, { target: { value: 'H' } });
+    fireEvent.change(box, { target: { value: 'He' } });
+    await settle();
+    expect(composing()).toEqual([true]);
+    act(() => void vi.advanceTimersByTime(COMPOSING_IDLE_MS - 100));
+    fireEvent.change(box, { target: { value: 'Hel' } });
+    act(() => void vi.advanceTimersByTime(COMPOSING_IDLE_MS - 100));
+    await settle();
+    expect(composing()).toEqual([true]);
+    act(() => void vi.advanceTimersByTime(200));
+    await settle();
+    expect(composing()).toEqual([true, false]);
+  });
+
+  it('stops composing when the message is sent', async () => {
+    const { session, user } = renderWidget({ open: true });
+    await user.keyboard('Hi{Enter}');
+    expect(session.calls.filter((c) => c.method === 'setComposing' || c.method === 'send')).toEqual([
+      { method: 'setComposing', composing: true },
+      { method: 'setComposing', composing: false },
+      { method: 'send', text: 'Hi' },
+    ]);
+  });
+
+  it('shows why a message could not be sent', async () => {
+    const { session, user } = renderWidget({ open: true });
+    session.failNext('send', new Error('the message is too long'));
+    await user.keyboard('Hi{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your message could not be sent: the message is too long',
+    );
+  });
+});
