@@ -13,6 +13,7 @@ export function reduce(state: ChatState, events: readonly CoreEvent[]): ChatStat
   const draft: ChatState = {
     snapshots: { ...state.snapshots },
     removed: { ...state.removed },
+    dialogConversation: { ...state.dialogConversation },
     messages: { ...state.messages },
     receipts: { ...state.receipts },
     typing: { ...state.typing },
@@ -28,7 +29,8 @@ function apply(s: ChatState, e: CoreEvent): void {
     case 'conversation':
       return applySnapshot(s, e.snapshot);
     case 'conversationRemoved':
-      return markRemoved(s, e.conversationId, []);
+      s.removed[e.conversationId] = true;
+      return purge(s, e.conversationId);
     case 'message': {
       if (isRemoved(s, e.conversationId, e.dialogId)) return;
       const key = eventKey(e.dialogId, e.sequence);
@@ -61,10 +63,11 @@ function apply(s: ChatState, e: CoreEvent): void {
 }
 
 function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
-  if (s.removed[snap.id]) {
-    markRemoved(s, snap.id, snap.dialogs.map((d) => d.id));
-    return;
+  for (const d of snap.dialogs) {
+    const known = s.dialogConversation[d.id];
+    if (known === undefined || snap.id < known) s.dialogConversation[d.id] = snap.id;
   }
+  if (s.removed[snap.id]) return purge(s, snap.id);
   const key = String(snap.updatedAt);
   const byTime = { ...s.snapshots[snap.id] };
   const old = byTime[key];
@@ -95,22 +98,17 @@ export function pickSnapshot(a: ConversationSnapshot, b: ConversationSnapshot): 
   return pickCanonical(a, b);
 }
 
-function markRemoved(s: ChatState, conversationId: string, dialogIds: string[]): void {
-  const known = Object.values(s.snapshots[conversationId] ?? {}).flatMap((x) => x.dialogs.map((d) => d.id));
-  const all = new Set([conversationId, ...(s.removed[conversationId] ?? []), ...known, ...dialogIds]);
-  s.removed[conversationId] = [...all].sort(compareStrings);
+/** Drops everything known about a removed conversation (and its dialogs). */
+function purge(s: ChatState, conversationId: string): void {
   delete s.snapshots[conversationId];
   for (const map of [s.messages, s.receipts, s.typing] as Array<Record<string, { conversationId: string; dialogId: string }>>) {
-    for (const [k, v] of Object.entries(map)) {
-      if (v.conversationId === conversationId || all.has(v.dialogId)) delete map[k];
-    }
+    for (const [k, v] of Object.entries(map)) if (isRemoved(s, v.conversationId, v.dialogId)) delete map[k];
   }
 }
 
 function isRemoved(s: ChatState, conversationId: string, dialogId: string): boolean {
-  if (s.removed[conversationId]) return true;
-  for (const ids of Object.values(s.removed)) if (ids.includes(dialogId)) return true;
-  return false;
+  const owner = s.dialogConversation[dialogId];
+  return s.removed[conversationId] === true || (owner !== undefined && s.removed[owner] === true);
 }
 
 /** Same (dialog, sequence): the earliest arrival, any client id (the smallest), content canonically. */

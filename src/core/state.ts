@@ -24,8 +24,10 @@ export interface OutboxEntry {
 export interface ChatState {
   /** conversationId → String(updatedAt) → snapshot (only the most recent MAX_SNAPSHOTS per conversation). */
   snapshots: Record<string, Record<string, ConversationSnapshot>>;
-  /** Conversations that left the subscription → the dialog ids known for them. Their data is dropped. */
-  removed: Record<string, string[]>;
+  /** Conversations that left the subscription; their data is dropped. */
+  removed: Record<string, true>;
+  /** dialogId → conversationId, from every snapshot ever seen (grow-only). */
+  dialogConversation: Record<string, string>;
   /** eventKey(dialogId, sequence) → content event. */
   messages: Record<string, MessageEvent>;
   /** eventKey(dialogId, sequence) → receipt event. */
@@ -44,6 +46,7 @@ export const MAX_SNAPSHOTS = 64;
 export const initialState: ChatState = Object.freeze({
   snapshots: {},
   removed: {},
+  dialogConversation: {},
   messages: {},
   receipts: {},
   typing: {},

@@ -37,7 +37,12 @@ export function agentReceipts(state: ChatState, consumerId: string | undefined):
 export function messageRows(state: ChatState, snap: ConversationSnapshot, consumerId: string | undefined): MessageRow[] {
   const receipts = agentReceipts(state, consumerId);
   const byStored = new Map<string, OutboxEntry>();
-  for (const o of Object.values(state.outbox)) if (o.stored) byStored.set(eventKey(o.stored.dialogId, o.stored.sequence), o);
+  for (const o of Object.values(state.outbox)) {
+    if (!o.stored) continue;
+    const key = eventKey(o.stored.dialogId, o.stored.sequence);
+    const other = byStored.get(key);
+    if (!other || o.clientId < other.clientId) byStored.set(key, o);
+  }
   const usedKeys = new Set<string>();
   return conversationMessages(state, snap).map((m) => {
     const key = eventKey(m.dialogId, m.sequence);
