@@ -111,7 +111,7 @@ describe('connection', () => {
     server = await startFakeSocketServer();
     const tokens = [fakeJwt({ sub: 'c', n: 1 }), fakeJwt({ sub: 'c', n: 2 })];
     let calls = 0;
-    const identity = createIdentity({ account: 'a', getJwt: async () => tokens[calls++] ?? '' }, 'http://unused', {
+    const identity = createIdentity({ account: 'a', getJwt: async () => tokens[calls++] ?? '' }, async () => 'http://unused', {
       fetch: () => Promise.reject(new Error('no fetch expected')),
       store: safeStore(new MemoryStorage()),
       now: Date.now,
@@ -133,7 +133,7 @@ describe('connection', () => {
       const body = url.endsWith('/signup') ? { jwt: fakeJwt({ sub: 'anon-1', v: 1 }) } : { jwt: fakeJwt({ sub: 'anon-1', v: 2 }) };
       return new Response(JSON.stringify(body), { status: 200 });
     };
-    const identity = createIdentity({ account: 'acc' }, 'http://idp.test/api/account/acc', { fetch: fetchFn, store: safeStore(new MemoryStorage()), now: Date.now });
+    const identity = createIdentity({ account: 'acc' }, async () => 'http://idp.test/api/account/acc', { fetch: fetchFn, store: safeStore(new MemoryStorage()), now: Date.now });
     const { conn } = await connect(server, { identity });
     expect((await opened(conn)).consumerId).toBe('anon-1');
     const reopened = opened(conn);

@@ -28,7 +28,8 @@ export interface ConnectionEvents {
 }
 
 export interface ConnectionOptions {
-  url: string;
+  /** The socket URL, or how to find it (asked before every attempt until it succeeds). */
+  url: string | (() => Promise<string>);
   identity: Identity;
   clientProperties: ClientPropertiesHeader;
   WebSocket?: WebSocketClass;
@@ -55,6 +56,8 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   request(type: string, body?: unknown, options?: RequestOptions): Promise<ResponseResult>;
   /** After state 'error': clears the failure counters and connects again. */
   retry(): void;
+  /** Drops the current socket and connects again (with backoff), e.g. when it stopped answering. */
+  reconnect(reason: string): void;
   close(): void;
 }
 
@@ -133,9 +136,11 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** Runs before every socket attempt: waits out the backoff and gets a (fresh) token. */
   const nextUrl = async (): Promise<string> => {
     const mine = rws;
+    let url = typeof options.url === 'string' ? options.url : '';
     await wait(nextDelayMs);
     while (rws === mine && mine !== undefined) {
       try {
+        if (typeof options.url !== 'string') url = await options.url();
         const fresh = needRenew ? await options.identity.renew() : await options.identity.token();
         consumerId = consumerIdOf(fresh);
         token = fresh;
@@ -147,7 +152,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         await wait(backoff.next());
       }
     }
-    return options.url;
+    return url;
   };
 
   const send = (frame: object) => rws?.send(JSON.stringify(frame));
@@ -263,6 +268,9 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (!ready) return Promise.reject(new ConnectionClosedError(type));
       const extra = requestOptions.metadata ? { metadata: requestOptions.metadata } : {};
       return sendRequest(type, body, extra, requestOptions.timeoutMs ?? requestTimeoutMs);
+    },
+    reconnect(reason) {
+      if (ready) rws?.reconnect(1000, reason);
     },
     retry() {
       if (state !== 'error') return;

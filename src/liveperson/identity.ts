@@ -79,7 +79,7 @@ function authenticated(config: ParleyConfig): Identity {
   return { anonymous: false, token: fetchToken, renew: fetchToken };
 }
 
-function anonymousIdentity(config: ParleyConfig, idpBase: string, deps: IdentityDeps): Identity {
+function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
   const key = anonymousTokenKey(config.account);
   let current: string | undefined;
 
@@ -89,12 +89,12 @@ function anonymousIdentity(config: ParleyConfig, idpBase: string, deps: Identity
     return jwt;
   };
   const signup = async (): Promise<string> => {
-    const answer = await fetchJson(deps.fetch, `${idpBase}/signup`, { method: 'POST', body: {}, what: 'The anonymous signup' });
+    const answer = await fetchJson(deps.fetch, `${await idpBase()}/signup`, { method: 'POST', body: {}, what: 'The anonymous signup' });
     return keep(jwtFrom(answer, 'The anonymous signup'));
   };
   const refresh = async (old: string): Promise<string> => {
     try {
-      const answer = await fetchJson(deps.fetch, `${idpBase}/refresh`, { method: 'POST', body: { jwt: old }, what: 'The identity refresh' });
+      const answer = await fetchJson(deps.fetch, `${await idpBase()}/refresh`, { method: 'POST', body: { jwt: old }, what: 'The identity refresh' });
       return keep(jwtFrom(answer, 'The identity refresh'));
     } catch (error) {
       // The IdP no longer knows this identity: start over as a new consumer rather than never connecting.
@@ -124,7 +124,10 @@ function anonymousIdentity(config: ParleyConfig, idpBase: string, deps: Identity
   };
 }
 
-/** The identity for a configuration: authenticated when a jwt or getJwt is given, else anonymous. */
-export function createIdentity(config: ParleyConfig, idpBase: string, deps: IdentityDeps): Identity {
+/**
+ * The identity for a configuration: authenticated when a jwt or getJwt is given, else anonymous.
+ * `idpBase` gives `{scheme}://{idp}/api/account/{account}` (it may need the domain lookup first).
+ */
+export function createIdentity(config: ParleyConfig, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
   return config.jwt !== undefined || config.getJwt !== undefined ? authenticated(config) : anonymousIdentity(config, idpBase, deps);
 }

@@ -1,0 +1,124 @@
+// The session's state: core ChatState folded by the pure reducer, the connection's status, and the
+// snapshot subscribers. A burst of changes produces one snapshot (coalesced in a microtask).
+import type { ConnectionView, CoreEvent } from '../core/model';
+import type { SessionSnapshot } from '../core/session';
+import { initialState, reduce } from '../core/reducer';
+import type { ChatState } from '../core/state';
+import { selectView, TYPING_TIMEOUT_MS } from '../core/view';
+import type { Clock } from './clock';
+
+export interface ChatStore {
+  readonly state: ChatState;
+  readonly consumerId: string | undefined;
+  readonly connection: ConnectionView;
+  dispatch(events: readonly CoreEvent[]): void;
+  setConsumerId(consumerId: string): void;
+  setConnection(view: ConnectionView): void;
+  getSnapshot(): SessionSnapshot;
+  /** UI subscribers: a new snapshot after every (coalesced) change. */
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /** Session internals: called synchronously after every state change. */
+  watch(listener: () => void): () => void;
+  dispose(): void;
+}
+
+export function createChatStore(clock: Clock): ChatStore {
+  let state: ChatState = initialState;
+  let consumerId: string | undefined;
+  let connection: ConnectionView = { status: 'idle' };
+  let snapshot: SessionSnapshot | undefined;
+  let flushQueued = false;
+  let disposed = false;
+  let expiryTimer: unknown;
+  const listeners = new Set<(snapshot: SessionSnapshot) => void>();
+  const watchers = new Set<() => void>();
+
+  const compute = (): SessionSnapshot => {
+    const chat = selectView(state, { ...(consumerId ? { consumerId } : {}), now: clock.now() });
+    clock.clearTimeout(expiryTimer);
+    // "Agent is typing" expires by time alone: look again when it would.
+    if (chat.agentTyping) expiryTimer = clock.setTimeout(changed, TYPING_TIMEOUT_MS + 50);
+    return { chat, connection };
+  };
+
+  const flush = () => {
+    flushQueued = false;
+    if (disposed) return;
+    snapshot ??= compute();
+    const current = snapshot;
+    for (const listener of [...listeners]) {
+      try {
+        listener(current);
+      } catch (error) {
+        console.error('Parley: a session subscriber failed', error);
+      }
+    }
+  };
+
+  function changed() {
+    if (disposed) return;
+    snapshot = undefined;
+    for (const watcher of [...watchers]) {
+      try {
+        watcher();
+      } catch (error) {
+        console.error('Parley: a session watcher failed', error);
+      }
+    }
+    if (!flushQueued) {
+      flushQueued = true;
+      queueMicrotask(flush);
+    }
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    get consumerId() {
+      return consumerId;
+    },
+    get connection() {
+      return connection;
+    },
+    dispatch(events) {
+      if (events.length === 0 || disposed) return;
+      const next = reduce(state, events);
+      if (next === state) return;
+      state = next;
+      changed();
+    },
+    setConsumerId(id) {
+      if (id === consumerId) return;
+      consumerId = id;
+      changed();
+    },
+    setConnection(view) {
+      if (view.status === connection.status && view.error === connection.error) return;
+      connection = view;
+      changed();
+    },
+    getSnapshot() {
+      snapshot ??= compute();
+      return snapshot;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    watch(watcher) {
+      watchers.add(watcher);
+      return () => {
+        watchers.delete(watcher);
+      };
+    },
+    dispose() {
+      disposed = true;
+      clock.clearTimeout(expiryTimer);
+      listeners.clear();
+      watchers.clear();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// The visitor's outgoing messages: an ordered queue drained only while the session is online
+// (resubscribed). Creates the conversation on the first message, publishes with the client id as
+// ExternalId metadata, reconciles with the echo or the replayed history, retries 429/5xx with
+// backoff, and marks a message "Not sent" after repeated failures.
+import type { ChatStore } from './chat-store';
+import type { Clock } from './clock';
+import type { Connection } from './connection';
+import { createBackoff } from './backoff';
+import { ConnectionClosedError, RequestFailedError, isRetryable } from './errors';
+import { isRecord } from './http';
+import { activeTarget, type ActiveTarget, type Subscriber } from './resubscribe';
+import { RequestTypes } from './wire';
+import type { ConsumerRequestConversationBody, PublishEventBody } from './wire';
+
+export interface OutboxDeps {
+  connection: Connection;
+  store: ChatStore;
+  subscriber: Subscriber;
+  clock: Clock;
+  account: string;
+  lang?: string;
+  newClientId: () => string;
+  isOnline: () => boolean;
+  /** Aborted when the session stops. */
+  stopped: AbortSignal;
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+export interface Outbox {
+  send(text: string): Promise<void>;
+  retry(clientId: string): Promise<void>;
+  /** Drains the queue (call whenever the session comes online). */
+  pump(): void;
+  /** The open conversation, creating it when none is (once, even when asked concurrently). */
+  ensureConversation(): Promise<ActiveTarget>;
+}
+
+interface Entry {
+  clientId: string;
+  text: string;
+  attempts: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export const MAX_MESSAGE_LENGTH = 5_000;
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { connection, store, subscriber, clock } = deps;
+  const maxAttempts = deps.maxAttempts ?? 4;
+  const backoff = createBackoff({ baseMs: 1_000, capMs: 15_000, ...(deps.random ? { random: deps.random } : {}) });
+  const queue: Entry[] = [];
+  const failed = new Map<string, string>();
+  let draining = false;
+  let creating: Promise<ActiveTarget> | undefined;
+  /** A conversation we created whose metadata has not arrived yet. */
+  let created: ActiveTarget | undefined;
+
+  const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
+
+  const target = (): ActiveTarget | undefined => {
+    const active = activeTarget(store.state);
+    if (active) return active;
+    return created && !known(created.conversationId) ? created : undefined;
+  };
+
+  const requestConversation = async (): Promise<ActiveTarget> => {
+    const body: ConsumerRequestConversationBody = {
+      brandId: deps.account,
+      channelType: 'MESSAGING',
+      ...(deps.lang ? { conversationContext: { type: 'SharkContext', lang: deps.lang } } : {}),
+    };
+    try {
+      const response = await connection.request(RequestTypes.ConsumerRequestConversation, body);
+      const id = isRecord(response.body) ? response.body.conversationId : undefined;
+      if (typeof id !== 'string' || id === '') throw new Error('The new conversation has no id');
+      created = { conversationId: id, dialogId: id }; // the MAIN dialog id is the conversation id
+      return created;
+    } catch (error) {
+      // One open conversation per consumer: the server names the one we do not know yet. Adopt it.
+      if (!(error instanceof RequestFailedError) || error.code !== 400) throw error;
+      await subscriber.resubscribe();
+      const adopted = activeTarget(store.state);
+      if (!adopted) throw error;
+      return adopted;
+    }
+  };
+
+  const ensureConversation = (): Promise<ActiveTarget> => {
+    const existing = target();
+    if (existing) return Promise.resolve(existing);
+    creating ??= requestConversation().finally(() => {
+      creating = undefined;
+    });
+    return creating;
+  };
+
+  /** The message is already stored (its echo or the replayed history carries its ExternalId). */
+  const reconcile = (entry: Entry): boolean => {
+    for (const message of Object.values(store.state.messages)) {
+      if (message.clientId !== entry.clientId) continue;
+      store.dispatch([{ type: 'outboxStored', clientId: entry.clientId, dialogId: message.dialogId, sequence: message.sequence }]);
+      return true;
+    }
+    return false;
+  };
+
+  const publish = async (entry: Entry) => {
+    const { conversationId, dialogId } = await ensureConversation();
+    await subscriber.ensureDialog(dialogId, conversationId);
+    if (reconcile(entry)) return;
+    const body: PublishEventBody = { dialogId, conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message: entry.text } };
+    const response = await connection.request(RequestTypes.PublishEvent, body, { metadata: [{ type: 'ExternalId', id: entry.clientId }] });
+    const sequence = isRecord(response.body) ? response.body.sequence : undefined;
+    if (typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0) {
+      store.dispatch([{ type: 'outboxStored', clientId: entry.clientId, dialogId, sequence }]);
+    }
+  };
+
+  const fail = (entry: Entry, error: unknown) => {
+    failed.set(entry.clientId, entry.text);
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    store.dispatch([{ type: 'outboxFailed', clientId: entry.clientId, reason, at: clock.now() }]);
+    entry.reject(new Error(`Message not sent: ${reason}`, { cause: error }));
+  };
+
+  const drain = async () => {
+    while (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) {
+      const entry = queue[0] as Entry;
+      try {
+        if (!reconcile(entry)) await publish(entry);
+        queue.shift();
+        backoff.reset();
+        entry.resolve();
+      } catch (error) {
+        if (deps.stopped.aborted || error instanceof ConnectionClosedError || !deps.isOnline()) return; // resumes when online again
+        entry.attempts += 1;
+        if (isRetryable(error) && entry.attempts < maxAttempts) {
+          const floor = error instanceof RequestFailedError && error.code === 429 ? 1_000 : 0;
+          await clock.sleep(Math.max(floor, backoff.next()), deps.stopped);
+          continue;
+        }
+        queue.shift();
+        fail(entry, error);
+      }
+    }
+  };
+
+  const pump = () => {
+    if (draining) return;
+    draining = true;
+    drain().finally(() => {
+      draining = false;
+      if (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) pump();
+    });
+  };
+
+  const enqueue = (clientId: string, text: string) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ clientId, text, attempts: 0, resolve, reject });
+      pump();
+    });
+
+  deps.stopped.addEventListener('abort', () => {
+    for (const entry of queue.splice(0)) entry.reject(new Error('The chat session stopped'));
+  });
+
+  return {
+    send(text) {
+      const trimmed = text.trim();
+      if (trimmed === '') return Promise.reject(new Error('A message needs some text'));
+      if (trimmed.length > MAX_MESSAGE_LENGTH) return Promise.reject(new Error(`A message can have at most ${MAX_MESSAGE_LENGTH} characters`));
+      if (deps.stopped.aborted) return Promise.reject(new Error('The chat session stopped'));
+      const clientId = deps.newClientId();
+      store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt: clock.now() }]);
+      return enqueue(clientId, trimmed);
+    },
+    retry(clientId) {
+      const text = failed.get(clientId);
+      if (text === undefined) return Promise.reject(new Error('There is no failed message with that id'));
+      failed.delete(clientId);
+      store.dispatch([{ type: 'outboxRetried', clientId, at: clock.now() }]);
+      return enqueue(clientId, text);
+    },
+    pump,
+    ensureConversation,
+  };
+}

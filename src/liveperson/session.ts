@@ -1,0 +1,200 @@
+// createLivePersonSession: the ChatSession (src/core/session.ts) over LivePerson's Messaging Window
+// API. Wires the identity, the connection, the resubscribe recipe, the outbox, receipts, typing and
+// agent profiles around one ChatStore. No conversation state is kept in browser storage.
+import type { ChatSession } from '../core/session';
+import type { ConnectionView } from '../core/model';
+import { createBackoff } from './backoff';
+import { createChatStore } from './chat-store';
+import { createClock } from './clock';
+import { createComposingOut } from './composing-out';
+import { normalizeConfig, type ParleyConfig } from './config';
+import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
+import { endpointsFor, resolveDomains, type Endpoints } from './domains';
+import { defaultFetch, type FetchLike } from './http';
+import { createIdentity } from './identity';
+import { createOutbox } from './outbox';
+import { createProfileLookup } from './profiles';
+import { createReceiptsOut } from './receipts-out';
+import type { Timers } from './requests';
+import { activeTarget, createSubscriber } from './resubscribe';
+import { safeStore, type StorageLike } from './storage';
+import type { ClientPropertiesHeader, Feature, UpdateConversationFieldBody } from './wire';
+import { RequestTypes } from './wire';
+
+/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */
+export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES'];
+export const PARLEY_VERSION = '0.1.0';
+
+export interface LivePersonSessionDeps {
+  WebSocket?: WebSocketClass;
+  fetch?: FetchLike;
+  storage?: StorageLike;
+  now?: () => number;
+  setTimeout?: Timers['setTimeout'];
+  clearTimeout?: Timers['clearTimeout'];
+  random?: () => number;
+  /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
+  connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
+}
+
+function clientIdFactory(now: () => number): () => string {
+  let counter = 0;
+  return () => {
+    const uuid = (globalThis.crypto as Crypto | undefined)?.randomUUID?.();
+    if (uuid) return uuid;
+    counter += 1;
+    return `parley-${now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${counter}`;
+  };
+}
+
+function clientProperties(): ClientPropertiesHeader {
+  let timeZone: string | undefined;
+  try {
+    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    timeZone = undefined;
+  }
+  return {
+    type: '.ams.headers.ClientProperties',
+    appId: 'parley',
+    appVersion: PARLEY_VERSION,
+    integration: 'WEB_SDK',
+    integrationVersion: PARLEY_VERSION,
+    ...(timeZone ? { timeZone } : {}),
+    features: FEATURES,
+  };
+}
+
+export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSessionDeps = {}): ChatSession {
+  const cfg = normalizeConfig(config);
+  const clock = createClock(deps);
+  const fetchFn = deps.fetch ?? defaultFetch();
+  const store = createChatStore(clock);
+  const stop = new AbortController();
+  let endpoints: Endpoints | undefined;
+  let lookingUp: Promise<Endpoints> | undefined;
+  const resolveEndpoints = (): Promise<Endpoints> => {
+    if (endpoints) return Promise.resolve(endpoints);
+    lookingUp ??= resolveDomains(cfg, fetchFn)
+      .then((domains) => (endpoints = endpointsFor(cfg, domains)))
+      .finally(() => (lookingUp = undefined));
+    return lookingUp;
+  };
+
+  const identity = createIdentity(cfg, () => resolveEndpoints().then((e) => e.idpBase), { fetch: fetchFn, store: safeStore(deps.storage), now: clock.now });
+  const connection = createConnection({
+    ...deps.connection,
+    url: () => resolveEndpoints().then((e) => e.socketUrl),
+    identity,
+    clientProperties: clientProperties(),
+    ...(deps.WebSocket ? { WebSocket: deps.WebSocket } : {}),
+    timers: clock,
+    now: clock.now,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+
+  let online = false;
+  let generation = 0;
+  const isOnline = () => online && !stop.signal.aborted;
+  const subscriber = createSubscriber(connection, store, clock);
+  const outbox = createOutbox({
+    connection, store, subscriber, clock,
+    account: cfg.account,
+    ...(cfg.lang ? { lang: cfg.lang } : {}),
+    newClientId: clientIdFactory(clock.now),
+    isOnline,
+    stopped: stop.signal,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+  const receipts = createReceiptsOut({ connection, store, clock, isOnline });
+  const composing = createComposingOut({ connection, store, clock, isOnline });
+  const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
+
+  const setStatus = (view: ConnectionView) => store.setConnection(view);
+  const statusOf: Record<ConnectionState, ConnectionView['status']> = {
+    idle: 'idle', connecting: 'connecting', open: 'connecting', reconnecting: 'reconnecting', error: 'error', closed: 'idle',
+  };
+
+  connection.on('notification', (frame) => store.dispatch(frame.events));
+  connection.on('state', ({ state, error }) => {
+    if (state === 'open') return; // online only once the resubscribe finished
+    if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error } : { status: statusOf[state] });
+  });
+  connection.on('close', () => {
+    online = false;
+    subscriber.reset();
+    if (!stop.signal.aborted) setStatus({ status: 'reconnecting' });
+  });
+  connection.on('open', ({ consumerId }) => {
+    store.setConsumerId(consumerId);
+    const mine = ++generation;
+    const retries = createBackoff({ baseMs: 500, capMs: 5_000, ...(deps.random ? { random: deps.random } : {}) });
+    const attempt = async (): Promise<void> => {
+      for (let tries = 1; ; tries += 1) {
+        try {
+          await subscriber.resubscribe();
+          return;
+        } catch (error) {
+          if (mine !== generation || stop.signal.aborted || tries >= 3) throw error;
+          await clock.sleep(retries.next(), stop.signal);
+        }
+      }
+    };
+    attempt().then(
+      () => {
+        if (mine !== generation || stop.signal.aborted) return;
+        online = true;
+        setStatus({ status: 'online' });
+        outbox.pump();
+        receipts.schedule();
+        profiles.look();
+      },
+      () => {
+        if (mine === generation && !stop.signal.aborted) connection.reconnect('resubscribe failed');
+      },
+    );
+  });
+  store.watch(() => {
+    subscriber.follow();
+    receipts.schedule();
+    profiles.look();
+  });
+
+  let started = false;
+  return {
+    start() {
+      if (stop.signal.aborted) return;
+      if (started) {
+        connection.retry(); // only acts after status 'error'
+        return;
+      }
+      started = true;
+      setStatus({ status: 'connecting' });
+      connection.start();
+    },
+    stop() {
+      if (stop.signal.aborted) return;
+      online = false;
+      stop.abort();
+      receipts.dispose();
+      connection.close();
+      store.dispose();
+    },
+    getSnapshot: () => store.getSnapshot(),
+    subscribe: (listener) => store.subscribe(listener),
+    send: (text) => outbox.send(text),
+    retry: (clientId) => outbox.retry(clientId),
+    async endConversation() {
+      const target = activeTarget(store.state);
+      if (!target) throw new Error('There is no open conversation to end');
+      if (!isOnline()) throw new Error('The chat is offline; try again when it is back online');
+      const body: UpdateConversationFieldBody = {
+        conversationId: target.conversationId,
+        conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+      };
+      await connection.request(RequestTypes.UpdateConversationField, body);
+    },
+    setComposing: (value) => composing.setComposing(value),
+    setViewing: (value) => receipts.setViewing(value),
+  };
+}
