@@ -2,6 +2,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMPOSING_IDLE_MS } from './Composer';
+import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 
 afterEach(() => {
@@ -63,12 +64,32 @@ describe('composer', () => {
     ]);
   });
 
-  it('shows why a message could not be sent', async () => {
+  it('puts a refused message back in the box and says why', async () => {
     const { session, user } = renderWidget({ open: true });
-    session.failNext('send', new Error('the message is too long'));
+    session.failNext('send', new Error('A message can have at most 5000 characters'));
     await user.keyboard('Hi{Enter}');
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Your message could not be sent: the message is too long',
+      'Your message could not be sent: A message can have at most 5000 characters',
     );
+    expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('Hi');
+  });
+
+  it('leaves a message that failed after queuing to its "Not sent" bubble', async () => {
+    const { session, user } = renderWidget({ open: true });
+    let fail!: (error: Error) => void;
+    session.send = (text) => {
+      // As the contract says: the bubble shows at once, the promise settles later.
+      session.push({ chat: { timeline: [rows.consumerText('c1', text, 'pending')] } });
+      return new Promise((_, reject) => (fail = reject));
+    };
+    await user.keyboard('Hi{Enter}');
+    await act(async () => {
+      session.push({ chat: { timeline: [rows.consumerText('c1', 'Hi', 'failed')] } });
+      fail(new Error('Message not sent: 500'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole('img', { name: 'Not sent' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('');
   });
 });

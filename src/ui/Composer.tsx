@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
-import { errorText } from './errorText';
 import { t } from './i18n';
 import { useSendMessage, useSetComposing } from './useParleySession';
 import './Composer.css';
@@ -48,7 +47,13 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
     const message = text.trim();
     if (message === '') return;
     stopComposing();
-    send.mutate(message);
+    // A message the session refused outright goes back into the box (unless the visitor has
+    // started another); one that failed after queuing shows "Not sent" with Retry in the timeline.
+    send.mutate(message, {
+      onError: (error) => {
+        if (!error.queued) setText((current) => (current === '' ? message : current));
+      },
+    });
     setText('');
   };
 
@@ -64,9 +69,9 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
 
   return (
     <form className="parley-composer" onSubmit={onSubmit}>
-      {send.isError && (
+      {send.isError && !send.error.queued && (
         <p role="alert" className="parley-composer-error">
-          {t('sendFailed', { reason: errorText(send.error) })}
+          {t('sendFailed', { reason: send.error.message })}
         </p>
       )}
       <div className="parley-composer-row">

@@ -2,6 +2,7 @@
 // (mutations that call the session). Components never talk to the session any other way.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ChatView, ConnectionView } from '../core/model';
+import { errorText } from './errorText';
 import { chatKey, connectionKey } from './sessionCache';
 import { useSession } from './sessionContext';
 
@@ -29,9 +30,37 @@ export function useConnectionView(): ConnectionView {
   return data;
 }
 
+/**
+ * Why a send failed. `queued` tells whether the message made it into the timeline first (its
+ * bubble then shows "Not sent" with Retry) or was refused outright (nothing shows it: the UI must).
+ */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly queued: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'SendError';
+  }
+}
+
 export function useSendMessage() {
   const session = useSession();
-  return useMutation({ mutationKey: ['parley', 'send'], mutationFn: (text: string) => session.send(text) });
+  return useMutation<void, SendError, string>({
+    mutationKey: ['parley', 'send'],
+    mutationFn: async (text) => {
+      const before = session.getSnapshot().chat.timeline;
+      const sending = session.send(text);
+      // The contract: a queued message shows in the timeline at once (pending).
+      const queued = session.getSnapshot().chat.timeline !== before;
+      try {
+        await sending;
+      } catch (error) {
+        throw new SendError(errorText(error), queued, { cause: error });
+      }
+    },
+  });
 }
 
 export function useRetryMessage() {
