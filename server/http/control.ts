@@ -1,0 +1,119 @@
+// The agent control API (/agent/api/{account}/…): what an agent workspace would do, over HTTP.
+import type { ContentEvent, QuickReply, Role } from '../../src/liveperson/wire';
+import type { StandInContext } from '../context';
+import { Errors, Refusal } from '../errors';
+import type { Account, Agent } from '../state/accounts';
+import { missingSequence, publish } from '../state/events';
+import { accept, addManager, backToQueue, closeConversation, transferToAgent, transferToSkill } from '../state/lifecycle';
+import { mainDialog, type Conversation, type Dialog } from '../state/model';
+import { canSurvey, startSurvey } from '../state/survey';
+import { int, list, oneOf, optList, type Obj } from '../ws/fields';
+import { accountOf, agentOf, bodyObj, conversationOf } from './params';
+import { json, readJson, route, type Route } from './router';
+import { conversationList, detail, summary } from './views';
+
+/** The agent's role in the conversation; agents outside it may not publish (like LivePerson). */
+function roleIn(conv: Conversation, agent: Agent): Role {
+  const p = mainDialog(conv).participants.find((x) => x.id === agent.id && x.state === 'ACTIVE');
+  if (!p) throw new Refusal(409, Errors.agentNotInConversation(agent.nickname));
+  return p.role;
+}
+
+function openMain(conv: Conversation): Dialog {
+  const main = mainDialog(conv);
+  if (main.state === 'CLOSE') throw new Refusal(409, Errors.dialogClosed);
+  return main;
+}
+
+function quickReplies(titles: string[]): ContentEvent['quickReplies'] {
+  const replies: QuickReply[] = titles.map((title) => ({ type: 'button', title, click: { actions: [{ type: 'publishText', text: title }] } }));
+  return { type: 'quickReplies', itemsPerRow: Math.min(8, Math.max(1, replies.length)), replies };
+}
+
+const text = (x: unknown, name: string): string => {
+  if (typeof x !== 'string' || x.trim().length === 0) throw new Refusal(400, Errors.badField(name, 'a non-empty string'));
+  return x;
+};
+
+type Action = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
+
+const actions: Record<string, Action> = {
+  accept: (account, conv, b, now) => (accept(account, conv, agentOf(account, b.agentId).id, now), summary(conv)),
+  typing: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    const chatState = oneOf(b.state, ['COMPOSING', 'ACTIVE', 'PAUSE'], 'state');
+    publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event: { type: 'ChatStateEvent', chatState } }, now);
+    return { ok: true };
+  },
+  messages: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    const replies = optList(b.quickReplies, 'quickReplies', text);
+    const audience = b.audience === undefined ? 'ALL' : oneOf(b.audience, ['ALL', 'AGENTS_AND_MANAGERS'], 'audience');
+    const event: ContentEvent = { type: 'ContentEvent', contentType: 'text/plain', message: text(b.text, 'text') };
+    if (replies?.length) event.quickReplies = quickReplies(replies.slice(0, 24));
+    const stored = publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event, audience }, now);
+    return { sequence: stored?.sequence };
+  },
+  receipts: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    const status = oneOf(b.status, ['ACCEPT', 'READ'], 'status');
+    const sequenceList = list(b.sequences, 'sequences', int);
+    const dialog = openMain(conv);
+    const missing = missingSequence(dialog, sequenceList);
+    if (missing !== undefined) throw new Refusal(400, Errors.unknownSequence(missing));
+    const event = { type: 'AcceptStatusEvent' as const, status, sequenceList };
+    const stored = publish(account, conv, dialog, { originatorId: agent.id, role: roleIn(conv, agent), event }, now);
+    return { sequence: stored?.sequence };
+  },
+  transfer: (account, conv, b, now) => {
+    if (typeof b.skillId === 'string' && b.skillId.length > 0) transferToSkill(account, conv, b.skillId, now);
+    else if (b.agentId !== undefined) transferToAgent(account, conv, agentOf(account, b.agentId).id, now);
+    else throw new Refusal(400, Errors.badField('body', '{skillId} or {agentId}'));
+    return summary(conv);
+  },
+  'back-to-queue': (account, conv, _b, now) => (backToQueue(account, conv, now), summary(conv)),
+  manager: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    if (agent.role !== 'manager') throw new Refusal(400, Errors.notManager(agent.nickname));
+    addManager(account, conv, agent.id, now);
+    return summary(conv);
+  },
+  close: (account, conv, b, now) => {
+    if (b.survey !== undefined && typeof b.survey !== 'boolean') throw new Refusal(400, Errors.badField('survey', 'a boolean'));
+    if (conv.stage === 'CLOSE') throw new Refusal(409, Errors.alreadyClosed);
+    if (b.survey === true && canSurvey(account, conv)) startSurvey(account, conv, 'AGENT', now);
+    else closeConversation(account, conv, 'AGENT', now);
+    return summary(conv);
+  },
+};
+
+export function controlRoutes(ctx: StandInContext): Route[] {
+  const base = '^\\/agent\\/api\\/([^/]+)';
+  return [
+    route('GET', new RegExp(`${base}\\/agents$`), (_req, res, [a]) => {
+      json(res, 200, accountOf(ctx, a).agents.map((x) => ({ id: x.id, nickname: x.nickname, role: x.role })));
+    }),
+    route('GET', new RegExp(`${base}\\/conversations$`), (_req, res, [a]) => json(res, 200, conversationList(accountOf(ctx, a)))),
+    route('GET', new RegExp(`${base}\\/conversations\\/([^/]+)$`), (_req, res, [a, c]) => {
+      json(res, 200, detail(conversationOf(accountOf(ctx, a), c)));
+    }),
+    route('POST', new RegExp(`${base}\\/conversations\\/([^/]+)\\/([a-z-]+)$`), async (req, res, [a, c, name = '']) => {
+      const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+      if (!action) throw new Refusal(404, Errors.notFound);
+      const account = accountOf(ctx, a);
+      const conv = conversationOf(account, c);
+      json(res, 200, action(account, conv, bodyObj(await readJson(req)), Date.now()));
+    }),
+    route('GET', new RegExp(`${base}\\/settings$`), (_req, res, [a]) => json(res, 200, accountOf(ctx, a).settings)),
+    route('PUT', new RegExp(`${base}\\/settings$`), async (req, res, [a]) => {
+      const account = accountOf(ctx, a);
+      const b = bodyObj(await readJson(req));
+      for (const key of ['autoReceipts', 'survey'] as const) {
+        if (b[key] !== undefined && typeof b[key] !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
+      }
+      if (typeof b.autoReceipts === 'boolean') account.settings.autoReceipts = b.autoReceipts;
+      if (typeof b.survey === 'boolean') account.settings.survey = b.survey;
+      json(res, 200, account.settings);
+    }),
+  ];
+}

@@ -1,0 +1,43 @@
+// The consumer IdP: anonymous signup, authenticated code exchange, anonymous refresh, agent profiles.
+import { randomUUID } from 'node:crypto';
+import type { StandInContext } from '../context';
+import { Errors, Refusal } from '../errors';
+import { stableId, type Agent } from '../state/accounts';
+import { json, readJson, route, type Route } from './router';
+
+function avatar(agent: Agent): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" rx="32" fill="#3b6ea8"/><text x="32" y="41" font-family="sans-serif" font-size="26" fill="#fff" text-anchor="middle">${agent.nickname.slice(0, 1)}</text></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+function field(body: unknown, key: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const v = (body as Record<string, unknown>)[key];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export function identityRoutes(ctx: StandInContext): Route[] {
+  const base = '^\\/api\\/account\\/([^/]+)';
+  return [
+    route('POST', new RegExp(`${base}\\/signup$`), (_req, res, [account = '']) => {
+      json(res, 200, { jwt: ctx.tokens.issue(account, randomUUID(), true) });
+    }),
+    route('POST', new RegExp(`${base}\\/authenticate$`), async (req, res, [account = '']) => {
+      const code = field(await readJson(req), 'authCode');
+      if (!code) throw new Refusal(400, Errors.missingAuthCode);
+      json(res, 200, { jwt: ctx.tokens.issue(account, stableId(account, 'consumer', code), false) });
+    }),
+    route('POST', new RegExp(`${base}\\/refresh$`), async (req, res, [account = '']) => {
+      const old = field(await readJson(req), 'jwt');
+      const claims = old ? ctx.tokens.decode(old) : undefined;
+      if (!claims || claims.aud !== `acc:${account}`) throw new Refusal(401, Errors.badToken);
+      if (claims.lp_anon !== true) throw new Refusal(400, Errors.notAnonymous);
+      json(res, 200, { jwt: ctx.tokens.issue(account, claims.sub, true) });
+    }),
+    route('GET', new RegExp(`${base}\\/configuration\\/le-users\\/users\\/([^/]+)$`), (_req, res, [account = '', id = '']) => {
+      const agent = ctx.registry.get(account).agent(id);
+      if (!agent) throw new Refusal(404, Errors.unknownAgent(id));
+      json(res, 200, { id: agent.id, pid: agent.id, nickname: agent.nickname, fullName: agent.fullName, pictureUrl: avatar(agent) });
+    }),
+  ];
+}

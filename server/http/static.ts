@@ -1,0 +1,75 @@
+// Static files: the built demo page (dist/) at `/`, the agent console (dist/agent/) at `/agent/`.
+// Paths are resolved inside the root only (no traversal); unknown types are served as bytes.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const notBuilt = (what: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley stand-in</title></head>` +
+  `<body><h1>Parley stand-in</h1><p>The ${what} is not built yet. Run <code>npm run build</code>, then reload.</p></body></html>`;
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}
+
+async function fileAt(root: string, rel: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  let file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  try {
+    let s = await stat(file);
+    if (s.isDirectory()) {
+      file = path.join(file, 'index.html');
+      s = await stat(file);
+    }
+    return s.isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function serveStatic(staticDir: string | undefined, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  if (pathname === '/agent') {
+    res.writeHead(301, { location: '/agent/' });
+    return void res.end();
+  }
+  const agent = pathname.startsWith('/agent/');
+  const root = staticDir ? path.resolve(staticDir, agent ? 'agent' : '.') : undefined;
+  const rel = agent ? pathname.slice('/agent'.length) : pathname;
+  const file = root ? await fileAt(root, rel) : undefined;
+  if (!file) {
+    if (rel === '/' || rel === '/index.html') return send(res, 200, 'text/html; charset=utf-8', notBuilt(agent ? 'agent console' : 'demo page'));
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  }
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, { 'content-type': type, 'x-content-type-options': 'nosniff' });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}

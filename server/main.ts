@@ -1,0 +1,30 @@
+// `npm run server`: the stand-in on PORT (default 7788); stops cleanly on SIGINT/SIGTERM.
+import { startStandIn } from './standin';
+
+const port = Number(process.env.PORT ?? 7788);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid PORT: ${process.env.PORT}`);
+  process.exit(1);
+}
+
+const standIn = await startStandIn({ port });
+console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
+console.log(`  widget demo page: ${standIn.url}/`);
+console.log(`  agent console:    ${standIn.url}/agent/`);
+console.log(`  messaging (ws):   ws://${standIn.host}/ws_api/account/{account}/messaging/consumer?v=3`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the stand-in…`);
+    standIn.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+}

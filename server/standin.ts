@@ -1,0 +1,103 @@
+// startStandIn: the stand-in LivePerson (HTTP + consumer WebSocket) on 127.0.0.1. See docs/stand-in.md.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { StandInContext } from './context';
+import { Close, CloseReasons, Errors } from './errors';
+import { controlRoutes } from './http/control';
+import { domainRoutes } from './http/domains';
+import { faultRoutes } from './http/faults';
+import { identityRoutes } from './http/identity';
+import { json, runRoutes } from './http/router';
+import { serveStatic } from './http/static';
+import { streamRoutes } from './http/stream';
+import { resolveOptions, type StandInOptions } from './options';
+import { ACCOUNT_ID } from './state/accounts';
+import { fromUpgrade } from './ws/auth';
+import { ConsumerConnection } from './ws/connection';
+
+export type { StandInOptions } from './options';
+
+export interface StandIn {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** 127.0.0.1:PORT */
+  host: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, authorization',
+  'access-control-max-age': '600',
+};
+
+const WS_PATH = /^\/ws_api\/account\/([^/]+)\/messaging\/consumer$/;
+
+function pathnameOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return '/';
+  }
+}
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const opts = resolveOptions(options);
+  const ctx = new StandInContext(opts);
+  const routes = [...domainRoutes(ctx), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...controlRoutes(ctx)];
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = pathnameOf(req);
+    const api = pathname.startsWith('/api/');
+    if (api) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (api && req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (await runRoutes(routes, req, res, pathname)) return;
+    if (api || pathname.startsWith('/agent/api/')) return json(res, 404, { error: Errors.notFound });
+    await serveStatic(opts.staticDir, req, res, pathname);
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((e: unknown) => {
+      console.error('stand-in: request failed', e);
+      if (!res.headersSent) json(res, 500, { error: Errors.internal });
+      else res.destroy();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const account = WS_PATH.exec(pathnameOf(req))?.[1];
+    if (!account || !ACCOUNT_ID.test(account)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => new ConsumerConnection(ctx, ws, ctx.registry.get(account), fromUpgrade(req)));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  ctx.baseUrl = `http://127.0.0.1:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const c of [...ctx.connections]) {
+        c.close(Close.normal, CloseReasons.shutdown);
+        c.cleanup();
+      }
+      for (const ws of wss.clients) ws.terminate();
+      ctx.timers.clearAll();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    })());
+
+  return { url: ctx.baseUrl, host: ctx.host, port, stop };
+}

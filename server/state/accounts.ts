@@ -1,0 +1,111 @@
+// Accounts (tenants): agents, conversations, settings and change listeners. Created on first use.
+import { createHash } from 'node:crypto';
+import type { Conversation, Dialog, StoredEvent } from './model';
+import type { MessagingEventChange } from '../../src/liveperson/wire';
+
+export interface Agent {
+  id: string;
+  nickname: string;
+  fullName: string;
+  role: 'agent' | 'manager' | 'bot';
+}
+
+export interface Settings {
+  /** The assigned agent marks consumer messages ACCEPT then READ automatically. */
+  autoReceipts: boolean;
+  /** A consumer closing the MAIN dialog (DialogChange) gets the post-conversation survey. */
+  survey: boolean;
+}
+
+/** What happened, for the consumer hub, the survey bot, auto receipts and the console stream. */
+export interface AccountListener {
+  conversation?(conv: Conversation): void;
+  /** A stored event (with a sequence) or a transient ChatStateEvent (`stored` undefined). */
+  event?(conv: Conversation, dialog: Dialog, change: MessagingEventChange, stored: StoredEvent | undefined): void;
+}
+
+/** A stable UUID-shaped id derived from its parts (same input, same id). */
+export function stableId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export class Account {
+  readonly agents: Agent[];
+  readonly surveyBot: Agent;
+  readonly conversations = new Map<string, Conversation>();
+  readonly settings: Settings = { autoReceipts: false, survey: false };
+  /** Features of each consumer's most recent authenticated connection. */
+  readonly consumerFeatures = new Map<string, Set<string>>();
+  private readonly listeners = new Set<AccountListener>();
+
+  constructor(readonly id: string) {
+    const agent = (nickname: string, fullName: string, role: Agent['role']): Agent => ({
+      id: stableId(id, 'agent', nickname),
+      nickname,
+      fullName,
+      role,
+    });
+    this.agents = [agent('Dana', 'Dana Reyes', 'agent'), agent('Sam', 'Sam Okafor', 'agent'), agent('Morgan', 'Morgan Lee', 'manager')];
+    this.surveyBot = agent('Survey', 'Survey bot', 'bot');
+  }
+
+  agent(id: string): Agent | undefined {
+    return this.agents.find((a) => a.id === id) ?? (id === this.surveyBot.id ? this.surveyBot : undefined);
+  }
+
+  listen(l: AccountListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  conversationChanged(conv: Conversation): void {
+    for (const l of [...this.listeners]) l.conversation?.(conv);
+  }
+
+  eventAdded(conv: Conversation, dialog: Dialog, change: MessagingEventChange, stored: StoredEvent | undefined): void {
+    for (const l of [...this.listeners]) l.event?.(conv, dialog, change, stored);
+  }
+
+  openConversationOf(consumerId: string): Conversation | undefined {
+    for (const c of this.conversations.values()) if (c.consumerId === consumerId && c.stage === 'OPEN') return c;
+    return undefined;
+  }
+
+  conversationsOf(consumerId: string): Conversation[] {
+    return [...this.conversations.values()].filter((c) => c.consumerId === consumerId);
+  }
+
+  /** The conversation holding a dialog. */
+  findByDialog(dialogId: string): { conv: Conversation; dialog: Dialog } | undefined {
+    for (const conv of this.conversations.values()) {
+      const dialog = conv.dialogs.find((d) => d.id === dialogId);
+      if (dialog) return { conv, dialog };
+    }
+    return undefined;
+  }
+}
+
+/** All accounts; each is created with its agents the first time it is named. */
+export class Registry {
+  private readonly accounts = new Map<string, Account>();
+  private readonly created = new Set<(a: Account) => void>();
+
+  get(id: string): Account {
+    let a = this.accounts.get(id);
+    if (!a) {
+      a = new Account(id);
+      this.accounts.set(id, a);
+      for (const f of this.created) f(a);
+    }
+    return a;
+  }
+
+  /** Runs `f` for every account, now and when created later. */
+  onAccount(f: (a: Account) => void): void {
+    this.created.add(f);
+    for (const a of this.accounts.values()) f(a);
+  }
+}

@@ -1,0 +1,135 @@
+// Consumer subscriptions of one account: conversation metadata (cqm) and messaging events (ms),
+// and the delivery of every change to the sockets that asked for it.
+import { randomUUID } from 'node:crypto';
+import type { ConvState, ExConversationChange, MessagingEventChange, Notification } from '../../src/liveperson/wire';
+import { NotificationTypes } from '../../src/liveperson/wire';
+import type { Account } from './accounts';
+import { adaptForFeatures } from './fallbacks';
+import { toWire, type Conversation } from './model';
+
+/** A consumer socket as the subscriptions see it. */
+export interface ConsumerLink {
+  readonly consumerId: string;
+  readonly features: ReadonlySet<string>;
+  notify(frame: Notification): void;
+}
+
+export interface ExFilter {
+  convState?: ConvState[];
+  stage?: ConvState[];
+  minLastUpdatedTime?: number;
+}
+
+interface ExSub {
+  id: string;
+  filter: ExFilter;
+  members: Set<string>;
+}
+
+interface LinkSubs {
+  ex: Map<string, ExSub>;
+  dialogs: Set<string>;
+}
+
+const SNAPSHOT_CAP = 1000;
+
+function matches(f: ExFilter, conv: Conversation): boolean {
+  return (
+    (!f.convState || f.convState.includes(conv.state)) &&
+    (!f.stage || f.stage.includes(conv.stage)) &&
+    conv.metaDataLastUpdateTs >= (f.minLastUpdatedTime ?? 0)
+  );
+}
+
+function exChange(type: 'UPSERT' | 'DELETE', conv: Conversation, link: ConsumerLink): ExConversationChange {
+  return {
+    type,
+    result: {
+      convId: conv.id,
+      effectiveTTR: -1,
+      lastUpdateTime: conv.metaDataLastUpdateTs,
+      conversationDetails: toWire(conv, link.features.has('MULTI_DIALOG')),
+    },
+  };
+}
+
+const exNotification = (subscriptionId: string, changes: ExConversationChange[]): Notification => ({
+  kind: 'notification',
+  type: NotificationTypes.ExConversationChange,
+  body: { subscriptionId, changes },
+});
+
+export const messagingNotification = (changes: MessagingEventChange[]): Notification => ({
+  kind: 'notification',
+  type: NotificationTypes.MessagingEvent,
+  body: { changes },
+});
+
+export class Subscriptions {
+  private readonly links = new Map<ConsumerLink, LinkSubs>();
+
+  constructor(private readonly account: Account) {
+    account.listen({
+      conversation: (conv) => this.conversationChanged(conv),
+      event: (conv, dialog, change) => {
+        if (change.messageAudience === 'AGENTS_AND_MANAGERS') return;
+        for (const [link, subs] of this.links) {
+          if (link.consumerId !== conv.consumerId || !subs.dialogs.has(dialog.id)) continue;
+          link.notify(messagingNotification([adaptForFeatures(change, link.features)]));
+        }
+      },
+    });
+  }
+
+  add(link: ConsumerLink): void {
+    if (!this.links.has(link)) this.links.set(link, { ex: new Map(), dialogs: new Set() });
+  }
+
+  remove(link: ConsumerLink): void {
+    this.links.delete(link);
+  }
+
+  private subsOf(link: ConsumerLink): LinkSubs {
+    this.add(link);
+    return this.links.get(link) as LinkSubs;
+  }
+
+  /** Registers the subscription; returns its id and the initial snapshot (sent even when empty). */
+  subscribeEx(link: ConsumerLink, filter: ExFilter): { subscriptionId: string; snapshot: Notification } {
+    const sub: ExSub = { id: randomUUID(), filter, members: new Set() };
+    const convs = this.account
+      .conversationsOf(link.consumerId)
+      .filter((c) => matches(filter, c))
+      .sort((a, b) => a.startTs - b.startTs)
+      .slice(0, SNAPSHOT_CAP);
+    for (const c of convs) sub.members.add(c.id);
+    this.subsOf(link).ex.set(sub.id, sub);
+    return { subscriptionId: sub.id, snapshot: exNotification(sub.id, convs.map((c) => exChange('UPSERT', c, link))) };
+  }
+
+  unsubscribeEx(link: ConsumerLink, subscriptionId: string): boolean {
+    return this.links.get(link)?.ex.delete(subscriptionId) ?? false;
+  }
+
+  subscribeDialog(link: ConsumerLink, dialogId: string): void {
+    this.subsOf(link).dialogs.add(dialogId);
+  }
+
+  unsubscribeDialog(link: ConsumerLink, dialogId: string): void {
+    this.links.get(link)?.dialogs.delete(dialogId);
+  }
+
+  private conversationChanged(conv: Conversation): void {
+    for (const [link, subs] of this.links) {
+      if (link.consumerId !== conv.consumerId) continue;
+      for (const sub of subs.ex.values()) {
+        if (matches(sub.filter, conv)) {
+          sub.members.add(conv.id);
+          link.notify(exNotification(sub.id, [exChange('UPSERT', conv, link)]));
+        } else if (sub.members.delete(conv.id)) {
+          link.notify(exNotification(sub.id, [exChange('DELETE', conv, link)]));
+        }
+      }
+    }
+  }
+}
