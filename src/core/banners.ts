@@ -1,6 +1,11 @@
-// Banner rows (agent joined/left, transfer, queue, manager, survey, end), derived from consecutive
-// snapshots of one conversation. The first snapshot is compared with an empty conversation, so a
-// reload presents the current state (e.g. "agent joined") as the live session did.
+// Banner rows derived from consecutive snapshots of one conversation (sorted by updatedAt). The first
+// snapshot is compared with an empty conversation, so a reload presents the current state too.
+//   agentJoined   an ASSIGNED_AGENT became ACTIVE (SUGGESTED ones are not announced)
+//   transferred   the active agent was replaced by another, or removed with a new SUGGESTED agent
+//   agentLeft     the active agent was removed (no replacement) while the MAIN dialog is open
+//   backToQueue   the skill changed and no agent is assigned (follows agentLeft on a skill transfer)
+//   managerJoined a MANAGER appeared; surveyStarted: a POST_SURVEY dialog appeared
+//   conversationEnded  the stage became CLOSE (by closedBy; 'system' when unknown)
 import type { ConversationSnapshot, TimelineRow } from './model';
 import { activeAgents } from './conversation';
 
