@@ -74,7 +74,6 @@ export function messageRows(state: ChatState, snap: ConversationSnapshot, consum
 export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefined, consumerId: string | undefined): MessageRow[] {
   const matched = new Set<string>();
   for (const m of Object.values(state.messages)) if (m.clientId !== undefined) matched.add(m.clientId);
-  const knownDialogs = new Set(Object.values(state.snapshots).flatMap((byTime) => Object.values(byTime).flatMap((s) => s.dialogs.map((d) => d.id))));
   const receipts = agentReceipts(state, consumerId);
   const rows: MessageRow[] = [];
   const entries = Object.values(state.outbox)
@@ -83,7 +82,8 @@ export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefi
   for (const o of entries) {
     const stored = o.stored;
     if (stored && state.messages[eventKey(stored.dialogId, stored.sequence)]) continue;
-    if (stored && knownDialogs.has(stored.dialogId) && !snap?.dialogs.some((d) => d.id === stored.dialogId)) continue;
+    const owner = stored ? state.dialogConversation[stored.dialogId] : undefined;
+    if (owner !== undefined && owner !== snap?.id) continue;
     const failed = !stored && o.failed !== undefined && (o.retriedAt === undefined || o.failed.at > o.retriedAt);
     const row: MessageRow = {
       kind: 'message',

@@ -71,6 +71,14 @@ describe('selectView: outbox reconciliation', () => {
     expect(unrelated.map((r) => r.receipt)).toEqual(['sent', 'pending']);
   });
 
+  it('hides a stored message whose echo belongs to another (or a removed) conversation', () => {
+    const stored: CoreEvent = { type: 'outboxStored', clientId: 'k1', dialogId: 'old', sequence: 0 };
+    const oldConv = snapshot('old', 500, { stage: 'closed', mainOpen: false });
+    expect(messages([open, oldConv, added('k1', 'x'), stored])).toEqual([]);
+    expect(messages([open, oldConv, { type: 'conversationRemoved', conversationId: 'old' }, added('k1', 'x'), stored])).toEqual([]);
+    expect(messages([open, added('k1', 'x'), { ...stored, dialogId: 'not-yet-known' }])).toMatchObject([{ receipt: 'sent' }]);
+  });
+
   it('shows failed, then pending again after a retry (ordered by time, not arrival)', () => {
     const failed: CoreEvent = { type: 'outboxFailed', clientId: 'k1', reason: 'timeout', at: 16_000 };
     const retried: CoreEvent = { type: 'outboxRetried', clientId: 'k1', at: 17_000 };
