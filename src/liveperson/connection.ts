@@ -160,7 +160,11 @@ export function createConnection(options: ConnectionOptions): Connection {
   const sendRequest = (type: string, body: unknown, extra: object, timeoutMs: number): Promise<ResponseResult> => {
     if (!tracker || rws?.readyState !== 1) return Promise.reject(new ConnectionClosedError(type));
     const { id, response } = tracker.open(type, timeoutMs);
-    send({ kind: 'req', id, type, ...(body === undefined ? {} : { body }), ...extra });
+    try {
+      send({ kind: 'req', id, type, ...(body === undefined ? {} : { body }), ...extra });
+    } catch {
+      tracker.abandon(id); // e.g. the socket closed under us; the caller gets ConnectionClosedError
+    }
     return response;
   };
 

@@ -25,6 +25,8 @@ export interface RequestTracker {
   open(type: string, timeoutMs: number): { id: string; response: Promise<ResponseResult> };
   /** Settles the request with that id; false when no such request is pending (late or unknown). */
   settle(reqId: string, code: number, body: unknown): boolean;
+  /** Rejects one pending request (e.g. it could not be sent). */
+  abandon(reqId: string): void;
   /** Rejects every pending request (the socket closed). */
   failAll(): void;
   readonly size: number;
@@ -54,6 +56,13 @@ export function createRequestTracker(timers: Timers): RequestTracker {
       if (code >= 400) entry.reject(new RequestFailedError(entry.type, code, body));
       else entry.resolve({ code, body });
       return true;
+    },
+    abandon(reqId) {
+      const entry = pending.get(reqId);
+      if (!entry) return;
+      pending.delete(reqId);
+      timers.clearTimeout(entry.timer);
+      entry.reject(new ConnectionClosedError(entry.type));
     },
     failAll() {
       const entries = [...pending.values()];

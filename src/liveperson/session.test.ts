@@ -44,7 +44,9 @@ function open(account: string, storage = new MemoryStorage(), deps: LivePersonSe
 }
 
 const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
-const mine = (timeline: TimelineRow[], text: string) => timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
+  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
 const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
 
 async function agentsOf(account: string) {
@@ -74,7 +76,7 @@ describe('LivePerson session against the stand-in', () => {
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(1);
     const publish = h.sent.find((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { type?: string }).type === 'ContentEvent');
     const row = mine(sent.chat.timeline, 'Hello there');
-    expect(publish?.metadata).toEqual([{ type: 'ExternalId', id: row?.kind === 'message' ? row.clientId : 'missing' }]);
+    expect(publish?.metadata).toEqual([{ type: 'ExternalId', id: row?.clientId }]);
 
     const { dana } = await agentsOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana.id });
@@ -97,7 +99,7 @@ describe('LivePerson session against the stand-in', () => {
     expect(reads[0]?.event.sequenceList).toEqual([s1, s2]);
 
     // The agent side acknowledges the visitor's message: sent → delivered → read.
-    const visitorSeq = (mine(sent.chat.timeline, 'Hello there') as { sequence: number }).sequence;
+    const visitorSeq = mine(sent.chat.timeline, 'Hello there')?.sequence as number;
     await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana.id, status: 'ACCEPT', sequences: [visitorSeq] });
     await waitForSnapshot(session, (s) => mine(s.chat.timeline, 'Hello there')?.receipt === 'delivered');
     await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana.id, status: 'READ', sequences: [visitorSeq] });
@@ -109,5 +111,105 @@ describe('LivePerson session against the stand-in', () => {
     await h.control('POST', `${account}/conversations/${c}/close`, {});
     await waitForSnapshot(session, (s) => s.chat.stage === 'closed');
     expect(h.schemaProblems).toEqual([]);
+  });
+
+  async function conversationWithHistory(session: ChatSession, account: string) {
+    await online(session);
+    await session.send('First question');
+    const snap = await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'First question')?.receipt === 'sent');
+    const c = snap.chat.conversationId as string;
+    const { dana } = await agentsOf(account);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana.id });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'Answer one' });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'Answer two' });
+    const later = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Answer two'));
+    return { c, dana, consumerId: later.chat.consumerId as string };
+  }
+
+  const messageKeys = (timeline: TimelineRow[]) => timeline.filter((r) => r.kind === 'message').map((r) => `${r.dialogId}:${r.sequence}`);
+
+  it('comes back after a reload (same storage) as the same consumer with the same conversation and timeline', async () => {
+    const account = h.account();
+    const storage = new MemoryStorage();
+    const before = open(account, storage);
+    const { c, consumerId } = await conversationWithHistory(before, account);
+    const timeline = texts(before.getSnapshot().chat.timeline);
+    before.stop();
+    h.sent.length = 0;
+
+    const after = open(account, storage);
+    const snap = await waitForSnapshot(after, (x) => x.connection.status === 'online' && texts(x.chat.timeline).includes('Answer two'));
+    expect(snap.chat.consumerId).toBe(consumerId);
+    expect(snap.chat.conversationId).toBe(c);
+    expect(texts(snap.chat.timeline)).toEqual(timeline);
+    expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, fromSeq: 0 });
+    expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(0);
+    expect(JSON.stringify([...storage.key(0) ? [storage.key(0)] : []])).toContain(account);
+    expect(storage.length).toBe(1); // only the anonymous jwt is stored
+  });
+
+  it('rebuilds after every socket drops: no duplicates, no gaps, fromSeq = last + 1, receipts not sent again', async () => {
+    const account = h.account();
+    const session = open(account);
+    session.setViewing(true);
+    const { c, consumerId } = await conversationWithHistory(session, account);
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'READ'));
+    await delay(100);
+    const receiptsBefore = consumerReceipts(await detail(account, c), consumerId).length;
+    const keysBefore = messageKeys(session.getSnapshot().chat.timeline);
+    const transcript = (await detail(account, c)).transcript[c] ?? [];
+    const last = Math.max(...transcript.map((e) => e.sequence));
+    h.sent.length = 0;
+
+    await h.control('POST', 'faults/drop', {});
+    await waitForSnapshot(session, (x) => x.connection.status !== 'online');
+    const back = await online(session);
+    expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, fromSeq: last + 1 });
+    expect(messageKeys(back.chat.timeline)).toEqual(keysBefore);
+    expect(new Set(messageKeys(back.chat.timeline)).size).toBe(keysBefore.length);
+
+    const { dana } = await agentsOf(account);
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'After the drop' });
+    const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('After the drop'));
+    const sequences = after.chat.timeline.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [r.sequence] : []));
+    expect(new Set(sequences).size).toBe(sequences.length);
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).length === receiptsBefore + 2, 8_000, 'receipts for the new message only');
+    await delay(150);
+    const receipts = consumerReceipts(await detail(account, c), consumerId);
+    expect(receipts).toHaveLength(receiptsBefore + 2);
+    expect(receipts.slice(receiptsBefore).map((e) => e.event.sequenceList)).toEqual([[last + 1], [last + 1]]);
+    expect(h.schemaProblems).toEqual([]);
+  });
+
+  it('stores a message sent while disconnected exactly once after the reconnect', async () => {
+    const account = h.account();
+    const session = open(account, new MemoryStorage(), { random: () => 1, connection: { backoff: { baseMs: 700, capMs: 700 } } });
+    const { c, consumerId } = await conversationWithHistory(session, account);
+    await h.control('POST', 'faults/drop', {});
+    await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
+    const sending = session.send('Sent while offline');
+    await delay(100);
+    expect(mine(session.getSnapshot().chat.timeline, 'Sent while offline')?.receipt).toBe('pending');
+    await sending;
+    await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'Sent while offline')?.receipt === 'sent');
+    const stored = Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'Sent while offline');
+    expect(stored).toHaveLength(1);
+  });
+
+  it('does not publish twice when the socket drops while a publish awaits its response', async () => {
+    const account = h.account();
+    const session = open(account);
+    const { c, consumerId } = await conversationWithHistory(session, account);
+    await h.control('PUT', 'faults', { delayMs: 400 });
+    const sending = session.send('In flight');
+    await eventually(() => h.sent.some((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === 'In flight'));
+    await h.control('POST', 'faults/drop', {});
+    await h.control('DELETE', 'faults');
+    await sending;
+    await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'In flight')?.receipt === 'sent');
+    const stored = Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'In flight');
+    expect(stored).toHaveLength(1);
+    expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === 'In flight')).toHaveLength(1);
+    expect(session.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'In flight')).toHaveLength(1);
   });
 });

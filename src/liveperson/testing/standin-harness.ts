@@ -1,35 +1,14 @@
 // Session tests against the real in-process stand-in over real sockets: control API calls, a
-// WebSocket that records (and schema-checks, when the checker is available) every frame the
-// client sends, and helpers to wait for a session snapshot.
+// WebSocket that records every frame the client sends and checks it against LivePerson's schemas,
+// and helpers to wait for a session snapshot.
 import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { startStandIn, type StandIn } from '../../../server/standin';
+import { schemasAvailable, validateClientFrame } from '../../../test/lp-schemas';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 import type { WebSocketClass } from '../connection';
 
 export type SentFrame = Record<string, unknown> & { type?: string; body?: Record<string, unknown> };
-
-type FrameCheck = (frame: unknown) => string[] | undefined;
-
-/** The LivePerson schema check (test/lp-schemas.ts), when both it and the schemas are present. */
-export async function loadFrameCheck(): Promise<FrameCheck | undefined> {
-  const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-  const module = path.join(repoRoot, 'test', 'lp-schemas.ts');
-  if (!existsSync(module) || !existsSync(path.resolve(repoRoot, '..', 'shared', 'lp-schemas'))) return undefined;
-  const loaded = (await import(/* @vite-ignore */ module)) as { validateClientFrame?: (frame: unknown) => unknown };
-  const validate = loaded.validateClientFrame;
-  if (typeof validate !== 'function') return undefined;
-  return (frame) => {
-    const result = validate(frame) as { ok?: boolean; valid?: boolean; errors?: unknown[] } | boolean | string[] | undefined;
-    if (result === true || result === undefined) return undefined;
-    if (Array.isArray(result)) return result.length ? result.map(String) : undefined;
-    if (typeof result === 'object' && (result.ok === true || result.valid === true)) return undefined;
-    if (typeof result === 'object' && (result.ok === false || result.valid === false)) return (result.errors ?? ['invalid']).map((e) => JSON.stringify(e));
-    return undefined;
-  };
-}
 
 export interface Harness {
   standIn: StandIn;
@@ -45,13 +24,15 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
   const standIn = await startStandIn({ port: 0, ...options });
   const sent: SentFrame[] = [];
   const schemaProblems: string[] = [];
-  const check = await loadFrameCheck();
+  // LivePerson's schemas are read from ../shared at run time; without them the check is skipped (and says so).
+  const checking = schemasAvailable();
+  if (!checking) console.warn('lp-schemas not found next to the repository: client frames are not schema-checked');
   class RecordingWebSocket extends WebSocket {
     override send(data: unknown, ...rest: unknown[]): void {
       const frame = JSON.parse(String(data)) as SentFrame;
       sent.push(frame);
-      const problems = check?.(frame);
-      if (problems) schemaProblems.push(`${String(frame.type)}: ${problems.join('; ')}`);
+      const problems = checking ? validateClientFrame(frame) : [];
+      if (problems.length > 0) schemaProblems.push(`${String(frame.type)}: ${problems.join('; ')}`);
       (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
   }
