@@ -80,9 +80,9 @@ export class TestClient {
     const frame: Record<string, unknown> = { kind: 'req', id, type };
     if (body !== undefined) frame.body = body;
     if (extra.metadata) frame.metadata = extra.metadata;
-    const wait = this.waitFor((f) => f.kind === 'resp' && f.reqId === String(id), { since: this.mark() });
+    const since = this.mark();
     this.send(frame);
-    return (await wait) as Response;
+    return (await this.waitFor((f) => f.kind === 'resp' && f.reqId === String(id), { since })) as Response;
   }
 
   /** The first frame (already received after `since`, or future) matching `pred`. */
