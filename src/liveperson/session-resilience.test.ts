@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatSession } from '../core/session';
+import type { TimelineRow } from '../core/model';
+import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { MemoryStorage, type StorageLike } from './storage';
+import { consumerIdOf } from './identity';
+import { startHarness, waitForSnapshot, eventually, delay, type Harness } from './testing/standin-harness';
+
+let h: Harness;
+const sessions: ChatSession[] = [];
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await h.stop();
+});
+
+function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
+  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, storage: new MemoryStorage(), random: () => 0.5, ...deps });
+  sessions.push(session);
+  session.start();
+  return session;
+}
+
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
+  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
+const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+const published = (text: string) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text);
+
+describe('LivePerson session: failures and recovery', () => {
+  it('retries a publish answered 429/500, then stores it', async () => {
+    const session = open(h.account());
+    await online(session);
+    await session.send('Opening line');
+    await h.control('PUT', 'faults', { failNext: { count: 2, code: 429 } });
+    await session.send('Despite the rate limit');
+    expect(mine(session.getSnapshot().chat.timeline, 'Despite the rate limit')?.receipt).toBe('sent');
+    expect(published('Despite the rate limit')).toHaveLength(3);
+  });
+
+  it('marks a message "Not sent" after repeated server errors; retry() sends it again', async () => {
+    const session = open(h.account());
+    await online(session);
+    await session.send('Opening line');
+    await h.control('PUT', 'faults', { failNext: { count: 4, code: 500 } });
+    await expect(session.send('Unlucky')).rejects.toThrow(/not sent/i);
+    const failed = mine(session.getSnapshot().chat.timeline, 'Unlucky');
+    expect(failed?.receipt).toBe('failed');
+    expect(published('Unlucky')).toHaveLength(4);
+    await session.retry(failed?.clientId as string);
+    await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'Unlucky')?.receipt === 'sent');
+    await expect(session.retry('no-such-id')).rejects.toThrow(/no failed message/i);
+  });
+
+  it('refreshes an expired anonymous identity (4407), keeps the consumer, and resubscribes', async () => {
+    const storage = new MemoryStorage();
+    const session = open(h.account(), { storage });
+    const first = await online(session);
+    await session.send('Before expiry');
+    const jwtBefore = storage.getItem(storage.key(0) as string) as string;
+    h.sent.length = 0;
+    await h.control('POST', 'faults/expire-tokens');
+    await waitForSnapshot(session, (x) => x.connection.status !== 'online');
+    const back = await online(session);
+    const jwtAfter = storage.getItem(storage.key(0) as string) as string;
+    expect(jwtAfter).not.toBe(jwtBefore);
+    expect(consumerIdOf(jwtAfter)).toBe(first.chat.consumerId);
+    expect(back.chat.consumerId).toBe(first.chat.consumerId);
+    expect(h.sent.map((f) => f.type).slice(0, 3)).toEqual(['InitConnection', 'cqm.SubscribeExConversations', 'ms.SubscribeMessagingEvents']);
+    await session.send('After expiry');
+    expect(mine(session.getSnapshot().chat.timeline, 'After expiry')?.receipt).toBe('sent');
+  });
+
+  it('ends the conversation for the visitor', async () => {
+    const session = open(h.account());
+    await online(session);
+    await expect(session.endConversation()).rejects.toThrow(/no open conversation/i);
+    await session.send('Bye soon');
+    await session.endConversation();
+    const closed = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
+    expect(closed.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded' && r.banner.by === 'consumer')).toBe(true);
+    const update = h.sent.find((f) => f.type === 'cm.UpdateConversationField');
+    expect(update?.body).toEqual({ conversationId: closed.chat.conversationId, conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' } });
+    // A message after the end starts a new conversation.
+    await session.send('One more thing');
+    const next = await waitForSnapshot(session, (x) => x.chat.stage === 'open');
+    expect(next.chat.conversationId).not.toBe(closed.chat.conversationId);
+    expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
+  });
+
+  it('follows the post-conversation survey into its own dialog', async () => {
+    const account = h.account();
+    const session = open(account);
+    await online(session);
+    await session.send('Help please');
+    const c = session.getSnapshot().chat.conversationId as string;
+    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
+    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
+    const survey = await waitForSnapshot(session, (x) => x.chat.activeDialogId !== undefined && x.chat.activeDialogId !== c);
+    expect(survey.chat.stage).toBe('open');
+    const dialogId = survey.chat.activeDialogId as string;
+    await eventually(() => h.sent.some((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === dialogId));
+    expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === dialogId)?.body).toMatchObject({ conversationId: c, fromSeq: 0 });
+    const question = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.dialogId === dialogId && r.originator !== 'consumer'));
+    expect(question.chat.timeline.length).toBeGreaterThan(1);
+    await session.send('5');
+    const answer = h.sent.find((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === '5');
+    expect(answer?.body).toMatchObject({ dialogId, conversationId: c });
+  });
+
+  it('throttles COMPOSING to once per 3 s and sends ACTIVE when the visitor stops', async () => {
+    let now = Date.now();
+    const session = open(h.account(), { now: () => now });
+    await online(session);
+    session.setComposing(true); // no conversation yet: nothing to publish to
+    await session.send('Hi');
+    const states = () => h.sent.flatMap((f) => ((f.body?.event as { type?: string; chatState?: string } | undefined)?.type === 'ChatStateEvent' ? [(f.body?.event as { chatState: string }).chatState] : []));
+    session.setComposing(true);
+    session.setComposing(true);
+    now += 1_000;
+    session.setComposing(true);
+    expect(states()).toEqual(['COMPOSING']);
+    now += 2_500;
+    session.setComposing(true);
+    expect(states()).toEqual(['COMPOSING', 'COMPOSING']);
+    session.setComposing(false);
+    session.setComposing(false);
+    expect(states()).toEqual(['COMPOSING', 'COMPOSING', 'ACTIVE']);
+  });
+
+  it('works without usable storage (every access throws) and ignores failing profile lookups', async () => {
+    const broken: StorageLike = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    const account = h.account();
+    const realFetch = globalThis.fetch;
+    const fetchFn = (input: string, init?: RequestInit) => (input.includes('/le-users/') ? Promise.reject(new Error('offline')) : realFetch(input, init));
+    const session = open(account, { storage: broken, fetch: fetchFn });
+    await online(session);
+    await session.send('No storage here');
+    const c = session.getSnapshot().chat.conversationId as string;
+    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: agents[0]?.id });
+    const joined = await waitForSnapshot(session, (x) => x.chat.agent !== undefined);
+    await delay(50);
+    expect(joined.chat.names).toEqual({});
+    expect(session.getSnapshot().connection.status).toBe('online');
+  });
+});
