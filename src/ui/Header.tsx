@@ -16,9 +16,11 @@ export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
   const subtitle = chat.agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
   return (
     <header className="parley-header">
-      <span className="parley-avatar" aria-hidden="true">
-        {title.trim().charAt(0).toUpperCase()}
-      </span>
+      {chat.agent && (
+        <span className="parley-avatar" aria-hidden="true">
+          {title.trim().charAt(0).toUpperCase()}
+        </span>
+      )}
       <div className="parley-header-text">
         <h2 className="parley-header-title">{title}</h2>
         {subtitle && <p className="parley-header-subtitle">{subtitle}</p>}
