@@ -85,7 +85,8 @@ describe('decoder fuzz', () => {
         wellFormed(f);
         if (f.kind === 'notification' && f.events.length > 0) withEvents++;
       }),
-      { numRuns: 1000 },
+      // A fixed seed: the reach check below counts over one known run, so it cannot flake.
+      { numRuns: 1000, seed: 20261121 },
     );
     // The generator must reach the inner decoders, not only the envelope checks.
     expect(withEvents).toBeGreaterThan(10);
