@@ -108,7 +108,7 @@ export interface ConversationDetails {
   endTs?: number;
   metaDataLastUpdateTs: number;
   ttr: { ttrType: TtrType; value: number };
-  csat?: { csatRate: number; csatResolutionConfirmation?: boolean; status: 'FILLED' | 'PARTIALLY_FILLED' | 'SKIPPED' };
+  csat?: { field?: 'CSATRate'; csatRate: number; csatResolutionConfirmation?: boolean; status: 'FILLED' | 'PARTIALLY_FILLED' | 'SKIPPED' };
 }
 
 export interface ExConversationChange {
