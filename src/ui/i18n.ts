@@ -52,6 +52,15 @@ const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+const catalogues = { en } as const;
+export type Language = keyof typeof catalogues;
+
+/** The catalogue language for a requested BCP 47 tag (English when there is no catalogue for it). */
+export function pickLanguage(requested: string | undefined): Language {
+  const base = requested?.toLowerCase().split('-')[0];
+  return base !== undefined && Object.hasOwn(catalogues, base) ? (base as Language) : 'en';
+}
 export type MessageParams = Record<string, string | number>;
 
 /** The text for `key`, with `{name}` placeholders replaced from `params` (missing ones stay visible). */
