@@ -159,4 +159,37 @@ describe('LivePerson session: failures and recovery', () => {
     expect(joined.chat.names).toEqual({});
     expect(session.getSnapshot().connection.status).toBe('online');
   });
+
+  it('adopts the open conversation when another tab created it first (400 on ConsumerRequestConversation)', async () => {
+    const account = h.account();
+    const storage = new MemoryStorage();
+    const a = open(account, { storage });
+    await online(a);
+    const b = open(account, { storage });
+    await online(b);
+    await Promise.all([a.send('From tab A'), b.send('From tab B')]);
+    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    expect(conversations).toHaveLength(1);
+    expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
+    for (const s of [a, b]) {
+      const snap = await waitForSnapshot(s, (x) => ['From tab A', 'From tab B'].every((t) => x.chat.timeline.some((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === t)));
+      expect(snap.chat.conversationId).toBe(conversations[0]?.id);
+    }
+  });
+
+  it('reports an error when no usable token can be had, and start() tries again', async () => {
+    let calls = 0;
+    const session = createLivePersonSession(
+      { account: h.account(), csds: h.standIn.url, getJwt: async () => (calls++, 'not-a-token') },
+      { WebSocket: h.WebSocket, storage: new MemoryStorage(), random: () => 0 },
+    );
+    sessions.push(session);
+    session.start();
+    const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
+    expect(failed.connection.error).toMatch(/sign in/i);
+    const before = calls;
+    session.start();
+    await waitForSnapshot(session, (x) => x.connection.status === 'error' && calls > before);
+    expect(h.sent).toHaveLength(0); // nothing went out without a token
+  });
 });

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startStandIn, type StandIn } from '../../server/standin';
+import { ConfigError, normalizeConfig } from './config';
+import { endpointsFor, resolveDomains } from './domains';
+import { anonymousTokenKey, consumerIdOf, createIdentity, IdentityError } from './identity';
+import type { FetchLike } from './http';
+import { MemoryStorage, safeStore, type StorageLike } from './storage';
+import { fakeJwt } from './testing/fake-socket-server';
+
+let standIn: StandIn;
+let calls: string[];
+let fetchFn: FetchLike;
+
+beforeEach(async () => {
+  standIn = await startStandIn({ port: 0, tokenLifetimeSec: 60 });
+  calls = [];
+  fetchFn = (input, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(input).pathname}`);
+    return fetch(input, init);
+  };
+});
+afterEach(() => standIn.stop());
+
+const idpBase = (account: string) => async () => `${standIn.url}/api/account/${account}`;
+
+describe('identity', () => {
+  it('signs up anonymously once, stores only that jwt per account, and reuses it after a reload', async () => {
+    const storage = new MemoryStorage();
+    const first = createIdentity({ account: 'acc1' }, idpBase('acc1'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const jwt = await first.token();
+    expect(first.anonymous).toBe(true);
+    expect(storage.length).toBe(1);
+    expect(storage.getItem(anonymousTokenKey('acc1'))).toBe(jwt);
+    const reloaded = createIdentity({ account: 'acc1' }, idpBase('acc1'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    expect(await reloaded.token()).toBe(jwt);
+    expect(calls).toEqual(['POST /api/account/acc1/signup']);
+  });
+
+  it('refreshes (same sub) when renewing, and before connecting with an expired stored token', async () => {
+    const storage = new MemoryStorage();
+    const identity = createIdentity({ account: 'acc2' }, idpBase('acc2'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const jwt = await identity.token();
+    const renewed = await identity.renew();
+    expect(renewed).not.toBe(jwt);
+    expect(consumerIdOf(renewed)).toBe(consumerIdOf(jwt));
+    expect(storage.getItem(anonymousTokenKey('acc2'))).toBe(renewed);
+
+    const later = () => Date.now() + 3_600_000;
+    const reloaded = createIdentity({ account: 'acc2' }, idpBase('acc2'), { fetch: fetchFn, store: safeStore(storage), now: later });
+    const fresh = await reloaded.token();
+    expect(consumerIdOf(fresh)).toBe(consumerIdOf(jwt));
+    expect(calls).toEqual(['POST /api/account/acc2/signup', 'POST /api/account/acc2/refresh', 'POST /api/account/acc2/refresh']);
+  });
+
+  it('signs up again when the IdP refuses to refresh the stored identity', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(anonymousTokenKey('acc3'), fakeJwt({ sub: 'forged', exp: 1 }));
+    const identity = createIdentity({ account: 'acc3' }, idpBase('acc3'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const jwt = await identity.token();
+    expect(consumerIdOf(jwt)).not.toBe('forged');
+    expect(calls).toEqual(['POST /api/account/acc3/refresh', 'POST /api/account/acc3/signup']);
+  });
+
+  it('uses the brand token as given and never stores it', async () => {
+    const storage = new MemoryStorage();
+    const token = fakeJwt({ sub: 'brand-user' });
+    const identity = createIdentity({ account: 'acc4', jwt: token }, idpBase('acc4'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    expect(await identity.token()).toBe(token);
+    expect(await identity.renew()).toBe(token);
+    expect(storage.length).toBe(0);
+    const failing = createIdentity({ account: 'acc4', getJwt: () => Promise.reject(new Error('brand IdP down')) }, idpBase('acc4'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    await expect(failing.token()).rejects.toMatchObject({ name: 'IdentityError', permanent: false });
+    expect(() => consumerIdOf('garbage')).toThrow(IdentityError);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('storage', () => {
+  it('keeps working in memory when the browser storage throws', () => {
+    let throwing = false;
+    const inner = new MemoryStorage();
+    const flaky: StorageLike = {
+      getItem: (k) => (throwing ? (() => { throw new Error('SecurityError'); })() : inner.getItem(k)),
+      setItem: (k, v) => (throwing ? (() => { throw new Error('QuotaExceededError'); })() : inner.setItem(k, v)),
+      removeItem: (k) => inner.removeItem(k),
+    };
+    const store = safeStore(flaky);
+    store.set('a', '1');
+    throwing = true;
+    store.set('b', '2');
+    expect(store.get('a')).toBe('1');
+    expect(store.get('b')).toBe('2');
+    expect(inner.getItem('b')).toBeNull();
+  });
+});
+
+describe('configuration and domains', () => {
+  it('rejects bad configurations with a clear message', () => {
+    expect(() => normalizeConfig({ account: '' })).toThrow(ConfigError);
+    expect(() => normalizeConfig({ account: 'a/b' })).toThrow(/account/);
+    expect(() => normalizeConfig({ account: 'a', csds: 'ftp://x' })).toThrow(/http or https/);
+    expect(() => normalizeConfig({ account: 'a', domains: { asyncMessagingEnt: 'https://x', idp: 'y' } })).toThrow(/asyncMessagingEnt/);
+    expect(normalizeConfig({ account: 'a' }).csds).toBe('https://api.liveperson.net');
+  });
+
+  it('asks the domain API and derives the URLs; the csds scheme picks ws or wss', async () => {
+    const config = normalizeConfig({ account: 'acc5', csds: standIn.url });
+    const domains = await resolveDomains(config, fetchFn);
+    expect(domains).toEqual({ asyncMessagingEnt: standIn.host, idp: standIn.host, acCdnDomain: standIn.host });
+    expect(endpointsFor(config, domains)).toEqual({
+      socketUrl: `ws://${standIn.host}/ws_api/account/acc5/messaging/consumer?v=3`,
+      idpBase: `http://${standIn.host}/api/account/acc5`,
+      profileBase: `http://${standIn.host}/api/account/acc5`,
+    });
+    const fixed = normalizeConfig({ account: 'acc5', domains: { asyncMessagingEnt: 'msg.example', idp: 'idp.example' } });
+    expect(await resolveDomains(fixed, () => Promise.reject(new Error('not asked')))).toBe(fixed.domains);
+    expect(endpointsFor(fixed, fixed.domains!).socketUrl).toBe('wss://msg.example/ws_api/account/acc5/messaging/consumer?v=3');
+  });
+});
