@@ -95,7 +95,7 @@ function decodeField(rc: RequestContext, conv: Conversation, f: Obj, now: number
       const confirm = f.csatResolutionConfirmation;
       if (confirm !== undefined && typeof confirm !== 'boolean') throw new Refusal(400, Errors.badField('csatResolutionConfirmation', 'a boolean'));
       return () => {
-        conv.csat = { csatRate, status, ...(confirm !== undefined ? { csatResolutionConfirmation: confirm } : {}) };
+        conv.csat = { field: 'CSATRate', csatRate, csatResolutionConfirmation: confirm ?? false, status };
         touch(conv, now);
         rc.account.conversationChanged(conv);
         return Texts.csatUpdated;
