@@ -37,6 +37,11 @@ export function App() {
           </button>
         </div>
       )}
+      {conversations.error && (
+        <p className="error-banner" role="alert">
+          Cannot load the conversations: {conversations.error.message}
+        </p>
+      )}
       {!account ? (
         <p className="placeholder">Enter an account id above to open its conversations.</p>
       ) : (
