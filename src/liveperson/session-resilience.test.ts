@@ -192,4 +192,27 @@ describe('LivePerson session: failures and recovery', () => {
     await waitForSnapshot(session, (x) => x.connection.status === 'error' && calls > before);
     expect(h.sent).toHaveLength(0); // nothing went out without a token
   });
+
+  it('keeps one ordered timeline when notifications are duplicated, reordered and sent before responses', async () => {
+    const account = h.account();
+    const session = open(account);
+    await online(session);
+    await session.send('Start');
+    const c = session.getSnapshot().chat.conversationId as string;
+    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
+    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await h.control('PUT', 'faults', { duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });
+    for (let i = 0; i < 4; i += 1) {
+      await session.send(`Visitor ${i}`);
+      await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: `Agent ${i}` });
+    }
+    const done = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'Agent 3'));
+    const rows = done.chat.timeline.filter((r): r is MessageRow => r.kind === 'message');
+    expect(rows.map((r) => (r.body.kind === 'text' ? r.body.text : '?'))).toEqual(['Start', 'Visitor 0', 'Agent 0', 'Visitor 1', 'Agent 1', 'Visitor 2', 'Agent 2', 'Visitor 3', 'Agent 3']);
+    expect(rows.filter((r) => r.originator === 'consumer').every((r) => r.receipt === 'sent')).toBe(true);
+    const { counters } = await h.control<{ counters: { duplicated: number; reordered: number } }>('GET', 'faults');
+    expect(counters.duplicated).toBeGreaterThan(0); // the faults really happened
+    expect(counters.reordered).toBeGreaterThan(0);
+  });
 });
