@@ -7,7 +7,7 @@ const en = {
   windowTitle: 'Chat',
   headerWaiting: 'Chat with us',
   headerWaitingSubtitle: 'Waiting for an agent',
-  headerIdleSubtitle: 'We usually reply in a few minutes',
+  headerIdleSubtitle: 'Send us a message',
   closeWindow: 'Close chat',
   endConversation: 'End conversation',
   confirmEndTitle: 'End this conversation?',
