@@ -49,6 +49,8 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
   const seenSubscriptions = new Set<string>();
   let waiter: { id: string; resolve: () => void; fail: () => void } | undefined;
   let online = false;
+  /** This socket's conversation-list subscription (replaced when the recipe runs again on it). */
+  let listSubscription: string | undefined;
 
   connection.on('notification', (frame) => {
     if (frame.subscriptionId === undefined) return;
@@ -100,7 +102,12 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
       if (typeof subscriptionId !== 'string' && typeof subscriptionId !== 'number') {
         throw new Error('The conversation subscription returned no subscriptionId');
       }
-      await snapshotOf(String(subscriptionId));
+      const previous = listSubscription;
+      listSubscription = String(subscriptionId);
+      if (previous !== undefined && previous !== listSubscription) {
+        connection.request(RequestTypes.UnsubscribeExConversations, { subscriptionId: previous }).catch(() => undefined);
+      }
+      await snapshotOf(listSubscription);
       const target = activeTarget(store.state);
       if (target) await ensureDialog(target.dialogId, target.conversationId);
       // The server handles a socket's requests in order, so once this answers, the history replay
@@ -118,6 +125,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     },
     reset() {
       online = false;
+      listSubscription = undefined;
       dialogs.clear();
       seenSubscriptions.clear();
       waiter?.fail();

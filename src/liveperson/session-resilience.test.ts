@@ -15,6 +15,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const s of sessions.splice(0)) s.stop();
   await h.stop();
+  expect(h.schemaProblems).toEqual([]); // every frame the client sent matches LivePerson's schemas
 });
 
 function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
@@ -171,6 +172,7 @@ describe('LivePerson session: failures and recovery', () => {
     const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
     expect(conversations).toHaveLength(1);
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
+    expect(h.sent.filter((f) => f.type === 'cqm.UnsubscribeExConversations')).toHaveLength(1); // the adopting tab's old list subscription
     for (const s of [a, b]) {
       const snap = await waitForSnapshot(s, (x) => ['From tab A', 'From tab B'].every((t) => x.chat.timeline.some((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === t)));
       expect(snap.chat.conversationId).toBe(conversations[0]?.id);

@@ -34,6 +34,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const s of sessions.splice(0)) s.stop();
   await h.stop();
+  expect(h.schemaProblems).toEqual([]); // every frame the client sent matches LivePerson's schemas
 });
 
 function open(account: string, storage = new MemoryStorage(), deps: LivePersonSessionDeps = {}): ChatSession {
