@@ -188,13 +188,13 @@ test('an agent works a conversation in the console while a consumer talks over t
       () => mainParticipants(consumer.snapshot(convId)).find((p) => p.id === sam && p.role === 'ASSIGNED_AGENT' && p.state === 'SUGGESTED'),
       'Sam SUGGESTED as the ASSIGNED_AGENT',
     );
-    await expect(page.getByText('Suggested to Sam')).toBeVisible();
+    await expect(page.getByText('Suggested to Sam', { exact: true })).toBeVisible();
     await acceptAs(page, 'Sam');
     await consumer.until(
       () => mainParticipants(consumer.snapshot(convId)).find((p) => p.id === sam && p.role === 'ASSIGNED_AGENT' && p.state === 'ACTIVE'),
       'Sam ACTIVE after accepting',
     );
-    await expect(page.getByText('Assigned to Sam')).toBeVisible();
+    await expect(page.getByText('Assigned to Sam', { exact: true })).toBeVisible();
 
     // Close: the console files it under closed, the consumer sees stage CLOSE.
     await page.getByRole('button', { name: 'Close conversation' }).click();

@@ -1,7 +1,8 @@
 // The top bar: account, acting agent, automatic receipts, and whether updates are live.
 import { useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AccountApi } from './api';
-import type { Agent } from './types';
+import type { Agent, Settings } from './types';
 import type { LiveMode } from './useLiveUpdates';
 import { useAction, useSettings } from './queries';
 
@@ -21,8 +22,12 @@ export function Header({ account, onAccount, api, agents, agentId, onAgent, mode
   const ids = useId();
   const [draft, setDraft] = useState(account);
   const settings = useSettings(api, account, mode);
-  const save = useAction(account, (autoReceipts: boolean) => api.putSettings({ autoReceipts }));
-  const auto = save.isPending ? save.variables : settings.data?.autoReceipts ?? false;
+  const queryClient = useQueryClient();
+  // The stored settings replace the cached ones before the switch leaves its pending state (no flicker back).
+  const save = useAction(account, async (change: Partial<Settings>) => {
+    queryClient.setQueryData(['account', account, 'settings'], await api.putSettings(change));
+  });
+  const shown = { ...settings.data, ...(save.isPending ? save.variables : {}) };
 
   return (
     <header className="topbar">
@@ -54,11 +59,20 @@ export function Header({ account, onAccount, api, agents, agentId, onAgent, mode
           <label className="inline">
             <input
               type="checkbox"
-              checked={auto}
+              checked={shown.autoReceipts ?? false}
               disabled={!settings.data}
-              onChange={(e) => save.mutate(e.target.checked)}
+              onChange={(e) => save.mutate({ autoReceipts: e.target.checked })}
             />
             Mark messages read automatically
+          </label>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={shown.survey ?? false}
+              disabled={!settings.data}
+              onChange={(e) => save.mutate({ survey: e.target.checked })}
+            />
+            Survey when the consumer closes
           </label>
           <span className={`live live-${mode}`} role="status">
             {MODE_LABEL[mode]}

@@ -50,7 +50,7 @@ export function accountApi(account: string) {
     conversations: async (): Promise<ConversationSummary[]> => decodeConversations(await call('GET', `${a}/conversations`)),
     conversation: async (id: string): Promise<ConversationDetail | null> => decodeDetail(await call('GET', c(id))) ?? null,
     settings: async (): Promise<Settings> => decodeSettings(await call('GET', `${a}/settings`)),
-    putSettings: async (s: Settings): Promise<Settings> => decodeSettings(await call('PUT', `${a}/settings`, s)),
+    putSettings: async (s: Partial<Settings>): Promise<Settings> => decodeSettings(await call('PUT', `${a}/settings`, s)),
     accept: (id: string, agentId: string) => call('POST', `${c(id)}/accept`, { agentId }),
     typing: (id: string, agentId: string, state: TypingState) => call('POST', `${c(id)}/typing`, { agentId, state }),
     send: (id: string, m: SendMessage) => call('POST', `${c(id)}/messages`, m),

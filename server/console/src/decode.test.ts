@@ -73,8 +73,8 @@ describe('console decoders', () => {
   });
 
   it('reads settings, defaulting to off', () => {
-    expect(decodeSettings({ autoReceipts: true })).toEqual({ autoReceipts: true });
-    expect(decodeSettings({ autoReceipts: 'yes' })).toEqual({ autoReceipts: false });
-    expect(decodeSettings(undefined)).toEqual({ autoReceipts: false });
+    expect(decodeSettings({ autoReceipts: true, survey: true })).toEqual({ autoReceipts: true, survey: true });
+    expect(decodeSettings({ autoReceipts: 'yes' })).toEqual({ autoReceipts: false, survey: false });
+    expect(decodeSettings(undefined)).toEqual({ autoReceipts: false, survey: false });
   });
 });

@@ -137,5 +137,5 @@ export function decodeDetail(v: unknown): ConversationDetail | undefined {
 }
 
 export function decodeSettings(v: unknown): Settings {
-  return { autoReceipts: isObj(v) && v.autoReceipts === true };
+  return { autoReceipts: isObj(v) && v.autoReceipts === true, survey: isObj(v) && v.survey === true };
 }

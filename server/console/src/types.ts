@@ -64,4 +64,6 @@ export interface ConversationDetail extends ConversationSummary {
 
 export interface Settings {
   autoReceipts: boolean;
+  /** The post-conversation survey when a consumer closes the MAIN dialog. */
+  survey: boolean;
 }
