@@ -3,15 +3,17 @@ import { expect, it } from 'vitest';
 import { call } from '../testing/http';
 import { standInForTests } from '../testing/harness';
 
-const h = standInForTests({ tokenLifetimeSec: 1 });
+const h = standInForTests({ tokenLifetimeSec: 2 });
 
 it('closes with 4407 / 4401 when the token expires mid-session', async () => {
   const account = h.account();
-  const anon = await h.consumer(account);
+  const anon = await h.connect(account, { init: { jwt: await h.signup(account) } });
   const code = await call<{ jwt: string }>(`${h.url}/api/account/${account}/authenticate`, 'POST', { authCode: 'carol' });
   const authd = await h.connect(account, { jwt: code.body.jwt });
-  expect((await anon.client.request('GetClock')).code).toBe(200);
-  const [a, b] = await Promise.all([anon.client.closed, authd.closed]);
+  const opened = Date.now();
+  const [a, b] = await Promise.all([anon.closed, authd.closed]);
+  expect(anon.frames[0]).toMatchObject({ kind: 'resp', reqId: 'init', code: 200 });
   expect(a.code).toBe(4407);
   expect(b.code).toBe(4401);
+  expect(Date.now() - opened).toBeGreaterThan(100);
 });

@@ -10,7 +10,7 @@ afterEach(async () => void (await faults.clear(h.url)));
 describe('faults', () => {
   it('answers the next N requests with 429/500, then recovers; counts them', async () => {
     const { client } = await h.consumer(h.account());
-    const before = (await faults.get(h.url)).body.counters.failed;
+    const before = (await faults.get(h.url)).body.counters.failed ?? 0;
     await faults.set(h.url, { failNext: { count: 2, code: 429 } });
     expect((await client.request('GetClock')).code).toBe(429);
     expect((await client.request('cm.ConsumerRequestConversation')).code).toBe(429);
