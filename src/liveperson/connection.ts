@@ -6,15 +6,15 @@ import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, IdentityError, type Identity } from './identity';
-import { HttpError } from './http';
+import { consumerIdOf, isRefusal, type Identity } from './identity';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
-import { createRequestTracker, type RequestTracker, type ResponseResult, type Timers } from './requests';
+import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
+import { createClock, type Clock } from './clock';
+import { defaultWebSocket, guarded, type WebSocketClass } from './websocket';
+
+export type { WebSocketClass } from './websocket';
 import { decodeFrame, parseFrame, type DecodedFrame } from './decode';
 import { createEmitter, type Emitter } from './emitter';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type WebSocketClass = new (url: string, protocols?: string | string[]) => any;
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'error' | 'closed';
 
@@ -33,8 +33,7 @@ export interface ConnectionOptions {
   identity: Identity;
   clientProperties: ClientPropertiesHeader;
   WebSocket?: WebSocketClass;
-  timers?: Timers;
-  now?: () => number;
+  clock?: Clock;
   random?: () => number;
   requestTimeoutMs?: number;
   keepAliveMs?: number;
@@ -61,27 +60,15 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   close(): void;
 }
 
-function guarded(Impl: WebSocketClass): WebSocketClass {
-  // Node's `ws` throws on an 'error' event nobody listens to, which reconnecting-websocket can cause
-  // when it abandons a socket; a permanent no-op listener keeps that from crashing the process.
-  return class GuardedWebSocket extends Impl {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
-      this.addEventListener('error', () => undefined);
-    }
-  };
-}
-
 export function createConnection(options: ConnectionOptions): Connection {
-  const timers: Timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? createClock();
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const keepAliveMs = options.keepAliveMs ?? 30_000;
   const stableMs = options.stableMs ?? 10_000;
   const maxAuthFailures = options.maxAuthFailures ?? 3;
   const backoff = createBackoff({ ...options.backoff, random: options.random ?? options.backoff?.random });
   const emitter = createEmitter<ConnectionEvents>();
-  const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketClass }).WebSocket;
+  const WebSocketImpl = options.WebSocket ?? defaultWebSocket();
 
   let state: ConnectionState = 'idle';
   let rws: ReconnectingWebSocket | undefined;
@@ -95,7 +82,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   let nextDelayMs = 0;
   let openedAt: number | undefined;
   let keepAliveTimer: unknown;
-  let wakeUp: (() => void) | undefined;
+  /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
+  let halt = new AbortController();
 
   const setState = (next: ConnectionState, error?: string) => {
     if (state === next && error === undefined) return;
@@ -103,22 +91,9 @@ export function createConnection(options: ConnectionOptions): Connection {
     emitter.emit('state', error === undefined ? { state } : { state, error });
   };
 
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (ms <= 0) return resolve();
-      const timer = timers.setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        timers.clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
-
   const giveUp = (message: string) => {
     setState('error', message);
+    halt.abort();
     const socket = rws;
     rws = undefined;
     socket?.close(1000);
@@ -137,7 +112,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const nextUrl = async (): Promise<string> => {
     const mine = rws;
     let url = typeof options.url === 'string' ? options.url : '';
-    await wait(nextDelayMs);
+    await clock.sleep(nextDelayMs, halt.signal);
     while (rws === mine && mine !== undefined) {
       try {
         if (typeof options.url !== 'string') url = await options.url();
@@ -147,9 +122,8 @@ export function createConnection(options: ConnectionOptions): Connection {
         needRenew = false;
         break;
       } catch (error) {
-        const refused = (error instanceof IdentityError && error.permanent) || (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429);
-        if (refused && authFailed()) break;
-        await wait(backoff.next());
+        if (isRefusal(error) && authFailed()) break;
+        await clock.sleep(backoff.next(), halt.signal);
       }
     }
     return url;
@@ -169,8 +143,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const scheduleKeepAlive = () => {
-    timers.clearTimeout(keepAliveTimer);
-    keepAliveTimer = timers.setTimeout(() => {
+    clock.clearTimeout(keepAliveTimer);
+    keepAliveTimer = clock.setTimeout(() => {
       if (!ready) return;
       sendRequest(RequestTypes.GetClock, undefined, {}, requestTimeoutMs).then(
         () => scheduleKeepAlive(),
@@ -184,8 +158,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const onOpen = () => {
-    tracker = createRequestTracker(timers);
-    openedAt = now();
+    tracker = createRequestTracker(clock);
+    openedAt = clock.now();
     const headers = [options.clientProperties, { type: '.ams.headers.ConsumerAuthentication', jwt: token ?? '' }];
     sendRequest(RequestTypes.InitConnection, undefined, { headers }, requestTimeoutMs).then(
       () => {
@@ -207,7 +181,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   const onMessage = (event: { data: unknown }) => {
     if (typeof event.data !== 'string') return;
-    const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: now() });
+    const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
     if (frame.kind === 'response') {
       if (tracker?.settle(frame.reqId, frame.code, frame.body) && frame.code < 400 && ready) authFailures = 0;
     } else if (frame.kind === 'notification') {
@@ -218,10 +192,10 @@ export function createConnection(options: ConnectionOptions): Connection {
   const onClose = (event: { code?: number; reason?: string }) => {
     const code = event.code ?? 1006;
     ready = false;
-    timers.clearTimeout(keepAliveTimer);
+    clock.clearTimeout(keepAliveTimer);
     tracker?.failAll();
     tracker = undefined;
-    const stable = openedAt !== undefined && now() - openedAt >= stableMs;
+    const stable = openedAt !== undefined && clock.now() - openedAt >= stableMs;
     openedAt = undefined;
     if (state === 'closed' || state === 'error') return;
     emitter.emit('close', { code, reason: event.reason ?? '' });
@@ -255,6 +229,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     socket.addEventListener('message', onMessage);
     socket.addEventListener('close', onClose);
     rws = socket;
+    halt = new AbortController();
     nextDelayMs = 0;
     setState('connecting');
     socket.reconnect();
@@ -286,12 +261,12 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (state === 'closed') return;
       setState('closed');
       ready = false;
-      timers.clearTimeout(keepAliveTimer);
+      clock.clearTimeout(keepAliveTimer);
       tracker?.failAll();
       tracker = undefined;
       const socket = rws;
       rws = undefined;
-      wakeUp?.();
+      halt.abort();
       socket?.close(1000);
       emitter.clear();
     },

@@ -88,8 +88,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     identity,
     clientProperties: clientProperties(),
     ...(deps.WebSocket ? { WebSocket: deps.WebSocket } : {}),
-    timers: clock,
-    now: clock.now,
+    clock,
     ...(deps.random ? { random: deps.random } : {}),
   });
 
