@@ -19,7 +19,8 @@ export interface ConversationDetail {
   state: string;
   queue: 'waiting' | 'open' | 'closed';
   transcript: Record<string, TranscriptEntry[]>;
-  receipts: Record<string, 'sent' | 'delivered' | 'read'>;
+  /** Per dialog: consumer content sequence → how the agent side acknowledged it. */
+  receipts: Record<string, Record<string, 'sent' | 'delivered' | 'read'>>;
 }
 
 export interface Agent {
