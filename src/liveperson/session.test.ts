@@ -135,6 +135,7 @@ describe('LivePerson session against the stand-in', () => {
     const before = open(account, storage);
     const { c, consumerId } = await conversationWithHistory(before, account);
     const timeline = texts(before.getSnapshot().chat.timeline);
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).flatMap((e) => e.event.sequenceList ?? []).length === 2);
     before.stop();
     h.sent.length = 0;
 
@@ -145,6 +146,9 @@ describe('LivePerson session against the stand-in', () => {
     expect(texts(snap.chat.timeline)).toEqual(timeline);
     expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, fromSeq: 0 });
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(0);
+    await delay(100);
+    const receipts = h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent');
+    expect(receipts).toHaveLength(0); // the replayed history shows they were acknowledged before the reload
     expect(storage.length).toBe(1); // only the anonymous jwt is stored, under a per-account key
     expect(storage.key(0)).toContain(account);
   });
@@ -203,13 +207,14 @@ describe('LivePerson session against the stand-in', () => {
     const { c, consumerId } = await conversationWithHistory(session, account);
     await h.control('PUT', 'faults', { delayMs: 400 });
     const sending = session.send('In flight');
-    await eventually(() => h.sent.some((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === 'In flight'));
+    const storedAtServer = async () => Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'In flight');
+    // The server stored it; its response (and echo) are held back by the delay when every socket drops.
+    await eventually(async () => (await storedAtServer()).length === 1, 3_000, 'stored at the server');
     await h.control('POST', 'faults/drop', {});
     await h.control('DELETE', 'faults');
     await sending;
     await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'In flight')?.receipt === 'sent');
-    const stored = Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'In flight');
-    expect(stored).toHaveLength(1);
+    expect(await storedAtServer()).toHaveLength(1);
     expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === 'In flight')).toHaveLength(1);
     expect(session.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'In flight')).toHaveLength(1);
   });
