@@ -40,76 +40,80 @@ export function Actions({ api, account, detail, agents, agentId }: Props) {
   const transferTo: TransferTarget | undefined =
     target === SKILL ? (skillId.trim() ? { skillId: skillId.trim() } : undefined) : target ? { agentId: target } : undefined;
 
+  const status = inSurvey(detail)
+    ? 'Post-conversation survey running'
+    : closed
+      ? 'Closed'
+      : !assigned
+        ? `Waiting in skill ${detail.skillId || 'any'}`
+        : `${isActive(assigned) ? 'Assigned' : 'Suggested'} to ${nameOf(agents, assigned.id)}`;
+
   return (
     <section className="panel actions" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>Conversation</h2>
-      <p className="status">
-        {inSurvey(detail)
-          ? 'Post-conversation survey running'
-          : closed
-            ? 'Closed'
-          : !assigned
-            ? `Waiting in skill ${detail.skillId || 'any'}`
-            : isActive(assigned)
-              ? `Assigned to ${nameOf(agents, assigned.id)}`
-              : `Suggested to ${nameOf(agents, assigned.id)}`}
-      </p>
-      {canAccept && (
-        <button type="button" className="primary" onClick={() => accept.mutate()} disabled={accept.isPending}>
-          Accept
-        </button>
+      <p className="status">{status}</p>
+      {closed ? (
+        <p className="hint">Agents can no longer act on it.</p>
+      ) : (
+        <>
+          {canAccept && (
+            <button type="button" className="primary" onClick={() => accept.mutate()} disabled={accept.isPending}>
+              Accept
+            </button>
+          )}
+          <div className="button-row">
+            <button type="button" disabled={toDeliver.length === 0} onClick={() => receipts.mutate({ status: 'ACCEPT', sequences: toDeliver })}>
+              Mark delivered
+            </button>
+            <button type="button" disabled={toRead.length === 0} onClick={() => receipts.mutate({ status: 'READ', sequences: toRead })}>
+              Mark read
+            </button>
+          </div>
+          <form
+            className="transfer"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (transferTo) transfer.mutate(transferTo, { onSuccess: () => setTarget('') });
+            }}
+          >
+            <label htmlFor={`${ids}-to`}>Transfer to</label>
+            <select id={`${ids}-to`} value={target} onChange={(e) => setTarget(e.target.value)}>
+              <option value="">Choose…</option>
+              {agents.filter((a) => a.id !== assigned?.id).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.nickname}
+                </option>
+              ))}
+              <option value={SKILL}>A skill (back to the queue)</option>
+            </select>
+            {target === SKILL && (
+              <>
+                <label htmlFor={`${ids}-skill`}>Skill id</label>
+                <input id={`${ids}-skill`} value={skillId} onChange={(e) => setSkillId(e.target.value)} placeholder="e.g. billing" />
+              </>
+            )}
+            <button type="submit" disabled={!transferTo || transfer.isPending}>
+              Transfer
+            </button>
+          </form>
+          <div className="button-row">
+            <button type="button" disabled={!assigned} onClick={() => backToQueue.mutate()}>
+              Back to queue
+            </button>
+            <button type="button" disabled={!managerAgent} onClick={() => managerAgent && manager.mutate(managerAgent.id)}>
+              Add manager
+            </button>
+          </div>
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => close.mutate(false)}>
+              Close conversation
+            </button>
+            <button type="button" onClick={() => close.mutate(true)}>
+              Close with survey
+            </button>
+          </div>
+        </>
       )}
-      <div className="button-row">
-        <button type="button" disabled={toDeliver.length === 0} onClick={() => receipts.mutate({ status: 'ACCEPT', sequences: toDeliver })}>
-          Mark delivered
-        </button>
-        <button type="button" disabled={toRead.length === 0} onClick={() => receipts.mutate({ status: 'READ', sequences: toRead })}>
-          Mark read
-        </button>
-      </div>
-      <form
-        className="transfer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (transferTo) transfer.mutate(transferTo, { onSuccess: () => setTarget('') });
-        }}
-      >
-        <label htmlFor={`${ids}-to`}>Transfer to</label>
-        <select id={`${ids}-to`} value={target} onChange={(e) => setTarget(e.target.value)} disabled={closed}>
-          <option value="">Choose…</option>
-          {agents.filter((a) => a.id !== assigned?.id).map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.nickname}
-            </option>
-          ))}
-          <option value={SKILL}>A skill (back to the queue)</option>
-        </select>
-        {target === SKILL && (
-          <>
-            <label htmlFor={`${ids}-skill`}>Skill id</label>
-            <input id={`${ids}-skill`} value={skillId} onChange={(e) => setSkillId(e.target.value)} placeholder="e.g. billing" />
-          </>
-        )}
-        <button type="submit" disabled={closed || !transferTo || transfer.isPending}>
-          Transfer
-        </button>
-      </form>
-      <div className="button-row">
-        <button type="button" disabled={closed || !assigned} onClick={() => backToQueue.mutate()}>
-          Back to queue
-        </button>
-        <button type="button" disabled={closed || !managerAgent} onClick={() => managerAgent && manager.mutate(managerAgent.id)}>
-          Add manager
-        </button>
-      </div>
-      <div className="button-row">
-        <button type="button" className="danger" disabled={closed} onClick={() => close.mutate(false)}>
-          Close conversation
-        </button>
-        <button type="button" disabled={closed} onClick={() => close.mutate(true)}>
-          Close with survey
-        </button>
-      </div>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { Transcript } from './Transcript';
 import { Composer } from './Composer';
 import { Actions } from './Actions';
 import { Faults } from './Faults';
+import { Settings } from './Settings';
 import { isActive, isEnded, mainParticipants } from './format';
 
 export function App() {
@@ -28,7 +29,7 @@ export function App() {
 
   return (
     <div className="console">
-      <Header account={account} onAccount={setAccount} api={api} agents={agents} agentId={agentId} onAgent={setAgent} mode={mode} key={account} />
+      <Header account={account} onAccount={setAccount} agents={agents} agentId={agentId} onAgent={setAgent} mode={mode} key={account} />
       {error && (
         <div className="error-banner" role="alert">
           <span>{error}</span>
@@ -71,6 +72,7 @@ export function App() {
           </section>
           <aside className="side">
             {detail && agentId && <Actions key={detail.id} api={api} account={account} detail={detail} agents={agents} agentId={agentId} />}
+            <Settings api={api} account={account} mode={mode} />
             <Faults account={account} />
           </aside>
         </main>

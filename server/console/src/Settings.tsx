@@ -1,0 +1,48 @@
+// The account's settings in the stand-in: automatic receipts and the consumer-triggered survey.
+import { useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { AccountApi } from './api';
+import type { Settings as AccountSettings } from './types';
+import type { LiveMode } from './useLiveUpdates';
+import { useAction, useSettings } from './queries';
+
+interface Props {
+  api: AccountApi;
+  account: string;
+  mode: LiveMode;
+}
+
+export function Settings({ api, account, mode }: Props) {
+  const ids = useId();
+  const settings = useSettings(api, account, mode);
+  const queryClient = useQueryClient();
+  // The stored settings replace the cached ones before the switch leaves its pending state (no flicker back).
+  const save = useAction(account, async (change: Partial<AccountSettings>) => {
+    queryClient.setQueryData(['account', account, 'settings'], await api.putSettings(change));
+  });
+  const shown = { ...settings.data, ...(save.isPending ? save.variables : {}) };
+
+  return (
+    <section className="panel settings" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>Account settings</h2>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={shown.autoReceipts ?? false}
+          disabled={!settings.data}
+          onChange={(e) => save.mutate({ autoReceipts: e.target.checked })}
+        />
+        Mark messages read automatically
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={shown.survey ?? false}
+          disabled={!settings.data}
+          onChange={(e) => save.mutate({ survey: e.target.checked })}
+        />
+        Survey when the consumer closes
+      </label>
+    </section>
+  );
+}
