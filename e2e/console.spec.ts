@@ -203,6 +203,10 @@ test('an agent works a conversation in the console while a consumer talks over t
     expect(consumer.snapshot(convId)).toMatchObject({ state: 'CLOSE', stage: 'CLOSE', closeReason: 'AGENT' });
     await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('console-closed.png'), fullPage: true });
+
+    // Faults: expiring every token closes the anonymous consumer's socket with 4407.
+    await page.getByRole('button', { name: 'Expire tokens' }).click();
+    expect(await consumer.until(() => consumer.closeCode, 'the socket to close for the expired token')).toBe(4407);
   } finally {
     consumer.close();
   }
