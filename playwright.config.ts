@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: `./node_modules/.bin/vite build && ./node_modules/.bin/vite build --config server/console/vite.config.ts && ./node_modules/.bin/tsx server/main.ts`,
     url: `${base}/api/account/e2e/service/baseURI.json?version=1.0`,
-    env: { PORT: String(E2E_PORT) },
+    // Each port builds into its own folder, so parallel runs on other ports never clobber each other.
+    env: { PORT: String(E2E_PORT), PARLEY_DIST: `.e2e/dist-${E2E_PORT}` },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { outDir: 'dist', sourcemap: true },
+  // PARLEY_DIST lets parallel e2e runs build into separate folders.
+  build: { outDir: process.env.PARLEY_DIST ?? 'dist', sourcemap: true },
   test: {
     globals: true,
     environment: 'node',

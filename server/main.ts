@@ -1,4 +1,5 @@
 // `npm run server`: the stand-in on PORT (default 7788); stops cleanly on SIGINT/SIGTERM.
+import path from 'node:path';
 import { startStandIn } from './standin';
 
 const port = Number(process.env.PORT ?? 7788);
@@ -7,7 +8,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const standIn = await startStandIn({ port });
+// PARLEY_DIST: where the built page and console are (default dist/).
+const staticDir = process.env.PARLEY_DIST ? path.resolve(process.env.PARLEY_DIST) : undefined;
+const standIn = await startStandIn({ port, staticDir });
 console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
 console.log(`  agent console:    ${standIn.url}/agent/`);

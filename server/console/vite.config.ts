@@ -1,6 +1,7 @@
 // The agent console: a separate Vite app served by the stand-in at /agent/.
 // Built after the widget page (`vite build` empties dist/), so both outputs survive.
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -13,5 +14,5 @@ export default defineConfig({
   plugins: [react()],
   // `vite --config server/console/vite.config.ts` for development: the API comes from a running stand-in.
   server: { host: '127.0.0.1', port: 5174, strictPort: true, proxy: { '/agent/api': standIn } },
-  build: { outDir: '../../dist/agent', emptyOutDir: true, sourcemap: true },
+  build: { outDir: path.resolve(root, '..', '..', process.env.PARLEY_DIST ?? 'dist', 'agent'), emptyOutDir: true, sourcemap: true },
 });
