@@ -2,6 +2,9 @@
 // The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
 import type { ChatView, ConnectionView } from './model';
 
+/** The longest message send() accepts, in UTF-16 code units after trimming; longer ones are refused. */
+export const MESSAGE_MAX_LENGTH = 5_000;
+
 export interface SessionSnapshot {
   chat: ChatView;
   connection: ConnectionView;
