@@ -49,6 +49,10 @@ const en = {
   newMessagesLabel: 'New messages',
   logLabel: 'Conversation',
   unknownError: 'unknown error',
+  messageRenderFailed: "This message can't be shown",
+  composerCharsLeft: '{count} characters left',
+  composerCharsOver: '{count} characters too many',
+  composerTooLong: 'Messages can have at most {max} characters.',
 } as const;
 
 export type MessageKey = keyof typeof en;
