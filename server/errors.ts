@@ -45,6 +45,7 @@ export const Errors = {
   // ---- faults ----
   injected: (code: number) => (code === 429 ? 'Too many requests (injected fault)' : 'Internal server error (injected fault)'),
   internal: 'Internal server error',
+  authRefused: 'Authentication refused (injected fault)',
   // ---- HTTP (identity and control API) ----
   notFound: 'Not found',
   methodNotAllowed: 'Method not allowed',

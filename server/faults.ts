@@ -6,6 +6,10 @@ export interface FaultSettings {
   duplicate: number;
   reorder: number;
   seed: number;
+  /** New consumer sockets are refused at the upgrade (HTTP 503), like a network that is down. */
+  refuseSockets: boolean;
+  /** The identity endpoints (signup, authenticate, refresh) answer 401. */
+  refuseAuth: boolean;
 }
 
 export interface FaultCounters {
@@ -13,6 +17,8 @@ export interface FaultCounters {
   failed: number;
   duplicated: number;
   reordered: number;
+  /** Socket upgrades and identity requests refused by refuseSockets / refuseAuth. */
+  refused: number;
 }
 
 const DEFAULT_SEED = 1;
@@ -29,9 +35,19 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+const defaults = (): FaultSettings => ({
+  delayMs: 0,
+  notifyBeforeResponse: false,
+  duplicate: 0,
+  reorder: 0,
+  seed: DEFAULT_SEED,
+  refuseSockets: false,
+  refuseAuth: false,
+});
+
 export class Faults {
-  settings: FaultSettings = { delayMs: 0, notifyBeforeResponse: false, duplicate: 0, reorder: 0, seed: DEFAULT_SEED };
-  readonly counters: FaultCounters = { drops: 0, failed: 0, duplicated: 0, reordered: 0 };
+  settings: FaultSettings = defaults();
+  readonly counters: FaultCounters = { drops: 0, failed: 0, duplicated: 0, reordered: 0, refused: 0 };
   private rng = mulberry32(DEFAULT_SEED);
 
   update(patch: Partial<FaultSettings>): void {
@@ -40,7 +56,7 @@ export class Faults {
   }
 
   reset(): void {
-    this.settings = { delayMs: 0, notifyBeforeResponse: false, duplicate: 0, reorder: 0, seed: DEFAULT_SEED };
+    this.settings = defaults();
     this.rng = mulberry32(DEFAULT_SEED);
   }
 

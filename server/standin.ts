@@ -75,6 +75,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    if (ctx.faults.settings.refuseSockets) {
+      ctx.faults.counters.refused += 1;
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => new ConsumerConnection(ctx, ws, ctx.registry.get(account), fromUpgrade(req)));
   });
 

@@ -29,9 +29,11 @@ function decodeFaults(b: Obj): Partial<FaultSettings> {
     if (d < 0 || d > 60_000) throw new Refusal(400, Errors.badField('delayMs', 'an integer 0..60000'));
     out.delayMs = d;
   }
-  if (b.notifyBeforeResponse !== undefined) {
-    if (typeof b.notifyBeforeResponse !== 'boolean') throw new Refusal(400, Errors.badField('notifyBeforeResponse', 'a boolean'));
-    out.notifyBeforeResponse = b.notifyBeforeResponse;
+  for (const key of ['notifyBeforeResponse', 'refuseSockets', 'refuseAuth'] as const) {
+    const v = b[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
+    out[key] = v;
   }
   const duplicate = probability(b, 'duplicate');
   const reorder = probability(b, 'reorder');

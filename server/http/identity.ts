@@ -18,16 +18,25 @@ function field(body: unknown, key: string): string | undefined {
 
 export function identityRoutes(ctx: StandInContext): Route[] {
   const base = '^\\/api\\/account\\/([^/]+)';
+  /** The refuseAuth fault: the IdP refuses every token request. */
+  const refusing = () => {
+    if (!ctx.faults.settings.refuseAuth) return;
+    ctx.faults.counters.refused += 1;
+    throw new Refusal(401, Errors.authRefused);
+  };
   return [
     route('POST', new RegExp(`${base}\\/signup$`), (_req, res, [account = '']) => {
+      refusing();
       json(res, 200, { jwt: ctx.tokens.issue(account, randomUUID(), true) });
     }),
     route('POST', new RegExp(`${base}\\/authenticate$`), async (req, res, [account = '']) => {
+      refusing();
       const code = field(await readJson(req), 'authCode');
       if (!code) throw new Refusal(400, Errors.missingAuthCode);
       json(res, 200, { jwt: ctx.tokens.issue(account, stableId(account, 'consumer', code), false) });
     }),
     route('POST', new RegExp(`${base}\\/refresh$`), async (req, res, [account = '']) => {
+      refusing();
       const old = field(await readJson(req), 'jwt');
       const claims = old ? ctx.tokens.decode(old) : undefined;
       if (!claims || claims.aud !== `acc:${account}`) throw new Refusal(401, Errors.badToken);
