@@ -16,9 +16,13 @@ export function Settings({ api, account, mode }: Props) {
   const ids = useId();
   const settings = useSettings(api, account, mode);
   const queryClient = useQueryClient();
-  // The stored settings replace the cached ones before the switch leaves its pending state (no flicker back).
+  // A read that was already under way must not put the old value back: cancel it, show the change at
+  // once, and cache what the server stored before the switch leaves its pending state.
   const save = useAction(account, async (change: Partial<AccountSettings>) => {
-    queryClient.setQueryData(['account', account, 'settings'], await api.putSettings(change));
+    const key = ['account', account, 'settings'];
+    await queryClient.cancelQueries({ queryKey: key });
+    queryClient.setQueryData<AccountSettings>(key, (old) => (old ? { ...old, ...change } : old));
+    queryClient.setQueryData(key, await api.putSettings(change));
   });
   const shown = { ...settings.data, ...(save.isPending ? save.variables : {}) };
 
