@@ -6,10 +6,21 @@ import { useSession } from './sessionContext';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useChatView } from './useParleySession';
 
-export function ParleyWidget({ initiallyOpen }: { initiallyOpen: boolean }) {
+export type WidgetLayout = 'page' | 'frame';
+
+export interface ParleyWidgetProps {
+  layout: WidgetLayout;
+  initiallyOpen: boolean;
+  /** Controlled open state (layout 'frame'); uncontrolled when undefined. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}
+
+export function ParleyWidget({ layout, initiallyOpen, open: controlled, onOpenChange }: ParleyWidgetProps) {
   const session = useSession();
   const chat = useChatView();
-  const [open, setOpen] = useState(initiallyOpen);
+  const [own, setOwn] = useState(initiallyOpen);
+  const open = controlled ?? own;
   const visible = useDocumentVisible();
   const launcherRef = useRef<HTMLButtonElement>(null);
   const viewing = open && visible;
@@ -19,15 +30,22 @@ export function ParleyWidget({ initiallyOpen }: { initiallyOpen: boolean }) {
   }, [session, viewing]);
   useEffect(() => () => session.setViewing(false), [session]);
 
+  const setOpen = useCallback(
+    (next: boolean) => {
+      setOwn(next);
+      onOpenChange?.(next);
+    },
+    [onOpenChange],
+  );
   const close = useCallback(() => {
     setOpen(false);
     launcherRef.current?.focus();
-  }, []);
+  }, [setOpen]);
 
   return (
     <>
       <ChatWindow open={open} onClose={close} />
-      <Launcher ref={launcherRef} open={open} unread={chat.unread} onToggle={() => setOpen((o) => !o)} />
+      {layout === 'page' && <Launcher ref={launcherRef} open={open} unread={chat.unread} onToggle={() => setOpen(!open)} />}
     </>
   );
 }

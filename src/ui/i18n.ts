@@ -1,9 +1,12 @@
-// Every user-visible string of the widget, in one catalogue. English only for now; a second
-// language adds a catalogue with the same keys and a way to choose it per widget instance.
+// Every user-visible string of the widget, in message catalogues: English here, Hebrew in
+// i18n-he.ts (the type makes it list every English key), the loader's few in i18n-launcher.ts.
+// One language per JavaScript realm: the embed runs each widget in its own iframe; widgets mounted
+// directly into one page share the language last set.
+import { hebrew } from './i18n-he';
+import { baseLanguage, isRtl, launcherStrings } from './i18n-launcher';
 
 const en = {
-  launcherOpen: 'Open chat',
-  launcherOpenUnread: 'Open chat, {count} unread',
+  ...launcherStrings.en,
   windowTitle: 'Chat',
   headerWaiting: 'Chat with us',
   headerWaitingSubtitle: 'Waiting for an agent',
@@ -56,20 +59,31 @@ const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;
 
-const catalogues = { en } as const;
+export const catalogues: Record<'en' | 'he', Catalogue> = { en, he: hebrew };
 export type Language = keyof typeof catalogues;
 
 /** The catalogue language for a requested BCP 47 tag (English when there is no catalogue for it). */
 export function pickLanguage(requested: string | undefined): Language {
-  const base = requested?.toLowerCase().split('-')[0];
-  return base !== undefined && Object.hasOwn(catalogues, base) ? (base as Language) : 'en';
+  return baseLanguage(requested);
 }
+
+/** The writing direction of a catalogue language. */
+export const directionOf = (language: Language): 'ltr' | 'rtl' => (isRtl(language) ? 'rtl' : 'ltr');
+
+let active: Catalogue = en;
+
+/** Chooses the catalogue `t()` reads from (the widget does this from its `lang` option). */
+export function setLanguage(language: Language): void {
+  active = catalogues[language];
+}
+
 export type MessageParams = Record<string, string | number>;
 
 /** The text for `key`, with `{name}` placeholders replaced from `params` (missing ones stay visible). */
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return active[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

@@ -1,0 +1,27 @@
+// The few strings the loader needs before the app is loaded (the launcher and the frame's title),
+// per language. Kept apart so the loader (≤ 3 KB) carries only these; the full catalogues in
+// i18n.ts and i18n-he.ts include them.
+
+export const launcherStrings = {
+  en: {
+    launcherOpen: 'Open chat',
+    launcherOpenUnread: 'Open chat, {count} unread',
+    frameTitle: 'Chat window',
+  },
+  he: {
+    launcherOpen: 'פתיחת הצ׳אט',
+    launcherOpenUnread: 'פתיחת הצ׳אט, {count} שלא נקראו',
+    frameTitle: 'חלון הצ׳אט',
+  },
+} as const;
+
+export type LauncherLanguage = keyof typeof launcherStrings;
+
+/** The language of the catalogue for a BCP 47 tag (its base language), English when there is none. */
+export function baseLanguage(requested: string | undefined): LauncherLanguage {
+  const base = typeof requested === 'string' ? requested.toLowerCase().split('-')[0] : undefined;
+  return base === 'he' || base === 'iw' ? 'he' : 'en';
+}
+
+/** Right-to-left languages among the shipped catalogues. */
+export const isRtl = (language: LauncherLanguage): boolean => language === 'he';
