@@ -141,4 +141,22 @@ describe('messaging events', () => {
     expect(accepts.map((n) => ((n as MsgNote).body.changes[0]?.event as { status: string }).status)).toEqual(['ACCEPT', 'READ']);
     expect((await control.conversation(conv)).body.receipts).toEqual({ [conv]: { 0: 'read', 1: 'read' } });
   });
+
+  it('autoReceipts: messages written while waiting are acknowledged once an agent accepts', async () => {
+    const account = h.account();
+    const { client } = await h.consumer(account);
+    const conv = await openConversation(client);
+    const control = h.control(account);
+    await control.settings({ autoReceipts: true });
+    await history(client, conv);
+    await client.request('ms.PublishEvent', { dialogId: conv, event: text('waiting 1') });
+    await client.request('ms.PublishEvent', { dialogId: conv, event: text('waiting 2') });
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await control.conversation(conv)).body.receipts).toEqual({ [conv]: { 0: 'sent', 1: 'sent' } });
+    const agents = await control.agents();
+    await control.act(conv, 'accept', { agentId: agents.dana.id });
+    const read = (await client.waitFor((f) => isMsg(f) && f.body.changes[0]?.event.type === 'AcceptStatusEvent' && f.body.changes[0].event.status === 'READ')) as MsgNote;
+    expect(read.body.changes[0]?.event).toMatchObject({ sequenceList: [0, 1] });
+    expect((await control.conversation(conv)).body.receipts).toEqual({ [conv]: { 0: 'read', 1: 'read' } });
+  });
 });
