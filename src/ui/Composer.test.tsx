@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMPOSING_IDLE_MS } from './Composer';
+import { MESSAGE_MAX_LENGTH } from '../core/session';
+import { COMPOSING_IDLE_MS, COUNTER_FROM_REMAINING } from './Composer';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 
@@ -91,5 +92,38 @@ describe('composer', () => {
     expect(screen.getByRole('img', { name: 'Not sent' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('shows a counter near the length limit, and blocks sending over it with an accessible message', async () => {
+    const { session, user } = renderWidget({ open: true });
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    const sendButton = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    const counter = () => document.querySelector('.parley-composer-count');
+    fireEvent.change(box, { target: { value: 'x'.repeat(MESSAGE_MAX_LENGTH - COUNTER_FROM_REMAINING - 1) } });
+    expect(counter()).toBeNull();
+    expect(box.getAttribute('aria-describedby')).toBeNull();
+    fireEvent.change(box, { target: { value: 'x'.repeat(MESSAGE_MAX_LENGTH - 10) } });
+    expect(counter()?.textContent).toBe('10 characters left');
+    expect(box.getAttribute('aria-describedby')).toBe(counter()?.id);
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Exactly at the limit (surrounding blanks do not count) is allowed.
+    fireEvent.change(box, { target: { value: `  ${'x'.repeat(MESSAGE_MAX_LENGTH)}  ` } });
+    expect(counter()?.textContent).toBe('0 characters left');
+    expect(sendButton.disabled).toBe(false);
+    fireEvent.change(box, { target: { value: 'y'.repeat(MESSAGE_MAX_LENGTH + 3) } });
+    expect(counter()?.textContent).toBe('3 characters too many');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe(`Messages can have at most ${MESSAGE_MAX_LENGTH} characters.`);
+    expect(sendButton.disabled).toBe(true);
+    box.focus();
+    await user.keyboard('{Enter}');
+    fireEvent.submit(box.form as HTMLFormElement);
+    expect(session.callsOf('send')).toEqual([]);
+    expect(box.value).toHaveLength(MESSAGE_MAX_LENGTH + 3);
+    // Back under the limit, it sends.
+    fireEvent.change(box, { target: { value: 'y'.repeat(MESSAGE_MAX_LENGTH) } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(sendButton);
+    expect(session.callsOf('send').map((c) => c.text.length)).toEqual([MESSAGE_MAX_LENGTH]);
   });
 });

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
+import { MESSAGE_MAX_LENGTH } from '../core/session';
 import { t } from './i18n';
 import { useSendMessage, useSetComposing } from './useParleySession';
 import './Composer.css';
 
 /** How long after the last keystroke the visitor counts as no longer typing. */
 export const COMPOSING_IDLE_MS = 3000;
+/** The counter shows once this few characters are left. */
+export const COUNTER_FROM_REMAINING = 500;
 
 /** The message box and Send button. Enter sends, Shift+Enter adds a line. */
 export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
@@ -14,6 +17,10 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
   const { mutate: setComposing } = useSetComposing();
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const composing = useRef(false);
+  const counterId = useId();
+  // Counted as the session counts: UTF-16 code units of the trimmed text.
+  const remaining = MESSAGE_MAX_LENGTH - text.trim().length;
+  const tooLong = remaining < 0;
 
   const stopComposing = () => {
     clearTimeout(idleTimer.current);
@@ -45,7 +52,7 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
 
   const submit = () => {
     const message = text.trim();
-    if (message === '') return;
+    if (message === '' || message.length > MESSAGE_MAX_LENGTH) return;
     stopComposing();
     // A message the session refused outright goes back into the box (unless the visitor has
     // started another); one that failed after queuing shows "Not sent" with Retry in the timeline.
@@ -69,6 +76,11 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
 
   return (
     <form className="parley-composer" onSubmit={onSubmit}>
+      {tooLong && (
+        <p role="alert" className="parley-composer-error">
+          {t('composerTooLong', { max: MESSAGE_MAX_LENGTH })}
+        </p>
+      )}
       {send.isError && !send.error.queued && (
         <p role="alert" className="parley-composer-error">
           {t('sendFailed', { reason: send.error.message })}
@@ -82,15 +94,22 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
           placeholder={t('composerPlaceholder')}
           rows={1}
           value={text}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={remaining <= COUNTER_FROM_REMAINING ? counterId : undefined}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="parley-composer-send" aria-label={t('send')} disabled={text.trim() === ''}>
+        <button type="submit" className="parley-composer-send" aria-label={t('send')} disabled={text.trim() === '' || tooLong}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M4 12l16-8-6 16-2.5-6.5z" />
           </svg>
         </button>
       </div>
+      {remaining <= COUNTER_FROM_REMAINING && (
+        <p id={counterId} className="parley-composer-count" data-over={tooLong || undefined}>
+          {tooLong ? t('composerCharsOver', { count: -remaining }) : t('composerCharsLeft', { count: remaining })}
+        </p>
+      )}
     </form>
   );
 }

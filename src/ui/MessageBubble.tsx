@@ -1,6 +1,8 @@
-import type { QuickReplyOption, TimelineRow } from '../core/model';
+import { memo } from 'react';
+import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
 import { bodyText, isUnsupported } from './bodyText';
 import { t } from './i18n';
+import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
 
@@ -16,7 +18,40 @@ export interface MessageBubbleProps {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
+/** Text and rich fallback text may carry links; every other body is plain text. */
+function BodyContent({ body }: { body: MessageBody }) {
+  if (body.kind === 'text') return <MessageText text={body.text} />;
+  if (body.kind === 'rich' && !isUnsupported(body)) return <MessageText text={body.fallbackText} />;
+  return bodyText(body);
+}
+
+type MessageRow = MessageBubbleProps['row'];
+
+/** Rows are rebuilt with every snapshot: compare what is shown, not the object. */
+function sameRow(a: MessageRow, b: MessageRow): boolean {
+  return (
+    a === b ||
+    (a.key === b.key &&
+      a.body === b.body &&
+      a.receipt === b.receipt &&
+      a.sequence === b.sequence &&
+      a.at === b.at &&
+      a.originator === b.originator &&
+      a.clientId === b.clientId)
+  );
+}
+
+function sameProps(a: MessageBubbleProps, b: MessageBubbleProps): boolean {
+  return (
+    sameRow(a.row, b.row) &&
+    a.senderName === b.senderName &&
+    a.showQuickReplies === b.showQuickReplies &&
+    a.onRetry === b.onRetry &&
+    a.onQuickReply === b.onQuickReply
+  );
+}
+
+export const MessageBubble = memo(function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
   const { body } = row;
   const quickReplies = showQuickReplies && (body.kind === 'text' || body.kind === 'rich') ? body.quickReplies : undefined;
   const failed = row.receipt === 'failed';
@@ -28,7 +63,7 @@ export function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQu
     >
       {senderName && <span className="parley-sender">{senderName}</span>}
       <div className="parley-bubble" data-unsupported={isUnsupported(body) || undefined}>
-        {bodyText(body)}
+        <BodyContent body={body} />
       </div>
       <div className="parley-meta">
         <time dateTime={new Date(row.at).toISOString()}>{timeFormat.format(row.at)}</time>
@@ -49,4 +84,4 @@ export function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQu
       {quickReplies && quickReplies.length > 0 && <QuickReplies options={quickReplies} onChoose={onQuickReply} />}
     </div>
   );
-}
+}, sameProps);

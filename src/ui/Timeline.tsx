@@ -1,11 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { Banner } from './Banner';
 import { t } from './i18n';
+import { MeasuredRow } from './MeasuredRow';
 import { MessageBubble } from './MessageBubble';
+import { MessageErrorBoundary } from './MessageErrorBoundary';
 import { agentName } from './names';
 import { useAgentAnnouncements } from './useAgentAnnouncements';
 import { useRetryMessage, useSendMessage } from './useParleySession';
+import { useVirtualRows } from './useVirtualRows';
 import './Timeline.css';
 
 export interface TimelineProps {
@@ -23,49 +27,74 @@ function startsRun(rows: TimelineRow[], index: number): boolean {
   return !previous || previous.kind !== 'message' || previous.participantId !== row.participantId;
 }
 
-/** The conversation: messages and banners, oldest first; new agent messages announced politely. */
+/**
+ * The conversation: messages and banners, oldest first; new agent messages announced politely.
+ * Long conversations are windowed: only the rows in and near the viewport are in the DOM.
+ */
 export function Timeline({ chat, active }: TimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickRef = useRef(true);
-  const send = useSendMessage();
-  const retry = useRetryMessage();
+  const { mutate: sendText } = useSendMessage();
+  const { mutate: retryMessage } = useRetryMessage();
   const announcements = useAgentAnnouncements(chat, active);
   const rows = chat.timeline;
+  const keys = rows.map((row) => row.key);
+  const view = useVirtualRows(keys, scrollRef, active);
   const last = rows.at(-1);
   const lastKey = last?.key;
   const ownLast = last?.kind === 'message' && last.originator === 'consumer';
-  const typing = chat.agentTyping !== undefined;
 
-  useEffect(() => {
+  // The visitor's own new message always brings the view to the bottom.
+  useLayoutEffect(() => {
+    if (ownLast) stickRef.current = true;
+  }, [lastKey, ownLast]);
+
+  // While the view sticks to the bottom, it stays there through new rows and re-measured heights.
+  useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (element && active && (stickRef.current || ownLast)) element.scrollTop = element.scrollHeight;
-  }, [active, lastKey, ownLast, typing]);
+    if (element && active && stickRef.current && element.scrollTop !== element.scrollHeight - element.clientHeight) {
+      element.scrollTop = element.scrollHeight;
+    }
+  });
 
   const onScroll = () => {
     const element = scrollRef.current;
     if (element) stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
   };
-  const chooseQuickReply = (option: QuickReplyOption) => send.mutate(option.text);
+  const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
+  const onQuickReply = useCallback((option: QuickReplyOption) => sendText(option.text), [sendText]);
   const quickRepliesOpen = chat.stage === 'open';
+
+  const rendered: ReactNode[] = [];
+  for (let index = view.start; index < view.end; index++) {
+    const row = rows[index];
+    if (!row) continue;
+    rendered.push(
+      <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry}>
+        {row.kind === 'banner' ? (
+          <Banner row={row} names={chat.names} />
+        ) : (
+          <MessageErrorBoundary originator={row.originator} sequence={row.sequence}>
+            <MessageBubble
+              row={row}
+              senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(chat.names, row.participantId) : undefined}
+              showQuickReplies={quickRepliesOpen && row === last && row.originator === 'agent'}
+              onRetry={onRetry}
+              onQuickReply={onQuickReply}
+            />
+          </MessageErrorBoundary>
+        )}
+      </MeasuredRow>,
+    );
+  }
 
   return (
     <div ref={scrollRef} className="parley-timeline" onScroll={onScroll}>
       {rows.length === 0 && <p className="parley-empty">{t('emptyTimeline')}</p>}
       <div role="log" aria-live="off" aria-label={t('logLabel')} className="parley-log">
-        {rows.map((row, index) =>
-          row.kind === 'banner' ? (
-            <Banner key={row.key} row={row} names={chat.names} />
-          ) : (
-            <MessageBubble
-              key={row.key}
-              row={row}
-              senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(chat.names, row.participantId) : undefined}
-              showQuickReplies={quickRepliesOpen && row === last && row.originator === 'agent'}
-              onRetry={(clientId) => retry.mutate(clientId)}
-              onQuickReply={chooseQuickReply}
-            />
-          ),
-        )}
+        {view.before > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.before }} />}
+        {rendered}
+        {view.after > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.after }} />}
       </div>
       <div aria-live="polite" aria-atomic="false" aria-label={t('newMessagesLabel')} className="parley-visually-hidden">
         {announcements.map((item) => (

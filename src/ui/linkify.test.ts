@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { linkify, safeHref } from './linkify';
+
+const links = (text: string) => linkify(text).filter((s) => s.kind === 'link').map((s) => (s.kind === 'link' ? [s.text, s.href] : []));
+
+describe('linkify', () => {
+  it('links http, https, mailto and tel', () => {
+    expect(links('see https://example.com/a?b=1#c and http://x.org')).toEqual([
+      ['https://example.com/a?b=1#c', 'https://example.com/a?b=1#c'],
+      ['http://x.org', 'http://x.org/'],
+    ]);
+    expect(links('write to mailto:help@example.com or call tel:+1-555-0100')).toEqual([
+      ['mailto:help@example.com', 'mailto:help@example.com'],
+      ['tel:+1-555-0100', 'tel:+1-555-0100'],
+    ]);
+    expect(links('HTTPS://EXAMPLE.COM')).toEqual([['HTTPS://EXAMPLE.COM', 'https://example.com/']]);
+  });
+
+  it('never links other schemes: they stay text', () => {
+    for (const text of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'ftp://example.com',
+      'blob:https://example.com/x',
+      'about:blank',
+      'java\tscript:alert(1)',
+    ]) {
+      expect(linkify(text)).toEqual([{ kind: 'text', text }]);
+    }
+  });
+
+  it('refuses malformed candidates', () => {
+    expect(safeHref('http://')).toBeUndefined();
+    expect(safeHref('https:///path-only')).toBe('https://path-only/');
+    expect(safeHref('tel:call-me')).toBeUndefined();
+    expect(safeHref('mailto:nobody')).toBeUndefined();
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(links('tel:abc mailto:@x')).toEqual([]);
+  });
+
+  it('leaves sentence punctuation and unbalanced brackets outside the link', () => {
+    expect(links('Go to https://example.com.')).toEqual([['https://example.com', 'https://example.com/']]);
+    expect(links('(see https://example.com/a)')).toEqual([['https://example.com/a', 'https://example.com/a']]);
+    expect(links('https://en.wikipedia.org/wiki/Foo_(bar), ok')).toEqual([
+      ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ]);
+  });
+
+  it('stops at quotes and angle brackets, so markup around a URL stays text', () => {
+    expect(links('<a href="https://evil.example/x" onclick="alert(1)">')).toEqual([['https://evil.example/x', 'https://evil.example/x']]);
+    expect(links("https://a.example/'onmouseover='alert(1)")).toEqual([['https://a.example/', 'https://a.example/']]);
+  });
+
+  it('gives the text back unchanged when the segments are joined', () => {
+    for (const text of ['', 'plain', 'a https://x.org b mailto:a@b.co c', 'javascript:https://x.org/', 'end http://y.org)']) {
+      expect(linkify(text).map((s) => s.text).join('')).toBe(text);
+    }
+  });
+});
