@@ -6,7 +6,7 @@ import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, isRefusal, type Identity } from './identity';
+import { consumerIdOf, type Identity } from './identity';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
 import { createClock, type Clock } from './clock';
@@ -57,6 +57,8 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   retry(): void;
   /** Drops the current socket and connects again (with backoff), e.g. when it stopped answering. */
   reconnect(reason: string): void;
+  /** The socket proved usable (the session subscribed on it): the next drop reconnects without a long wait. */
+  healthy(): void;
   close(): void;
 }
 
@@ -116,13 +118,19 @@ export function createConnection(options: ConnectionOptions): Connection {
     while (rws === mine && mine !== undefined) {
       try {
         if (typeof options.url !== 'string') url = await options.url();
+      } catch {
+        await clock.sleep(backoff.next(), halt.signal); // the service cannot be found (yet): keep looking
+        continue;
+      }
+      try {
         const fresh = needRenew ? await options.identity.renew() : await options.identity.token();
         consumerId = consumerIdOf(fresh);
         token = fresh;
         needRenew = false;
         break;
-      } catch (error) {
-        if (isRefusal(error) && authFailed()) break;
+      } catch {
+        // Every failure to get a token counts (a refusal or not): bounded, then a visible error with Retry.
+        if (authFailed()) break;
         await clock.sleep(backoff.next(), halt.signal);
       }
     }
@@ -250,6 +258,9 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
     reconnect(reason) {
       if (ready) rws?.reconnect(1000, reason);
+    },
+    healthy() {
+      if (ready) backoff.reset();
     },
     retry() {
       if (state !== 'error') return;

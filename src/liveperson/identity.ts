@@ -17,12 +17,6 @@ export class IdentityError extends Error {
   }
 }
 
-/** The identity provider (or the brand) refused us: asking again right away will not help. */
-export function isRefusal(error: unknown): boolean {
-  if (error instanceof IdentityError) return error.permanent;
-  return error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429;
-}
-
 function claims(jwt: string): JwtPayload | undefined {
   try {
     return jwtDecode<JwtPayload>(jwt);

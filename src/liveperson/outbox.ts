@@ -1,13 +1,15 @@
 // The visitor's outgoing messages: an ordered queue drained only while the session is online
 // (resubscribed). Creates the conversation on the first message, publishes with the client id as
 // ExternalId metadata, reconciles with the echo or the replayed history, retries 429/5xx with
-// backoff, and marks a message "Not sent" after repeated failures.
+// backoff, and marks a message "Not sent" after repeated failures. Unsent messages are kept in
+// sessionStorage (outbox-storage.ts) and restored by the next page of the tab.
 import type { ChatStore } from './chat-store';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
-import { ConnectionClosedError, RequestFailedError, isRetryable } from './errors';
+import { ConnectionClosedError, RequestFailedError, RequestTimeoutError, isRetryable } from './errors';
 import { isRecord } from './http';
+import type { OutboxStorage, PersistedMessage } from './outbox-storage';
 import { activeTarget, type ActiveTarget, type Subscriber } from './resubscribe';
 import { RequestTypes } from './wire';
 import type { ConsumerRequestConversationBody, PublishEventBody } from './wire';
@@ -25,6 +27,8 @@ export interface OutboxDeps {
   stopped: AbortSignal;
   maxAttempts?: number;
   random?: () => number;
+  /** Where unsent messages survive a reload (restored when the outbox is created). */
+  storage?: OutboxStorage;
 }
 
 export interface Outbox {
@@ -39,6 +43,7 @@ export interface Outbox {
 interface Entry {
   clientId: string;
   text: string;
+  createdAt: number;
   attempts: number;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -51,7 +56,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const maxAttempts = deps.maxAttempts ?? 4;
   const backoff = createBackoff({ baseMs: 1_000, capMs: 15_000, ...(deps.random ? { random: deps.random } : {}) });
   const queue: Entry[] = [];
-  const failed = new Map<string, string>();
+  const failed = new Map<string, PersistedMessage>();
   let draining = false;
   let creating: Promise<ActiveTarget> | undefined;
   /** A conversation we created whose metadata has not arrived yet. */
@@ -96,14 +101,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return creating;
   };
 
+  const persist = () => {
+    const pending = queue.map(({ clientId, text, createdAt }) => ({ clientId, text, createdAt }));
+    deps.storage?.save([...pending, ...[...failed.values()].map((m) => ({ ...m, failed: true }))]);
+  };
+
   /** The message is already stored (its echo or the replayed history carries its ExternalId). */
-  const reconcile = (entry: Entry): boolean => {
+  const reconcile = (entry: { clientId: string }): boolean => {
     for (const message of Object.values(store.state.messages)) {
       if (message.clientId !== entry.clientId) continue;
       store.dispatch([{ type: 'outboxStored', clientId: entry.clientId, dialogId: message.dialogId, sequence: message.sequence }]);
       return true;
     }
     return false;
+  };
+
+  /** A "Not sent" message that the server has after all (e.g. restored after a reload) is no longer failed. */
+  const reconcileFailed = () => {
+    let changed = false;
+    for (const message of [...failed.values()]) {
+      if (reconcile(message)) changed = failed.delete(message.clientId);
+    }
+    if (changed) persist();
   };
 
   const publish = async (entry: Entry) => {
@@ -119,23 +138,32 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const fail = (entry: Entry, error: unknown) => {
-    failed.set(entry.clientId, entry.text);
+    failed.set(entry.clientId, { clientId: entry.clientId, text: entry.text, createdAt: entry.createdAt });
+    persist();
     const reason = error instanceof Error ? error.message : 'unknown error';
     store.dispatch([{ type: 'outboxFailed', clientId: entry.clientId, reason, at: clock.now() }]);
     entry.reject(new Error(`Message not sent: ${reason}`, { cause: error }));
   };
 
   const drain = async () => {
+    if (deps.isOnline()) reconcileFailed();
     while (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) {
       const entry = queue[0] as Entry;
       try {
         if (!reconcile(entry)) await publish(entry);
         queue.shift();
+        persist();
         backoff.reset();
         entry.resolve();
       } catch (error) {
         if (deps.stopped.aborted || error instanceof ConnectionClosedError || !deps.isOnline()) return; // resumes when online again
         entry.attempts += 1;
+        if (error instanceof RequestTimeoutError && entry.attempts < maxAttempts) {
+          // No answer: the request may have been stored. Publishing again on this socket could store it
+          // twice; a new socket's resubscribe replays the history, which tells (reconcile by ExternalId).
+          connection.reconnect('a request got no answer');
+          return;
+        }
         if (isRetryable(error) && entry.attempts < maxAttempts) {
           const floor = error instanceof RequestFailedError && error.code === 429 ? 1_000 : 0;
           await clock.sleep(Math.max(floor, backoff.next()), deps.stopped);
@@ -156,11 +184,24 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     });
   };
 
-  const enqueue = (clientId: string, text: string) =>
+  const enqueue = (clientId: string, text: string, createdAt: number) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ clientId, text, attempts: 0, resolve, reject });
+      queue.push({ clientId, text, createdAt, attempts: 0, resolve, reject });
+      persist();
       pump();
     });
+
+  // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
+  // with the replayed history) once online; nobody awaits them any more.
+  for (const message of deps.storage?.load() ?? []) {
+    store.dispatch([{ type: 'outboxAdded', clientId: message.clientId, text: message.text, createdAt: message.createdAt }]);
+    if (message.failed) {
+      failed.set(message.clientId, { clientId: message.clientId, text: message.text, createdAt: message.createdAt });
+      store.dispatch([{ type: 'outboxFailed', clientId: message.clientId, reason: 'not sent before the page was left', at: message.createdAt }]);
+    } else {
+      queue.push({ ...message, attempts: 0, resolve: () => undefined, reject: () => undefined });
+    }
+  }
 
   deps.stopped.addEventListener('abort', () => {
     for (const entry of queue.splice(0)) entry.reject(new Error('The chat session stopped'));
@@ -173,15 +214,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (trimmed.length > MAX_MESSAGE_LENGTH) return Promise.reject(new Error(`A message can have at most ${MAX_MESSAGE_LENGTH} characters`));
       if (deps.stopped.aborted) return Promise.reject(new Error('The chat session stopped'));
       const clientId = deps.newClientId();
-      store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt: clock.now() }]);
-      return enqueue(clientId, trimmed);
+      const createdAt = clock.now();
+      store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt }]);
+      return enqueue(clientId, trimmed, createdAt);
     },
     retry(clientId) {
-      const text = failed.get(clientId);
-      if (text === undefined) return Promise.reject(new Error('There is no failed message with that id'));
+      const message = failed.get(clientId);
+      if (message === undefined) return Promise.reject(new Error('There is no failed message with that id'));
       failed.delete(clientId);
       store.dispatch([{ type: 'outboxRetried', clientId, at: clock.now() }]);
-      return enqueue(clientId, text);
+      return enqueue(clientId, message.text, message.createdAt);
     },
     pump,
     ensureConversation,

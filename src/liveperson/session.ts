@@ -1,6 +1,7 @@
 // createLivePersonSession: the ChatSession (src/core/session.ts) over LivePerson's Messaging Window
 // API. Wires the identity, the connection, the resubscribe recipe, the outbox, receipts, typing and
-// agent profiles around one ChatStore. No conversation state is kept in browser storage.
+// agent profiles around one ChatStore. The only conversation data kept in browser storage is the
+// outbox of unsent messages (sessionStorage, per account, until stored).
 import type { ChatSession } from '../core/session';
 import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
@@ -12,7 +13,8 @@ import { createConnection, type ConnectionOptions, type ConnectionState, type We
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createIdentity } from './identity';
-import { createOutbox } from './outbox';
+import { createOutbox, MAX_MESSAGE_LENGTH } from './outbox';
+import { createOutboxStorage } from './outbox-storage';
 import { createProfileLookup } from './profiles';
 import { createReceiptsOut } from './receipts-out';
 import type { Timers } from './requests';
@@ -29,6 +31,8 @@ export interface LivePersonSessionDeps {
   WebSocket?: WebSocketClass;
   fetch?: FetchLike;
   storage?: StorageLike;
+  /** Where unsent messages survive a reload (default: the browser's sessionStorage). */
+  sessionStorage?: StorageLike;
   now?: () => number;
   setTimeout?: Timers['setTimeout'];
   clearTimeout?: Timers['clearTimeout'];
@@ -104,6 +108,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     isOnline,
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
+    storage: createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), cfg.account, MAX_MESSAGE_LENGTH),
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
@@ -143,6 +148,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       () => {
         if (mine !== generation || stop.signal.aborted) return;
         online = true;
+        connection.healthy();
         setStatus({ status: 'online' });
         outbox.pump();
         receipts.schedule();

@@ -33,9 +33,9 @@ export class MemoryStorage implements StorageLike {
   }
 }
 
-function browserStorage(): StorageLike | undefined {
+function browserStorage(which: 'localStorage' | 'sessionStorage'): StorageLike | undefined {
   try {
-    const storage = (globalThis as { localStorage?: StorageLike }).localStorage;
+    const storage = (globalThis as { localStorage?: StorageLike; sessionStorage?: StorageLike })[which];
     return storage ?? undefined;
   } catch {
     return undefined;
@@ -43,11 +43,11 @@ function browserStorage(): StorageLike | undefined {
 }
 
 /**
- * Wraps `storage` (default: the browser's localStorage) so that reads and writes never throw.
- * Once the real storage fails, values live on in memory for this page's lifetime.
+ * Wraps `storage` (default: the browser's localStorage, or its sessionStorage with `which`) so that
+ * reads and writes never throw. Once the real storage fails, values live on in memory for this page's lifetime.
  */
-export function safeStore(storage?: StorageLike): KeyValueStore {
-  const primary = storage ?? browserStorage();
+export function safeStore(storage?: StorageLike, which: 'localStorage' | 'sessionStorage' = 'localStorage'): KeyValueStore {
+  const primary = storage ?? browserStorage(which);
   const memory = new MemoryStorage();
   let usable = primary !== undefined;
   return {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createOutboxStorage, outboxKey } from './outbox-storage';
+import { MemoryStorage, safeStore } from './storage';
+
+const setup = () => {
+  const raw = new MemoryStorage();
+  return { raw, storage: createOutboxStorage(safeStore(raw), 'acc', 20) };
+};
+
+describe('outbox storage (sessionStorage)', () => {
+  it('saves and loads the unsent messages in order, per account, and removes the key when empty', () => {
+    const { raw, storage } = setup();
+    expect(storage.load()).toEqual([]);
+    storage.save([
+      { clientId: 'a', text: 'one', createdAt: 1 },
+      { clientId: 'b', text: 'two', createdAt: 2, failed: true },
+    ]);
+    expect(raw.length).toBe(1);
+    expect(raw.key(0)).toBe(outboxKey('acc'));
+    expect(createOutboxStorage(safeStore(raw), 'acc', 20).load()).toEqual([
+      { clientId: 'a', text: 'one', createdAt: 1 },
+      { clientId: 'b', text: 'two', createdAt: 2, failed: true },
+    ]);
+    expect(createOutboxStorage(safeStore(raw), 'other', 20).load()).toEqual([]);
+    storage.save([]);
+    expect(raw.length).toBe(0);
+  });
+
+  it('drops what it cannot read (malformed JSON, wrong format, bad items, duplicates, over-long text)', () => {
+    const { raw, storage } = setup();
+    for (const junk of ['{', 'null', '[]', '{"v":2,"messages":[]}', '{"v":1,"messages":{}}']) {
+      raw.setItem(outboxKey('acc'), junk);
+      expect(storage.load()).toEqual([]);
+    }
+    raw.setItem(
+      outboxKey('acc'),
+      JSON.stringify({
+        v: 1,
+        messages: [
+          { clientId: 'ok', text: 'fine', createdAt: 5 },
+          { clientId: 'ok', text: 'again', createdAt: 6 },
+          { clientId: '', text: 'no id', createdAt: 1 },
+          { clientId: 'n', text: 7, createdAt: 1 },
+          { clientId: 'w', text: '   ', createdAt: 1 },
+          { clientId: 't', text: 'no time' },
+          { clientId: 'long', text: 'x'.repeat(21), createdAt: 1 },
+          'junk',
+          { clientId: 'f', text: 'flag', createdAt: 3, failed: 'yes' },
+        ],
+      }),
+    );
+    expect(storage.load()).toEqual([
+      { clientId: 'ok', text: 'fine', createdAt: 5 },
+      { clientId: 'f', text: 'flag', createdAt: 3 },
+    ]);
+    // What could not be read is gone from storage too.
+    expect(JSON.parse(raw.getItem(outboxKey('acc')) as string).messages).toHaveLength(2);
+  });
+
+  it('never throws when the storage does', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    const storage = createOutboxStorage(safeStore(broken), 'acc', 20);
+    expect(() => storage.save([{ clientId: 'a', text: 'one', createdAt: 1 }])).not.toThrow();
+    expect(storage.load()).toEqual([{ clientId: 'a', text: 'one', createdAt: 1 }]); // kept in memory for this page
+  });
+});

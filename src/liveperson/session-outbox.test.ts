@@ -1,0 +1,167 @@
+// Exactly-once across reloads and timeouts, against the in-process stand-in over real sockets: the
+// outbox in sessionStorage, reconciled with the replayed history by ExternalId.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatSession } from '../core/session';
+import type { TimelineRow } from '../core/model';
+import { outboxKey } from './outbox-storage';
+import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { MemoryStorage } from './storage';
+import { startHarness, waitForSnapshot, eventually, type Harness } from './testing/standin-harness';
+
+let h: Harness;
+const sessions: ChatSession[] = [];
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await h.stop();
+  expect(h.schemaProblems).toEqual([]);
+});
+
+/** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
+const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+
+function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
+  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, random: () => 0.5, ...tab(), ...deps });
+  sessions.push(session);
+  session.start();
+  return session;
+}
+
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
+  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
+const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+const published = (text: string) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text);
+const stored = async (account: string, c: string) => {
+  const d = await h.control<{ transcript: Record<string, Array<{ role: string; event: { type: string; message?: string } }>> }>('GET', `${account}/conversations/${c}`);
+  return (d.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+};
+const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
+
+describe('LivePerson session: the outbox across reloads and timeouts', () => {
+  it('keeps messages typed while disconnected in sessionStorage (only them) and sends them after a reload, in order', async () => {
+    const account = h.account();
+    const t = tab();
+    const a = open(account, t);
+    await online(a);
+    await a.send('first');
+    const c = a.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { refuseSockets: true });
+    await h.control('POST', 'faults/drop');
+    await waitForSnapshot(a, (x) => x.connection.status === 'reconnecting');
+    a.send('offline one').catch(() => undefined);
+    a.send('offline two').catch(() => undefined);
+    expect(mine(a.getSnapshot().chat.timeline, 'offline two')?.receipt).toBe('pending');
+    expect(keysOf(t.sessionStorage)).toEqual([outboxKey(account)]);
+    const saved = JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string) as { messages: Array<{ text: string }> };
+    expect(saved.messages.map((m) => m.text)).toEqual(['offline one', 'offline two']);
+    a.stop(); // the page goes away
+
+    await h.control('DELETE', 'faults');
+    const b = open(account, t);
+    expect(mine(b.getSnapshot().chat.timeline, 'offline one')?.receipt).toBe('pending'); // shown at once, before online
+    await waitForSnapshot(b, (x) => ['offline one', 'offline two'].every((text) => mine(x.chat.timeline, text)?.receipt === 'sent'));
+    expect(await stored(account, c)).toEqual(['first', 'offline one', 'offline two']);
+    expect(b.getSnapshot().chat.conversationId).toBe(c);
+    expect(t.sessionStorage.length).toBe(0);
+  });
+
+  it('reconciles a message stored before the reload (no response seen) with the history instead of publishing it again', async () => {
+    const account = h.account();
+    const t = tab();
+    const a = open(account, t);
+    await online(a);
+    await a.send('first');
+    const c = a.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { delayMs: 3_000 });
+    a.send('in flight').catch(() => undefined);
+    await eventually(async () => (await stored(account, c)).includes('in flight'), 5_000, 'stored');
+    a.stop(); // the response never arrives
+    await h.control('DELETE', 'faults');
+    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+
+    const b = open(account, t);
+    await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'in flight')?.receipt === 'sent');
+    expect(published('in flight')).toHaveLength(1);
+    expect(await stored(account, c)).toEqual(['first', 'in flight']);
+    expect(b.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toHaveLength(1);
+    expect(t.sessionStorage.length).toBe(0);
+  });
+
+  it('restores a "Not sent" message as failed; Retry sends it', async () => {
+    const account = h.account();
+    const t = tab();
+    const a = open(account, t);
+    await online(a);
+    await a.send('first');
+    await h.control('PUT', 'faults', { failNext: { count: 4, code: 500 } });
+    await expect(a.send('unlucky')).rejects.toThrow(/not sent/i);
+    a.stop();
+    const b = open(account, t);
+    await online(b);
+    const failed = await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'unlucky')?.receipt === 'failed');
+    await b.retry(mine(failed.chat.timeline, 'unlucky')?.clientId as string);
+    expect(mine(b.getSnapshot().chat.timeline, 'unlucky')?.receipt).toBe('sent');
+    expect(published('unlucky')).toHaveLength(5);
+    expect(t.sessionStorage.length).toBe(0);
+  });
+
+  it('on a publish that gets no answer, reconnects and reconciles rather than publishing again on the same socket', async () => {
+    const account = h.account();
+    const s = open(account, { connection: { requestTimeoutMs: 400 } });
+    await online(s);
+    await s.send('first');
+    const c = s.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { delayMs: 2_000 });
+    const slow = s.send('slow answer');
+    await eventually(async () => (await stored(account, c)).includes('slow answer'), 5_000, 'stored');
+    await h.control('DELETE', 'faults');
+    await slow;
+    expect(published('slow answer')).toHaveLength(1);
+    expect(await stored(account, c)).toEqual(['first', 'slow answer']);
+    expect(h.sent.filter((f) => f.type === 'InitConnection')).toHaveLength(2);
+  });
+
+  it('reconnects quickly after each drop of a socket that had come online (the backoff restarts)', async () => {
+    const s = open(h.account(), { random: () => 1 });
+    await online(s);
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const dropped = Date.now();
+      await h.control('POST', 'faults/drop');
+      await waitForSnapshot(s, (x) => x.connection.status !== 'online');
+      await online(s);
+      waits.push(Date.now() - dropped);
+    }
+    // Without the restart the 5th wait alone would be 8 s (500 ms × 2⁴).
+    expect(Math.max(...waits)).toBeLessThan(1_500);
+  });
+
+  it('gives up after a bounded number of failing getJwt calls, shows an error, and start() tries again', async () => {
+    let calls = 0;
+    const session = createLivePersonSession(
+      {
+        account: h.account(),
+        csds: h.standIn.url,
+        getJwt: () => {
+          calls += 1;
+          return Promise.reject(new Error('the host could not authenticate'));
+        },
+      },
+      { WebSocket: h.WebSocket, ...tab(), random: () => 0 },
+    );
+    sessions.push(session);
+    session.start();
+    const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
+    expect(failed.connection.error).toMatch(/sign in/i);
+    expect(calls).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toBe(4); // no loop
+    session.start();
+    await waitForSnapshot(session, (x) => x.connection.status === 'error' && calls === 8);
+    expect(h.sent).toHaveLength(0);
+  });
+});
