@@ -2,6 +2,7 @@
 //   ?account=demo  the LivePerson account id (default "demo")
 //   &csds=…        the domain API base URL (default: this page's origin, where the stand-in runs)
 //   &jwt=…         an authenticated consumer token (default: anonymous)
+//   &authCode=…    an authenticated visitor: the page's getJwt exchanges this code at the IdP for a fresh token
 //   &open=1        open the chat window at load
 import { createLivePersonSession } from './liveperson/session';
 import { mountParley } from './ui/mount';
@@ -12,6 +13,23 @@ function showError(message: string): void {
   box.textContent = message;
   box.hidden = false;
 }
+
+// ---- authCode= (issue 4): the host's getJwt, as a brand's page would provide it ----
+/** Asks the IdP (here the stand-in at `csds`) for a fresh consumer token for `authCode`. */
+function getJwtFor(csds: string, account: string, authCode: string): () => Promise<string> {
+  return async () => {
+    const response = await fetch(`${csds}/api/account/${encodeURIComponent(account)}/authenticate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authCode }),
+    });
+    if (!response.ok) throw new Error(`authentication failed (${response.status})`);
+    const answer = (await response.json()) as { jwt?: unknown };
+    if (typeof answer.jwt !== 'string') throw new Error('authentication returned no token');
+    return answer.jwt;
+  };
+}
+// ---- end authCode= ----
 
 function start(): void {
   const query = new URLSearchParams(window.location.search);
@@ -37,7 +55,9 @@ function start(): void {
   const container = document.getElementById('parley');
   if (!container) return showError('Parley: the page has no #parley element to mount the widget in.');
   try {
-    const session = createLivePersonSession({ account, csds, jwt, lang });
+    const authCode = query.get('authCode') || undefined;
+    const getJwt = authCode ? getJwtFor(csds, account, authCode) : undefined;
+    const session = createLivePersonSession({ account, csds, jwt, lang, ...(getJwt ? { getJwt } : {}) });
     mountParley(container, session, { open, lang });
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error));
