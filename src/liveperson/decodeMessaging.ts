@@ -1,6 +1,6 @@
 // ms.MessagingEventNotification → 'message' / 'receipt' / 'typing' events.
 import type { CoreEvent, MessageBody, Originator, QuickReplyOption } from '../core/model';
-import { asEnum, asId, asList, asObject, asObjectOrJson, asSequence, asString, asTimestamp, each } from './decodeValues';
+import { asEnum, asId, asList, asObject, asObjectOrJson, asSequence, asString, asTimestamp, each, withinDepth } from './decodeValues';
 import type { Obj } from './decodeValues';
 
 export interface MessagingContext {
@@ -89,7 +89,8 @@ function contentBody(event: Obj): MessageBody {
 
 function richBody(event: Obj): MessageBody {
   const content = asObjectOrJson(event.content) ?? asObjectOrJson(event.message);
-  if (!content) return { kind: 'unsupported', description: 'structured content' };
+  // Content nested absurdly deep is not kept: later code compares and copies it recursively.
+  if (!content || !withinDepth(content)) return { kind: 'unsupported', description: 'structured content' };
   const quickReplies = decodeQuickReplies(event.quickReplies);
   return { kind: 'rich', fallbackText: fallbackText(content), content, ...(quickReplies ? { quickReplies } : {}) };
 }
@@ -105,7 +106,7 @@ function decodeQuickReplies(raw: unknown): QuickReplyOption[] | undefined {
       .map(asObject)
       .find((a) => asString(a?.type) === 'publishText');
     const option: QuickReplyOption = { title, text: asString(publish?.text) ?? title };
-    if (click?.metadata !== undefined) option.metadata = click.metadata;
+    if (click?.metadata !== undefined && withinDepth(click.metadata)) option.metadata = click.metadata;
     return option;
   });
   return options.length > 0 ? options : undefined;

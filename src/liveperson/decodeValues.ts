@@ -50,6 +50,17 @@ export function asEnum(v: unknown): string | undefined {
   return typeof v === 'string' ? v.toUpperCase() : undefined;
 }
 
+/** How deep opaque JSON kept from a frame may nest (rich content, quick-reply metadata). */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when the value nests no deeper than `max` (stops looking past it, so never recurses deeper). */
+export function withinDepth(v: unknown, max = MAX_JSON_DEPTH): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (max <= 0) return false;
+  for (const child of Object.values(v)) if (!withinDepth(child, max - 1)) return false;
+  return true;
+}
+
 /** A JSON object given either as an object or as JSON text. */
 export function asObjectOrJson(v: unknown): Obj | undefined {
   if (typeof v !== 'string') return asObject(v);
