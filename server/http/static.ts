@@ -23,6 +23,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The policy of the widget's pages: `'self'` also allows same-origin ws: in CSP 3 browsers. */
+export const WIDGET_PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'";
+
 const notBuilt = (what: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley stand-in</title></head>` +
   `<body><h1>Parley stand-in</h1><p>The ${what} is not built yet. Run <code>npm run build</code>, then reload.</p></body></html>`;
@@ -69,7 +72,11 @@ export async function serveStatic(staticDir: string | undefined, req: IncomingMe
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'content-type': type, 'x-content-type-options': 'nosniff' });
+  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
+  // The widget's pages (the demo, the embed's frame, example host pages) run under a strict CSP:
+  // no inline script or style, no eval; the console (/agent/) is not held to it.
+  if (!agent && type.startsWith('text/html')) headers['content-security-policy'] = WIDGET_PAGES_CSP;
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
