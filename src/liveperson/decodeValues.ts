@@ -12,9 +12,10 @@ export function asList(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : [v];
 }
 
-/** Ids may arrive as numbers. */
+/** Ids may arrive as numbers. Ids naming an Object.prototype member ("__proto__", "constructor", …)
+ * are refused: they would alias the prototype in the plain-object maps keyed by id. */
 export function asId(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.length > 0 ? v : undefined;
+  if (typeof v === 'string') return v.length > 0 && !(v in Object.prototype) ? v : undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
