@@ -112,6 +112,18 @@ describe('hostile frames through decoder, reducer and view', () => {
     expect(Object.keys(state.messages)).toHaveLength(3 + 10_000);
   }, 120_000);
 
+  it('refuses ids that name Object.prototype members (they would alias the plain-object maps)', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const snapshot = JSON.parse(normalExchange(id)[0] as string) as { body: unknown };
+      const decoded = decodeFrame(snapshot, ctx);
+      expect(decoded.kind === 'notification' && decoded.events).toEqual([]);
+      const message = decodeFrame(JSON.parse(normalExchange(id)[2] as string), ctx);
+      expect(message.kind === 'notification' && message.events).toEqual([]);
+    }
+    // The same frames with an ordinary id are decoded.
+    expect(Object.keys(pipeline(normalExchange('c-ordinary')).messages)).toHaveLength(2);
+  });
+
   it('keeps working after hostile frames: a normal exchange is stored and shown, in order', () => {
     let shownAsCurrent = 0;
     fc.assert(

@@ -34,6 +34,13 @@ function bodyProblem(body: MessageBody): string | undefined {
 
 export function stateViolations(state: ChatState): string[] {
   const out: string[] = [];
+  for (const [name, map] of Object.entries(state)) {
+    // A key like "__proto__" or "constructor" would alias Object.prototype in these plain-object maps.
+    if (Object.getPrototypeOf(map) !== Object.prototype) out.push(`state.${name} lost its prototype`);
+    for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
+      if (name === 'snapshots' && Object.getPrototypeOf(value) !== Object.prototype) out.push(`snapshots of ${key} lost their prototype`);
+    }
+  }
   const removedConv = (conversationId: string, dialogId: string) => {
     const owner = state.dialogConversation[dialogId];
     return state.removed[conversationId] === true || (owner !== undefined && state.removed[owner] === true);
