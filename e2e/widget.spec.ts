@@ -70,7 +70,7 @@ test('the visitor ends the conversation after confirming', async ({ page, reques
   await expect(w.receiptOf('Just a quick question')).toHaveAttribute('data-receipt', 'sent');
   const c = await control.onlyConversation();
   await w.dialog.getByRole('button', { name: 'End conversation' }).click();
-  await page.getByRole('button', { name: 'End', exact: true }).click();
+  await w.dialog.getByRole('button', { name: 'End', exact: true }).click();
   await expect.poll(async () => (await control.conversation(c.id)).stage).toBe('CLOSE');
   await expect(w.log.getByText(/ended/i)).toBeVisible();
 });

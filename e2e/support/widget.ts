@@ -1,9 +1,15 @@
 // Page helpers for the widget as a visitor sees it (accessible names only, no test ids).
-import { expect, type Locator, type Page } from '@playwright/test';
+// The launcher is drawn by the loader in the page (an open shadow root, which locators pierce);
+// the window lives in the embed's iframe: everything inside it goes through `frame`.
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 export class Widget {
   constructor(readonly page: Page) {}
 
+  /** The embed's iframe (the chat app). */
+  get frame(): FrameLocator {
+    return this.page.frameLocator('parley-widget iframe');
+  }
   async goto(account: string, extra = '') {
     await this.page.goto(`/?account=${encodeURIComponent(account)}${extra}`);
   }
@@ -11,7 +17,7 @@ export class Widget {
     return this.page.getByRole('button', { name: /^Open chat/ });
   }
   get dialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Chat' });
+    return this.frame.getByRole('dialog', { name: 'Chat' });
   }
   get log(): Locator {
     return this.dialog.getByRole('log');

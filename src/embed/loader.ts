@@ -1,0 +1,53 @@
+// The script tag entry, built to dist/parley.js (an IIFE, no React):
+//   <script async src="https://…/parley.js" data-account="…" data-csds="…"></script>
+// or window.parleyConfig = { account, … } set before it. Defines window.Parley (the API) and replays
+// calls a page queued in window.Parley.q before the loader arrived.
+import { createEmbed } from './embed';
+import type { EmbedConfig, ParleyApi } from './types';
+
+type Queued = { q?: ArrayLike<ArrayLike<unknown>> };
+
+declare global {
+  interface Window {
+    Parley?: ParleyApi | Queued;
+    parleyConfig?: Partial<EmbedConfig>;
+  }
+}
+
+function start(): void {
+  const existing = window.Parley;
+  if (existing && typeof (existing as ParleyApi).destroy === 'function') {
+    console.warn('Parley: loaded twice; the first stays');
+    return;
+  }
+  const script = document.currentScript as HTMLScriptElement | null;
+  const data = script?.dataset ?? {};
+  const config = { ...window.parleyConfig } as EmbedConfig;
+  if (data.account) config.account = data.account;
+  if (data.csds) config.csds = data.csds;
+  if (data.lang) config.lang = data.lang;
+  if (data.load === 'intent' || data.load === 'idle') config.load = data.load;
+  if (data.open !== undefined) config.open = data.open !== 'false';
+  config.appUrl ??= new URL('frame.html', script?.src ?? document.baseURI).href;
+  let api: ParleyApi;
+  try {
+    api = createEmbed(config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return;
+  }
+  const queue = (existing as Queued | undefined)?.q;
+  window.Parley = api;
+  for (let i = 0; queue && i < queue.length; i++) {
+    const call = queue[i]!;
+    const method = api[String(call[0]) as keyof ParleyApi] as ((a?: unknown, b?: unknown) => void) | undefined;
+    try {
+      if (typeof method !== 'function') throw new Error(`Parley: unknown call "${String(call[0])}"`);
+      method(call[1], call[2]);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+start();

@@ -1,0 +1,28 @@
+// The messages between the loader (host page) and the app in the iframe, over postMessage. Both
+// sides post only to the other's exact origin and check event.origin and event.source.
+import type { EmbedConfig, ParleyEventName, ParleyEvents } from './types';
+
+export const TAG = 'parley/1';
+
+/** What the app in the frame needs of the configuration (no host-side options). */
+export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jwt' | 'lang' | 'theme'>;
+
+export type ToFrame =
+  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean }
+  | { tag: typeof TAG; type: 'open'; open: boolean }
+  | { tag: typeof TAG; type: 'jwt'; jwt: string };
+
+export type ToHost =
+  | { tag: typeof TAG; type: 'ready' }
+  | { tag: typeof TAG; type: 'open'; open: boolean }
+  | { tag: typeof TAG; type: 'unread'; count: number }
+  | { tag: typeof TAG; type: 'error'; message: string }
+  | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
+
+/** A Parley message's type, or undefined for anything else on the channel. */
+export function typeOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { tag, type } = data as { tag?: unknown; type?: unknown };
+  return tag === TAG && typeof type === 'string' ? type : undefined;
+}
+

@@ -1,0 +1,74 @@
+// The public, typed API of an embedded Parley widget (window.Parley, createParley, <ParleyChat>).
+import type { ClosedBy, ConnectionStatus, Originator, ReceiptStatus } from '../core/model';
+import type { ParleyDomains } from '../liveperson/config';
+
+export interface EmbedConfig {
+  /** The brand's LivePerson account id. */
+  account: string;
+  /** The domain API base URL (default https://api.liveperson.net). */
+  csds?: string;
+  /** Fixed LivePerson hosts (then the domain API is not asked). */
+  domains?: ParleyDomains;
+  /** An authenticated consumer token; later ones go through setJwt(). */
+  jwt?: string;
+  /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. */
+  lang?: string;
+  /** Open the chat window at once. */
+  open?: boolean;
+  /**
+   * When the app (React, the connection) loads: 'idle' (default) once the page is idle, or
+   * 'intent' only when the visitor hovers, focuses or clicks the launcher (or open() is called).
+   */
+  load?: 'idle' | 'intent';
+  /** Where Parley's frame.html is served; the script tag loader defaults to its own folder. */
+  appUrl?: string;
+  /**
+   * Theme values by custom property name without the `--parley-` prefix, e.g. `{ brand: '#0a7' }`
+   * sets `--parley-brand` on the launcher and inside the window.
+   */
+  theme?: Record<string, string>;
+}
+
+export interface ParleyMessage {
+  /** Stable id of the message in this conversation view. */
+  id: string;
+  originator: Originator;
+  /** The text, or a file's caption, or a rich message's fallback text. */
+  text: string;
+  kind: 'text' | 'file' | 'rich' | 'unsupported';
+  sequence?: number;
+  /** Server time (ms since the epoch). */
+  at: number;
+}
+
+export interface ParleyEvents {
+  /** A message shows in the conversation for the first time (history rebuilt at load included). */
+  message: ParleyMessage;
+  /** An agent joined the conversation. */
+  agentJoined: { participantId: string; name?: string };
+  /** The status of one of the visitor's messages changed. */
+  receipt: { id: string; sequence?: number; status: ReceiptStatus | 'failed' };
+  /** The connection to LivePerson changed. */
+  connection: { status: ConnectionStatus; error?: string };
+  /** The conversation ended. */
+  conversationEnded: { by: ClosedBy };
+}
+
+export type ParleyEventName = keyof ParleyEvents;
+export type ParleyListener<K extends ParleyEventName> = (detail: ParleyEvents[K]) => void;
+
+export interface ParleyApi {
+  /** Opens the chat window (loads the app first when needed). */
+  open(): void;
+  /** Closes the chat window. */
+  close(): void;
+  on<K extends ParleyEventName>(event: K, listener: ParleyListener<K>): void;
+  off<K extends ParleyEventName>(event: K, listener: ParleyListener<K>): void;
+  /** A fresh consumer token (the visitor logged in, or the old token expires). */
+  setJwt(jwt: string): void;
+  /** Removes the widget from the page and ends its connection. */
+  destroy(): void;
+}
+
+/** The event names (a record, not an array: the loader runs in the host realm, whose Array.prototype may be patched). */
+export const EVENT_NAMES: Readonly<Record<ParleyEventName, true>> = { message: true, agentJoined: true, receipt: true, connection: true, conversationEnded: true };
