@@ -43,11 +43,14 @@ describe('banners from snapshots', () => {
     ]);
   });
 
-  it('shows the agent leaving, and back to the queue on a skill change', () => {
+  it('shows the agent leaving and the visitor back in the queue (REMOVE ASSIGNED_AGENT keeps the skill)', () => {
     const removed = snapshot('c1', 3000, { participants: withAgent(participant('a', 'reader')) });
-    expect(banners([withA, removed]).slice(1)).toEqual([{ type: 'agentLeft', participantId: 'a' }]);
+    expect(banners([withA, removed]).slice(1)).toEqual([{ type: 'agentLeft', participantId: 'a' }, { type: 'backToQueue' }]);
+  });
+
+  it('shows a transfer to a skill as a transfer, then back in the queue', () => {
     const otherSkill = snapshot('c1', 3000, { skillId: 'support' });
-    expect(banners([withA, otherSkill]).slice(1)).toEqual([{ type: 'agentLeft', participantId: 'a' }, { type: 'backToQueue' }]);
+    expect(banners([withA, otherSkill]).slice(1)).toEqual([{ type: 'transferred' }, { type: 'backToQueue' }]);
   });
 
   it('shows a manager joining', () => {

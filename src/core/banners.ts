@@ -2,8 +2,10 @@
 // snapshot is compared with an empty conversation, so a reload presents the current state too.
 //   agentJoined   an ASSIGNED_AGENT became ACTIVE (SUGGESTED ones are not announced)
 //   transferred   the active agent was replaced by another, or removed with a new SUGGESTED agent
-//   agentLeft     the active agent was removed (no replacement) while the MAIN dialog is open
-//   backToQueue   the skill changed and no agent is assigned (follows agentLeft on a skill transfer)
+//   agentLeft     the active agent was removed (no replacement, same skill) while the MAIN dialog is open
+//   transferred   (no participant) the active agent was removed and the skill changed: a skill transfer
+//   backToQueue   the visitor waits again: the last active agent left with no replacement (follows
+//                 agentLeft or the skill transfer)
 //   managerJoined a MANAGER appeared; surveyStarted: a POST_SURVEY dialog appeared
 //   conversationEnded  the stage became CLOSE (by closedBy; 'system' when unknown)
 import type { ConversationSnapshot, TimelineRow } from './model';
@@ -42,9 +44,12 @@ function diff(prev: ConversationSnapshot | undefined, next: ConversationSnapshot
       const wasSuggested = new Set(prev?.participants.filter(isSuggestedAgent).map((p) => p.id) ?? []);
       const suggested = next.participants.find((p) => isSuggestedAgent(p) && !wasSuggested.has(p.id));
       if (suggested) out.push({ type: 'transferred', participantId: suggested.id });
+      else if (skillChanged(prev, next)) out.push({ type: 'transferred' });
       else for (const id of left) out.push({ type: 'agentLeft', participantId: id });
+      if (!suggested && after.length === 0) out.push({ type: 'backToQueue' });
+    } else if (skillChanged(prev, next) && after.length === 0 && prev !== undefined) {
+      out.push({ type: 'backToQueue' });
     }
-    if (skillChanged(prev, next) && joined.length === 0 && after.length === 0) out.push({ type: 'backToQueue' });
   } else if (joined.length > 0 && !prev) {
     // A reload of a conversation that is over or in its survey: the agent did join.
     for (const id of joined) out.push({ type: 'agentJoined', participantId: id });

@@ -1,7 +1,7 @@
 import type { CoreEvent } from './model';
 import { initialState, reduce } from './reducer';
 import { TYPING_TIMEOUT_MS, selectView } from './view';
-import { CONSUMER, participant, receipt, snapshot, text, typing, withAgent } from './test-support/builders';
+import { CONSUMER, dialog, participant, receipt, snapshot, text, typing, withAgent } from './test-support/builders';
 
 const AGENT = 'agent-a';
 const open = snapshot('c1', 2000, { participants: withAgent(participant(AGENT, 'agent')) });
@@ -147,6 +147,13 @@ describe('selectView: unread', () => {
     expect(view([...base, receipt('c1', 4, CONSUMER, 'accept', [1, 3])]).unread).toBe(2);
     expect(view([...base, receipt('c1', 4, CONSUMER, 'read', [1])]).unread).toBe(1);
     expect(view([...base, receipt('c1', 4, CONSUMER, 'read', [1, 3])]).unread).toBe(0);
+  });
+
+  it('counts nothing in dialogs that are closed: no READ can be published there, so the badge would stick', () => {
+    const base = [open, text('c1', 1, AGENT, 'bye')];
+    expect(view(base).unread).toBe(1);
+    const closed = snapshot('c1', 3000, { stage: 'closed', mainOpen: false, closedBy: 'agent', dialogs: [dialog('c1', { open: false })] });
+    expect(view([...base, closed]).unread).toBe(0);
   });
 });
 

@@ -73,13 +73,17 @@ function agentTyping(state: ChatState, snap: ConversationSnapshot, opts: ViewOpt
   return best?.originatorId;
 }
 
-/** Agent content of the conversation that no READ from the visitor covers (receipts are not content). */
+/**
+ * Agent content of the conversation's open dialogs that no READ from the visitor covers (receipts are
+ * not content). Closed dialogs don't count: no READ can be published there, so their badge would stick.
+ */
 function unreadCount(state: ChatState, snap: ConversationSnapshot, consumerId: string | undefined): number {
+  const open = new Set(snap.dialogs.filter((d) => d.open).map((d) => d.id));
   const read = new Set<string>();
   for (const r of Object.values(state.receipts)) {
     if (r.status === 'read' && isConsumer(r, consumerId)) for (const s of r.sequences) read.add(eventKey(r.dialogId, s));
   }
   return Object.values(state.messages).filter(
-    (m) => belongsTo(snap, m) && !isConsumer(m, consumerId) && !read.has(eventKey(m.dialogId, m.sequence)),
+    (m) => open.has(m.dialogId) && belongsTo(snap, m) && !isConsumer(m, consumerId) && !read.has(eventKey(m.dialogId, m.sequence)),
   ).length;
 }
