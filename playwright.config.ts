@@ -7,6 +7,8 @@ const base = `http://127.0.0.1:${E2E_PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per port: Playwright empties its output folder at start, and parallel runs must not clash.
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
