@@ -28,6 +28,7 @@ export const Errors = {
   unsupportedKind: (kind: string) => clip(`Unsupported kind: ${kind}`),
   unknownType: (type: string) => clip(`Unknown request type: ${type}`),
   badField: (field: string, expected: string) => clip(`Invalid ${field}: expected ${expected}`),
+  tooDeep: (max: number) => `The request is nested deeper than ${max} levels`,
   // ---- auth ----
   notAuthenticated: 'Not authenticated: send InitConnection with a ConsumerAuthentication header first',
   otherConsumer: 'The connection is already authenticated as another consumer',

@@ -110,11 +110,20 @@ export class ConsumerConnection implements ConsumerLink {
     this.resetIdle();
     if (isBinary) return this.close(Close.unsupportedData, CloseReasons.binary);
     const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)).toString('utf8');
-    this.queue = this.queue.then(() => this.handle(text));
+    // One failing request never poisons the queue (nor, as an unhandled rejection, the process).
+    this.queue = this.queue
+      .then(() => this.handle(text))
+      .catch((e: unknown) => console.error('stand-in: request handling failed', e));
   }
 
   private send(frame: Response | Notification): void {
-    if (this.ws.readyState === OPEN) this.ws.send(JSON.stringify(frame));
+    if (this.ws.readyState !== OPEN) return;
+    try {
+      this.ws.send(JSON.stringify(frame));
+    } catch (e) {
+      console.error('stand-in: could not send a frame', e);
+      if (frame.kind === 'resp' && frame.code < 500) this.send(stringResponse(frame.reqId, 500, Errors.internal));
+    }
   }
 
   private emit(n: Notification): void {
