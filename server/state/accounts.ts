@@ -30,6 +30,18 @@ export function stableId(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * Runs one listener: a listener that throws is logged and skipped. The change already happened
+ * (an event is stored, a conversation changed), so its request must still succeed.
+ */
+function isolated(what: string, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    console.error(`stand-in: a ${what} listener failed`, e);
+  }
+}
+
 export const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export class Account {
@@ -62,11 +74,11 @@ export class Account {
   }
 
   conversationChanged(conv: Conversation): void {
-    for (const l of [...this.listeners]) l.conversation?.(conv);
+    for (const l of [...this.listeners]) isolated('conversation', () => l.conversation?.(conv));
   }
 
   eventAdded(conv: Conversation, dialog: Dialog, change: MessagingEventChange, stored: StoredEvent | undefined): void {
-    for (const l of [...this.listeners]) l.event?.(conv, dialog, change, stored);
+    for (const l of [...this.listeners]) isolated('event', () => l.event?.(conv, dialog, change, stored));
   }
 
   openConversationOf(consumerId: string): Conversation | undefined {
