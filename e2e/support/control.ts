@@ -74,18 +74,22 @@ export class Control {
   expireTokens = () => this.call('POST', 'faults/expire-tokens', {});
   setFaults = (f: Record<string, unknown>) => this.call('PUT', 'faults', f);
   clearFaults = () => this.call('DELETE', 'faults');
+  /** The current faults and the stand-in's counters (server-wide, cumulative). */
+  faultState = () => this.call<FaultState>('GET', 'faults');
 }
 
-/** The consumer's acknowledgements of agent content: sequence → strongest status seen. */
-export function consumerAcks(c: ConversationDetail, dialogId = c.id): Map<number, Set<string>> {
-  const acks = new Map<number, Set<string>>();
-  for (const e of c.transcript[dialogId] ?? []) {
+export interface FaultState {
+  counters: { drops: number; failed: number; duplicated: number; reordered: number; refused?: number };
+  [setting: string]: unknown;
+}
+
+/** The consumer's acknowledgements of agent content: sequence → statuses in the order they were stored. */
+export function consumerAcks(c: ConversationDetail, dialogId = c.id): Map<number, string[]> {
+  const acks = new Map<number, string[]>();
+  const entries = [...(c.transcript[dialogId] ?? [])].sort((a, b) => a.sequence - b.sequence);
+  for (const e of entries) {
     if (e.role !== 'CONSUMER' || e.event.type !== 'AcceptStatusEvent') continue;
-    for (const s of (e.event.sequenceList as number[]) ?? []) {
-      const set = acks.get(s) ?? new Set<string>();
-      set.add(String(e.event.status));
-      acks.set(s, set);
-    }
+    for (const s of (e.event.sequenceList as number[]) ?? []) acks.set(s, [...(acks.get(s) ?? []), String(e.event.status)]);
   }
   return acks;
 }
