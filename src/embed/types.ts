@@ -44,7 +44,7 @@ export interface ParleyMessage {
 export interface ParleyEvents {
   /** A message shows in the conversation for the first time (history rebuilt at load included). */
   message: ParleyMessage;
-  /** An agent joined the conversation. */
+  /** An agent joined the conversation (`name` when already known; profiles load later). */
   agentJoined: { participantId: string; name?: string };
   /** The status of one of the visitor's messages changed. */
   receipt: { id: string; sequence?: number; status: ReceiptStatus | 'failed' };

@@ -1,0 +1,73 @@
+// Isolation: on a host page that resets every element, hides every button and iframe, sets 40 px
+// text and rewrites Array.prototype, the widget looks and works the same (public/examples/hostile.html).
+import { expect, test } from '@playwright/test';
+import { Control, uniqueAccount } from './support/control';
+import { Widget } from './support/widget';
+
+test('a hostile host page changes nothing: sizes, visibility, fonts and a full send/receive', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('hostile'));
+  const w = new Widget(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/examples/hostile.html?account=${control.account}`);
+
+  // The host really is hostile: its own button is hidden, its text is 40 px, and any script in its
+  // realm that uses arrays breaks (Playwright's own evaluate included; its assertions run in an
+  // isolated world, so everything below uses them).
+  await expect(page.locator('body > button')).toBeHidden();
+  await expect(page.locator('body')).toHaveCSS('font-size', '40px');
+  await expect(page.evaluate(() => [1].map((x) => x))).rejects.toThrow(/Array.prototype was replaced/);
+
+  // The launcher: visible, 56 × 56 px, 20 px from the bottom right, not rotated or faded.
+  await expect(w.launcher).toBeVisible();
+  await expect(w.launcher).toHaveCSS('display', 'grid');
+  await expect(page.locator('parley-widget')).toHaveCSS('opacity', '1');
+  await expect(page.locator('parley-widget')).toHaveCSS('transform', 'none');
+  const viewport = page.viewportSize()!;
+  const box = await w.launcher.boundingBox();
+  expect(box).toEqual({ x: viewport.width - 20 - 56, y: viewport.height - 20 - 56, width: 56, height: 56 });
+
+  await w.open();
+  const frame = await page.locator('parley-widget iframe').boundingBox();
+  expect(frame?.width).toBe(384);
+  expect(frame?.height).toBeGreaterThan(400);
+  // Inside the window: the widget's own 16 px font, its buttons shown.
+  await expect(w.composer).toHaveCSS('font-size', '16px');
+  await expect(w.dialog).not.toHaveCSS('font-family', /Comic/);
+  await expect(w.dialog.getByRole('button', { name: 'Send' })).toBeVisible();
+
+  await w.send('hello from a hostile page');
+  await expect(w.receiptOf('hello from a hostile page')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'received, despite the page');
+  await expect(w.agentMessage('received, despite the page')).toBeVisible();
+
+  // Escape closes and focus returns to the launcher.
+  await w.composer.press('Escape');
+  await expect(w.dialog).toBeHidden();
+  await expect(w.launcher).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
+test('the widget CSS does not leak into the host page', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('leak'));
+  await page.route('**/host/plain.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>plain</title></head><body><button type="button" id="own">Host button</button><textarea id="t"></textarea><script async src="/parley.js" data-account="${control.account}" data-open="true"></script></body></html>`,
+    }),
+  );
+  const before = async () =>
+    page.evaluate(() => {
+      const b = getComputedStyle(document.getElementById('own')!);
+      const t = getComputedStyle(document.getElementById('t')!);
+      return [b.fontFamily, b.borderRadius, b.backgroundColor, b.boxSizing, t.fontSize, t.boxSizing, document.styleSheets.length];
+    });
+  await page.goto('/host/plain.html');
+  const initial = await before();
+  const w = new Widget(page);
+  await expect(w.dialog).toBeVisible();
+  expect(await before()).toEqual(initial);
+});

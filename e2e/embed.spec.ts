@@ -1,0 +1,153 @@
+// The script tag loader as a website uses it: data attributes or window.parleyConfig, the app
+// loaded on intent or when idle, calls queued before it loaded, the typed API and its events.
+import { expect, test, type Page } from '@playwright/test';
+import { Control, uniqueAccount } from './support/control';
+import { Widget } from './support/widget';
+
+/** Serves a host page with exactly this body at /host/<name>.html (the loader is the real one). */
+async function hostPage(page: Page, name: string, body: string) {
+  await page.route(`**/host/${name}.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body>${body}</body></html>` }),
+  );
+  await page.goto(`/host/${name}.html`);
+}
+
+const frames = (page: Page) => page.locator('parley-widget iframe');
+
+test('the snippet with data attributes draws the launcher and loads the app only on intent', async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('snippet'));
+  const w = new Widget(page);
+  await hostPage(page, 'intent', `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`);
+  await expect(w.launcher).toBeVisible();
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
+  // No app yet: no iframe, no consumer socket.
+  await page.waitForTimeout(2500);
+  await expect(frames(page)).toHaveCount(0);
+  await w.launcher.hover();
+  await expect(frames(page)).toHaveCount(1);
+  await expect(frames(page)).toBeHidden();
+  await w.open();
+  await w.send('hello from the snippet');
+  await expect(w.receiptOf('hello from the snippet')).toHaveAttribute('data-receipt', 'sent');
+  expect((await control.onlyConversation()).queue).toBe('waiting');
+});
+
+test('window.parleyConfig without intent: the app loads when the page is idle', async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('idle'));
+  const w = new Widget(page);
+  await page.addInitScript(([account, csds]) => {
+    (window as unknown as { parleyConfig: object }).parleyConfig = { account, csds };
+  }, [control.account, baseURL!] as const);
+  await hostPage(page, 'idle', '<script async src="/parley.js"></script>');
+  await expect(frames(page)).toHaveCount(1);
+  // The app runs before the window opens: an agent message shows as unread on the launcher.
+  await w.open();
+  await w.send('first');
+  await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
+  await w.dialog.getByRole('button', { name: 'Close chat' }).click();
+  await expect(w.launcher).toBeFocused();
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'are you there?');
+  await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
+});
+
+test('calls made before the app loaded are queued; the API reports events', async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('api'));
+  const w = new Widget(page);
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { seen: unknown[] }).seen = seen;
+    // A page's stub queue, filled before the loader arrives.
+    (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: unknown) => seen.push(['connection', d])]] };
+  });
+  await hostPage(
+    page,
+    'api',
+    `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`,
+  );
+  await expect(w.launcher).toBeVisible();
+  // The app is not loaded (intent only); these calls wait for it.
+  await page.evaluate(() => {
+    const P = (window as unknown as { Parley: import('../src/embed/types').ParleyApi }).Parley;
+    const seen = (window as unknown as { seen: unknown[] }).seen;
+    for (const name of ['message', 'agentJoined', 'receipt', 'conversationEnded'] as const) P.on(name, (d) => seen.push([name, d]));
+    P.on('message', () => {
+      throw new Error('a failing host listener');
+    });
+    P.open();
+  });
+  await expect(w.dialog).toBeVisible();
+  await expect(w.composer).toBeFocused();
+  await w.send('queued hello');
+  await expect(w.receiptOf('queued hello')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'hi from Dana');
+  await expect(w.agentMessage('hi from Dana')).toBeVisible();
+  await control.close(c.id);
+  await expect(w.log.getByText(/ended/i)).toBeVisible();
+
+  const seen = (await page.evaluate(() => (window as unknown as { seen: Array<[string, Record<string, unknown>]> }).seen)) as Array<
+    [string, Record<string, unknown>]
+  >;
+  const names = seen.map(([n]) => n);
+  expect(names).toContain('connection');
+  expect(seen.filter(([n, d]) => n === 'connection' && d.status === 'online').length).toBeGreaterThan(0);
+  const texts = seen.filter(([n]) => n === 'message').map(([, d]) => [d.originator, d.text]);
+  expect(texts).toEqual([
+    ['consumer', 'queued hello'],
+    ['agent', 'hi from Dana'],
+  ]);
+  expect(seen.find(([n, d]) => n === 'receipt' && d.status === 'sent')).toBeTruthy();
+  expect(seen.find(([n]) => n === 'agentJoined')?.[1]).toMatchObject({ participantId: dana.id });
+  expect(seen.filter(([n]) => n === 'conversationEnded').map(([, d]) => d)).toEqual([{ by: 'agent' }]);
+
+  // Escape closes and returns focus to the launcher; close()/open() drive the window.
+  await w.composer.press('Escape');
+  await expect(w.dialog).toBeHidden();
+  await expect(w.launcher).toBeFocused();
+  await page.evaluate(() => (window as unknown as { Parley: { open(): void } }).Parley.open());
+  await expect(w.dialog).toBeVisible();
+  await page.evaluate(() => (window as unknown as { Parley: { close(): void } }).Parley.close());
+  await expect(w.dialog).toBeHidden();
+
+  // Bad input gets a clear error.
+  const errors = await page.evaluate(() => {
+    const P = (window as unknown as { Parley: Record<string, (...a: unknown[]) => void> }).Parley;
+    const out: string[] = [];
+    for (const call of [() => P.on!('mesage', () => {}), () => P.on!('message', 'nope'), () => P.setJwt!('')]) {
+      try {
+        call();
+      } catch (e) {
+        out.push((e as Error).message);
+      }
+    }
+    return out;
+  });
+  expect(errors).toEqual(['Parley.on: unknown event "mesage"', 'Parley.on: the listener must be a function', 'Parley.setJwt: expected a non-empty string']);
+
+  // destroy() removes everything.
+  await page.evaluate(() => (window as unknown as { Parley: { destroy(): void } }).Parley.destroy());
+  await expect(page.locator('parley-widget')).toHaveCount(0);
+});
+
+test('setJwt: an anonymous visitor who logs in continues as the authenticated consumer', async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('jwt'));
+  const w = new Widget(page);
+  await hostPage(page, 'jwt', `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-open="true"></script>`);
+  await w.send('as a guest');
+  await expect(w.receiptOf('as a guest')).toHaveAttribute('data-receipt', 'sent');
+  const guest = (await control.onlyConversation()).consumerId;
+  const res = await request.post(`/api/account/${control.account}/authenticate`, { data: { authCode: 'customer-42' } });
+  const { jwt } = (await res.json()) as { jwt: string };
+  await page.evaluate((token) => (window as unknown as { Parley: { setJwt(t: string): void } }).Parley.setJwt(token), jwt);
+  await expect(w.mine('as a guest')).toHaveCount(0);
+  await w.send('as customer 42');
+  await expect(w.receiptOf('as customer 42')).toHaveAttribute('data-receipt', 'sent');
+  const consumers = new Set((await control.conversations()).map((c) => c.consumerId));
+  expect(consumers.size).toBe(2);
+  expect(consumers.has(guest)).toBe(true);
+});
