@@ -41,6 +41,7 @@ export const Errors = {
   dialogClosed: 'The dialog is closed',
   dialogNotInConversation: 'The dialog does not belong to this conversation',
   unsupportedField: (field: string) => clip(`Unsupported conversationField: ${field}`),
+  duplicateField: (field: string) => clip(`conversationField names ${field} more than once`),
   unknownSequence: (seq: number) => clip(`sequenceList names no existing event: ${seq}`),
   unknownSubscription: (id: string) => clip(`Unknown subscription: ${id}`),
   // ---- faults ----

@@ -63,6 +63,7 @@ export interface Conversation {
 }
 
 export const TTR_SECONDS: Record<TtrType, number> = { CUSTOM: 600, NORMAL: 3600, PRIORITIZED: 600, URGENT: 300 };
+export const TTR_TYPES: readonly TtrType[] = ['CUSTOM', 'NORMAL', 'PRIORITIZED', 'URGENT'];
 
 /** Bumps the conversation's (and optionally a dialog's) update time: strictly increasing. */
 export function touch(conv: Conversation, now: number, dialog?: Dialog): number {

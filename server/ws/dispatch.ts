@@ -2,7 +2,8 @@
 import { RequestTypes } from '../../src/liveperson/wire';
 import { Errors, Refusal, Texts } from '../errors';
 import type { Handler, Reply, RequestContext } from './context';
-import { requestConversation, subscribeEx, unsubscribeEx, updateConversationField } from './conversations';
+import { updateConversationField } from './conversationFields';
+import { requestConversation, subscribeEx, unsubscribeEx } from './conversations';
 import { STRING_RESP, type ParsedRequest } from './frames';
 import { publishEvent, subscribeMessaging, unsubscribeMessaging } from './messaging';
 
