@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', '.e2e/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +14,17 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-eval': 'error',
       'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      // Server data is rendered as React text only: no HTML injection sinks anywhere (docs/security.md).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render server data as text.' },
+        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render server data as text.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build DOM with React or textContent.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML string sinks (insertAdjacentHTML).' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
+        { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML string sinks (createContextualFragment).' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
