@@ -104,19 +104,34 @@ function dialogToWire(d: Dialog): WireDialog {
   };
 }
 
+/** The open POST_SURVEY dialog, while the post-conversation survey runs. */
+export function runningSurvey(conv: Conversation): Dialog | undefined {
+  return conv.dialogs.find((d) => d.type === 'POST_SURVEY' && d.state === 'OPEN');
+}
+
+/**
+ * The stage a client sees. A client without MULTI_DIALOG cannot see the survey dialog, so for it
+ * the conversation ended with its MAIN dialog (see docs/stand-in.md, "Feature gates").
+ */
+export function stageFor(conv: Conversation, multiDialog: boolean): ConvState {
+  return !multiDialog && mainDialog(conv).state === 'CLOSE' ? 'CLOSE' : conv.stage;
+}
+
 /** Full snapshot for a consumer; POST_SURVEY dialogs only for clients with MULTI_DIALOG. */
 export function toWire(conv: Conversation, multiDialog: boolean): ConversationDetails {
   const dialogs = conv.dialogs.filter((d) => d.type === 'MAIN' || multiDialog);
+  const stage = stageFor(conv, multiDialog);
+  const endTs = conv.endTs ?? (stage === 'CLOSE' ? mainDialog(conv).endTs : undefined);
   return {
     participants: conv.participants.map((p) => ({ ...p })),
     dialogs: dialogs.map(dialogToWire),
     brandId: conv.brandId,
     skillId: conv.skillId,
     state: conv.state,
-    stage: conv.stage,
+    stage,
     ...(conv.closeReason ? { closeReason: conv.closeReason } : {}),
     startTs: conv.startTs,
-    ...(conv.endTs !== undefined ? { endTs: conv.endTs } : {}),
+    ...(endTs !== undefined ? { endTs } : {}),
     metaDataLastUpdateTs: conv.metaDataLastUpdateTs,
     ttr: { ...conv.ttr },
     ...(conv.csat ? { csat: { ...conv.csat } } : {}),

@@ -5,7 +5,7 @@ import type { ConvState, ExConversationChange, MessagingEventChange, Notificatio
 import { NotificationTypes } from '../../src/liveperson/wire';
 import type { Account } from './accounts';
 import { adaptForFeatures } from './fallbacks';
-import { toWire, type Conversation } from './model';
+import { stageFor, toWire, type Conversation } from './model';
 
 /** A consumer socket as the subscriptions see it. */
 export interface ConsumerLink {
@@ -33,10 +33,11 @@ interface LinkSubs {
 
 const SNAPSHOT_CAP = 1000;
 
-function matches(f: ExFilter, conv: Conversation): boolean {
+/** Whether the conversation, as this socket sees it, passes the filter. */
+function matches(f: ExFilter, conv: Conversation, link: ConsumerLink): boolean {
   return (
     (!f.convState || f.convState.includes(conv.state)) &&
-    (!f.stage || f.stage.includes(conv.stage)) &&
+    (!f.stage || f.stage.includes(stageFor(conv, link.features.has('MULTI_DIALOG')))) &&
     conv.metaDataLastUpdateTs >= (f.minLastUpdatedTime ?? 0)
   );
 }
@@ -99,7 +100,7 @@ export class Subscriptions {
     const sub: ExSub = { id: randomUUID(), filter, members: new Set() };
     const convs = this.account
       .conversationsOf(link.consumerId)
-      .filter((c) => matches(filter, c))
+      .filter((c) => matches(filter, c, link))
       .sort((a, b) => a.startTs - b.startTs)
       .slice(0, SNAPSHOT_CAP);
     for (const c of convs) sub.members.add(c.id);
@@ -123,7 +124,7 @@ export class Subscriptions {
     for (const [link, subs] of this.links) {
       if (link.consumerId !== conv.consumerId) continue;
       for (const sub of subs.ex.values()) {
-        if (matches(sub.filter, conv)) {
+        if (matches(sub.filter, conv, link)) {
           sub.members.add(conv.id);
           link.notify(exNotification(sub.id, [exChange('UPSERT', conv, link)]));
         } else if (sub.members.delete(conv.id)) {

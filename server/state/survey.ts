@@ -9,6 +9,8 @@ import type { Conversation } from './model';
 export const SURVEY_QUESTION = 'How would you rate your overall experience?';
 export const SURVEY_THANKS = 'Thank you for your feedback!';
 export const SURVEY_COMPLETED = 'Completed';
+/** closedCause when a consumer who cannot see the survey (no MULTI_DIALOG) starts a new conversation. */
+export const SURVEY_SKIPPED = 'Skipped';
 
 function question(account: Account): ContentEvent {
   const questionId = `${account.surveyBot.id}-q1`;

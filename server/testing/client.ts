@@ -9,6 +9,8 @@ export type ServerFrame = Response | Notification;
 export interface ConnectOptions {
   /** Sent as `Authorization: jwt …` on the upgrade. */
   jwt?: string;
+  /** Sent as the `Client-Properties` header on the upgrade (JSON), as non-browser clients may. */
+  clientProperties?: Record<string, unknown>;
   /** Sent as an InitConnection right after the socket opens (not awaited, like real clients). */
   init?: { jwt?: string; features?: string[] };
 }
@@ -46,7 +48,10 @@ export class TestClient {
   }
 
   static async connect(wsUrl: string, opts: ConnectOptions = {}): Promise<TestClient> {
-    const ws = new WebSocket(wsUrl, opts.jwt ? { headers: { Authorization: `jwt ${opts.jwt}` } } : {});
+    const headers: Record<string, string> = {};
+    if (opts.jwt) headers.Authorization = `jwt ${opts.jwt}`;
+    if (opts.clientProperties) headers['Client-Properties'] = JSON.stringify(opts.clientProperties);
+    const ws = new WebSocket(wsUrl, { headers });
     const client = new TestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

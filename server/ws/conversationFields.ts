@@ -3,7 +3,7 @@
 import type { ConvState } from '../../src/liveperson/wire';
 import { Errors, Refusal, Texts } from '../errors';
 import { closeConversation, closeSurveyDialog } from '../state/lifecycle';
-import { findDialog, mainDialog, touch, TTR_SECONDS, TTR_TYPES, type Conversation, type Dialog } from '../state/model';
+import { findDialog, mainDialog, runningSurvey, touch, TTR_SECONDS, TTR_TYPES, type Conversation } from '../state/model';
 import { canSurvey, startSurvey } from '../state/survey';
 import type { Handler, RequestContext } from './context';
 import { ownConversation } from './conversations';
@@ -19,8 +19,6 @@ interface Plan {
 
 type Apply = () => string;
 
-const openSurvey = (conv: Conversation): Dialog | undefined => conv.dialogs.find((d) => d.type === 'POST_SURVEY' && d.state === 'OPEN');
-
 function closeAll(rc: RequestContext, conv: Conversation, plan: Plan, now: number, text: string): Apply {
   if (plan.stage === 'CLOSE') throw new Refusal(409, Errors.alreadyClosed);
   Object.assign(plan, { stage: 'CLOSE', main: 'CLOSE', surveyOpen: false });
@@ -32,7 +30,7 @@ function closeStage(rc: RequestContext, conv: Conversation, plan: Plan, now: num
   if (plan.main !== 'CLOSE' || !plan.surveyOpen) return closeAll(rc, conv, plan, now, Texts.conversationResolved);
   Object.assign(plan, { stage: 'CLOSE', surveyOpen: false });
   return () => {
-    const survey = openSurvey(conv);
+    const survey = runningSurvey(conv);
     if (survey) closeSurveyDialog(rc.account, conv, survey, 'CONSUMER', 'Closed by consumer', now);
     return Texts.conversationResolved;
   };
@@ -105,7 +103,7 @@ export const updateConversationField: Handler = (rc, req) => {
   const names = fields.map((f) => String(f.field));
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) throw new Refusal(400, Errors.duplicateField(twice));
-  const plan: Plan = { stage: conv.stage, main: mainDialog(conv).state, surveyOpen: openSurvey(conv) !== undefined };
+  const plan: Plan = { stage: conv.stage, main: mainDialog(conv).state, surveyOpen: runningSurvey(conv) !== undefined };
   const applies = fields.map((f) => decodeField(rc, conv, plan, f, now));
   let text = '';
   for (const apply of applies) text = apply();

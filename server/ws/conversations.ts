@@ -1,8 +1,9 @@
 // Handlers for conversation metadata (cqm.*) and conversation requests (cm.*; fields: conversationFields.ts).
 import type { ConvState } from '../../src/liveperson/wire';
 import { Errors, Refusal, Texts } from '../errors';
-import { createConversation } from '../state/lifecycle';
-import { TTR_TYPES, type Conversation } from '../state/model';
+import { closeSurveyDialog, createConversation } from '../state/lifecycle';
+import { runningSurvey, TTR_TYPES, type Conversation } from '../state/model';
+import { SURVEY_SKIPPED } from '../state/survey';
 import type { Handler, RequestContext } from './context';
 import { obj, oneOf, optInt, optList, optObj, str } from './fields';
 import { STRING_RESP } from './frames';
@@ -28,6 +29,17 @@ export const unsubscribeEx: Handler = (rc, req) => {
   return { type: STRING_RESP, body: Texts.unsubscribed };
 };
 
+/**
+ * A socket without MULTI_DIALOG sees a conversation whose survey runs as closed; when it asks for a
+ * new conversation, that survey is skipped (which ends the old conversation) instead of refusing.
+ */
+function skipHiddenSurvey(rc: RequestContext, now: number): void {
+  if (rc.link.features.has('MULTI_DIALOG')) return;
+  const open = rc.account.openConversationOf(rc.link.consumerId);
+  const survey = open ? runningSurvey(open) : undefined;
+  if (open && survey) closeSurveyDialog(rc.account, open, survey, 'CONSUMER', SURVEY_SKIPPED, now);
+}
+
 export const requestConversation: Handler = (rc, req) => {
   const b = optObj(req.body, 'body');
   const skill = b.skillId;
@@ -35,7 +47,9 @@ export const requestConversation: Handler = (rc, req) => {
     throw new Refusal(400, Errors.badField('skillId', 'a string'));
   }
   const ttrType = b.ttrDefName === undefined || b.ttrDefName === null ? undefined : oneOf(b.ttrDefName, TTR_TYPES, 'ttrDefName');
-  const conv = createConversation(rc.account, rc.link.consumerId, { skillId: skill == null ? undefined : String(skill), ttrType }, Date.now());
+  const now = Date.now();
+  skipHiddenSurvey(rc, now);
+  const conv = createConversation(rc.account, rc.link.consumerId, { skillId: skill == null ? undefined : String(skill), ttrType }, now);
   return { type: 'cm.RequestConversationResponse', body: { conversationId: conv.id } };
 };
 
