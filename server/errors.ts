@@ -77,6 +77,7 @@ export const Close = {
 export const CloseReasons = {
   authTimeout: 'No authentication received in time',
   badToken: 'Invalid or expired token',
+  otherConsumer: 'Token of another consumer',
   expired: 'Token expired',
   idle: 'Idle timeout',
   binary: 'Binary frames are not supported',

@@ -90,7 +90,8 @@ describe('authentication', () => {
     const { client } = await h.consumer(account);
     const other = await h.signup(account);
     client.send({ kind: 'req', id: 'x', type: 'InitConnection', headers: [{ type: '.ams.headers.ConsumerAuthentication', jwt: other }] });
-    expect(await client.waitFor((f) => f.kind === 'resp' && f.reqId === 'x')).toMatchObject({ code: 400 });
+    expect(await client.waitFor((f) => f.kind === 'resp' && f.reqId === 'x')).toMatchObject({ code: 401 });
+    expect((await client.closed).code).toBe(4401);
   });
 
   it('closes an idle socket; any frame keeps it open', async () => {

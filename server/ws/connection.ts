@@ -17,6 +17,13 @@ const MAX_TIMER_MS = 2_147_483_647;
 const REORDER_FLUSH_MS = 50;
 const OPEN = 1;
 
+/** A refused token: the 401 response text, then the close code and reason. */
+interface Refused {
+  text: string;
+  close: number;
+  reason: string;
+}
+
 export class ConsumerConnection implements ConsumerLink {
   consumerId = '';
   features = new Set<string>();
@@ -96,6 +103,7 @@ export class ConsumerConnection implements ConsumerLink {
     this.timer('idle', this.ctx.options.idleTimeoutMs, () => this.close(Close.normal, CloseReasons.idle));
   }
 
+  /** Also re-authentication with a fresher token of the same consumer: the expiry follows the new claims. */
   private authenticate(claims: Claims): void {
     this.authed = true;
     this.consumerId = claims.sub;
@@ -160,8 +168,11 @@ export class ConsumerConnection implements ConsumerLink {
     });
   }
 
-  /** InitConnection: ClientProperties and/or ConsumerAuthentication. Returns a close code on a bad token. */
-  private initConnection(req: ParsedRequest): number | undefined {
+  /**
+   * InitConnection: ClientProperties and/or ConsumerAuthentication. A token on an authenticated
+   * socket re-authenticates it (the expiry follows the new token). Returns how to refuse a bad token.
+   */
+  private initConnection(req: ParsedRequest): Refused | undefined {
     const h = fromInitConnection(req.headers);
     if (h.features) {
       this.features = new Set(h.features);
@@ -172,19 +183,19 @@ export class ConsumerConnection implements ConsumerLink {
       return undefined;
     }
     const check = this.ctx.tokens.check(h.jwt, this.account.id);
-    if (!check.ok) return closeCodeFor(check);
-    if (this.authed && check.claims.sub !== this.consumerId) throw new Refusal(400, Errors.otherConsumer);
-    if (!this.authed) this.authenticate(check.claims);
+    if (!check.ok) return { text: Errors.badToken, close: closeCodeFor(check), reason: CloseReasons.badToken };
+    if (this.authed && check.claims.sub !== this.consumerId) return { text: Errors.otherConsumer, close: Close.tokenExpired, reason: CloseReasons.otherConsumer };
+    this.authenticate(check.claims);
     return undefined;
   }
 
-  private reply(req: ParsedRequest): { resp: Response; closeWith?: number } {
+  private reply(req: ParsedRequest): { resp: Response; closeWith?: Refused } {
     const failure = req.type === RequestTypes.InitConnection ? undefined : this.ctx.faults.takeFailure();
     if (failure !== undefined) return { resp: stringResponse(req.id, failure, Errors.injected(failure)) };
     try {
       if (req.type === RequestTypes.InitConnection) {
-        const closeWith = this.initConnection(req);
-        if (closeWith !== undefined) return { resp: stringResponse(req.id, 401, Errors.badToken), closeWith };
+        const refused = this.initConnection(req);
+        if (refused) return { resp: stringResponse(req.id, 401, refused.text), closeWith: refused };
         return { resp: stringResponse(req.id, 200, Texts.connectionInitialized) };
       }
       const open = req.type === RequestTypes.GetClock || req.type === RequestTypes.KeepAlive;
@@ -214,6 +225,6 @@ export class ConsumerConnection implements ConsumerLink {
     if (notifyBeforeResponse) held.forEach((n) => this.emit(n));
     this.send(resp);
     if (!notifyBeforeResponse) held.forEach((n) => this.emit(n));
-    if (closeWith !== undefined) this.close(closeWith, CloseReasons.badToken);
+    if (closeWith) this.close(closeWith.close, closeWith.reason);
   }
 }
