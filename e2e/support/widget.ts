@@ -26,7 +26,8 @@ export class Widget {
     return this.dialog.getByRole('textbox', { name: 'Message' });
   }
   async open() {
-    if (!(await this.dialog.isVisible())) await this.launcher.click();
+    // The launcher says whether the window is open (it may still be loading in its iframe).
+    if ((await this.launcher.getAttribute('aria-expanded')) !== 'true') await this.launcher.click();
     await expect(this.dialog).toBeVisible();
   }
   async send(text: string) {

@@ -92,7 +92,7 @@ describe('screen reader announcements', () => {
     expect(announcer().textContent).toBe('');
 
     const fresh = [...history, rows.agentText(3, 'Hello there')];
-    await push({ chat: { timeline: fresh } });
+    await push({ chat: { timeline: fresh, unread: 1 } });
     expect([...announcer().children].map((p) => p.textContent)).toEqual(['Dana: Hello there']);
 
     // Later snapshots (typing, receipts, the visitor's own messages) do not repeat it.

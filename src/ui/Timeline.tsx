@@ -96,7 +96,7 @@ export function Timeline({ chat, active }: TimelineProps) {
         {rendered}
         {view.after > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.after }} />}
       </div>
-      <div aria-live="polite" aria-atomic="false" aria-label={t('newMessagesLabel')} className="parley-visually-hidden">
+      <div aria-live="polite" aria-atomic="false" className="parley-visually-hidden">
         {announcements.map((item) => (
           <p key={item.key}>{item.text}</p>
         ))}

@@ -69,7 +69,7 @@ describe('timeline windowing', () => {
     const { push } = renderWidget({ open: true, chat: { timeline: history } });
     scrollTo(0);
     const fresh = rows.agentText(10_000, 'A new answer');
-    await push({ chat: { timeline: [...history, fresh] } });
+    await push({ chat: { timeline: [...history, fresh], unread: 1 } });
     expect(renderedSequences()).not.toContain(10_000);
     const polite = document.querySelector('[aria-live="polite"]') as HTMLElement;
     expect(polite.textContent).toBe('Agent: A new answer');

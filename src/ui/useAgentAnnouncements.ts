@@ -1,5 +1,6 @@
-// New agent messages to announce to screen readers: only those that arrive while the window is
-// open, never the history present when the widget mounted or rows that arrived while it was closed.
+// New agent messages to announce to screen readers: only unread ones that arrive while the window
+// is open; never history (present at mount, or rebuilt from the server after a reload: already
+// read) nor rows that arrived while it was closed.
 import { useState } from 'react';
 import type { ChatView, TimelineRow } from '../core/model';
 import { bodyText } from './bodyText';
@@ -37,7 +38,10 @@ export function useAgentAnnouncements(chat: ChatView, active: boolean): Announce
     const fresh = agentMessages(chat.timeline).filter((row) => !state.seen.has(row.key));
     const seen = new Set(state.seen);
     for (const row of fresh) seen.add(row.key);
-    const announced = fresh.map((row) => ({
+    // Only what the visitor has not read: history rebuilt after a reload was read before (and
+    // announced then), so it is never announced again.
+    const unreadFresh = chat.unread > 0 ? fresh.slice(-chat.unread) : [];
+    const announced = unreadFresh.map((row) => ({
       key: row.key,
       text: t('messageFromAgent', { name: agentName(chat.names, row.participantId), text: bodyText(row.body) }),
     }));
