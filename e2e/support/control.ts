@@ -68,6 +68,15 @@ export class Control {
   backToQueue = (c: string) => this.act(c, 'back-to-queue');
   addManager = (c: string, agentId: string) => this.act(c, 'manager', { agentId });
   close = (c: string, survey = false) => this.act(c, 'close', { survey });
+  /** A hosted file from the agent, shown with its caption. */
+  sendFile = (c: string, agentId: string, caption: string, fileType = 'PNG') => this.act(c, 'file', { agentId, caption, fileType });
+  /** Structured (rich) content from the agent. */
+  sendRich = (c: string, agentId: string, content: Record<string, unknown>) => this.act(c, 'rich', { agentId, content });
+  /** `count` agent messages "<text> 1" … "<text> N" in one request (delivered in batches). */
+  bulk = (c: string, agentId: string, count: number, text = 'Message') =>
+    this.call<{ first: number; last: number; count: number }>('POST', `${this.account}/conversations/${c}/bulk`, { agentId, count, text });
+  /** Renames an agent (what the profile API returns from then on). */
+  setNickname = (agentId: string, nickname: string) => this.call<Agent>('PUT', `${this.account}/agents/${agentId}`, { nickname });
   settings = (s: { autoReceipts: boolean }) => this.call('PUT', `${this.account}/settings`, s);
 
   dropSockets = () => this.call('POST', 'faults/drop', {});

@@ -1,29 +1,18 @@
 // The agent control API (/agent/api/{account}/…): what an agent workspace would do, over HTTP.
-import type { ContentEvent, QuickReply, Role } from '../../src/liveperson/wire';
+import type { ContentEvent, QuickReply } from '../../src/liveperson/wire';
 import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
-import type { Account, Agent } from '../state/accounts';
+import type { Account } from '../state/accounts';
 import { missingSequence, publish } from '../state/events';
 import { accept, addManager, backToQueue, closeConversation, transferToAgent, transferToSkill } from '../state/lifecycle';
-import { mainDialog, type Conversation, type Dialog } from '../state/model';
+import type { Conversation } from '../state/model';
+import { openMain, roleIn } from './agentRole';
+import { agentProfileRoute, contentActions } from './controlContent';
 import { canSurvey, startSurvey } from '../state/survey';
 import { int, list, oneOf, optList, type Obj } from '../ws/fields';
 import { accountOf, agentOf, bodyObj, conversationOf } from './params';
 import { json, readJson, route, type Route } from './router';
 import { conversationList, detail, summary } from './views';
-
-/** The agent's role in the conversation; agents outside it may not publish (like LivePerson). */
-function roleIn(conv: Conversation, agent: Agent): Role {
-  const p = mainDialog(conv).participants.find((x) => x.id === agent.id && x.state === 'ACTIVE');
-  if (!p) throw new Refusal(409, Errors.agentNotInConversation(agent.nickname));
-  return p.role;
-}
-
-function openMain(conv: Conversation): Dialog {
-  const main = mainDialog(conv);
-  if (main.state === 'CLOSE') throw new Refusal(409, Errors.dialogClosed);
-  return main;
-}
 
 function quickReplies(titles: string[]): ContentEvent['quickReplies'] {
   const replies: QuickReply[] = titles.map((title) => ({ type: 'button', title, click: { actions: [{ type: 'publishText', text: title }] } }));
@@ -38,6 +27,7 @@ const text = (x: unknown, name: string): string => {
 type Action = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
 
 const actions: Record<string, Action> = {
+  ...contentActions,
   accept: (account, conv, b, now) => (accept(account, conv, agentOf(account, b.agentId).id, now), summary(conv)),
   typing: (account, conv, b, now) => {
     const agent = agentOf(account, b.agentId);
@@ -90,6 +80,7 @@ const actions: Record<string, Action> = {
 export function controlRoutes(ctx: StandInContext): Route[] {
   const base = '^\\/agent\\/api\\/([^/]+)';
   return [
+    agentProfileRoute(ctx),
     route('GET', new RegExp(`${base}\\/agents$`), (_req, res, [a]) => {
       json(res, 200, accountOf(ctx, a).agents.map((x) => ({ id: x.id, nickname: x.nickname, role: x.role })));
     }),

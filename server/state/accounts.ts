@@ -22,6 +22,15 @@ export interface AccountListener {
   conversation?(conv: Conversation): void;
   /** A stored event (with a sequence) or a transient ChatStateEvent (`stored` undefined). */
   event?(conv: Conversation, dialog: Dialog, change: MessagingEventChange, stored: StoredEvent | undefined): void;
+  /** The events added inside Account.batch, in order (listeners without it get them one by one). */
+  events?(added: AddedEvent[]): void;
+}
+
+export interface AddedEvent {
+  conv: Conversation;
+  dialog: Dialog;
+  change: MessagingEventChange;
+  stored: StoredEvent | undefined;
 }
 
 /** A stable UUID-shaped id derived from its parts (same input, same id). */
@@ -52,6 +61,7 @@ export class Account {
   /** Features of each consumer's most recent authenticated connection. */
   readonly consumerFeatures = new Map<string, Set<string>>();
   private readonly listeners = new Set<AccountListener>();
+  private batched: AddedEvent[] | undefined;
 
   constructor(readonly id: string) {
     const agent = (nickname: string, fullName: string, role: Agent['role']): Agent => ({
@@ -78,7 +88,27 @@ export class Account {
   }
 
   eventAdded(conv: Conversation, dialog: Dialog, change: MessagingEventChange, stored: StoredEvent | undefined): void {
+    if (this.batched) {
+      this.batched.push({ conv, dialog, change, stored });
+      return;
+    }
     for (const l of [...this.listeners]) isolated('event', () => l.event?.(conv, dialog, change, stored));
+  }
+
+  /** Runs `fn`; the events it adds reach the listeners afterwards, together (e.g. a bulk send). */
+  batch(fn: () => void): void {
+    if (this.batched) return fn();
+    const added: AddedEvent[] = [];
+    this.batched = added;
+    try {
+      fn();
+    } finally {
+      this.batched = undefined;
+    }
+    for (const l of [...this.listeners]) {
+      if (l.events) isolated('events', () => l.events?.(added));
+      else for (const e of added) isolated('event', () => l.event?.(e.conv, e.dialog, e.change, e.stored));
+    }
   }
 
   openConversationOf(consumerId: string): Conversation | undefined {

@@ -32,6 +32,8 @@ interface LinkSubs {
 }
 
 const SNAPSHOT_CAP = 1000;
+/** Changes per notification when events are added in a batch (LivePerson sends history in batches too). */
+const BATCH_CHANGES = 500;
 
 /** Whether the conversation, as this socket sees it, passes the filter. */
 function matches(f: ExFilter, conv: Conversation, link: ConsumerLink): boolean {
@@ -77,6 +79,14 @@ export class Subscriptions {
         for (const [link, subs] of this.links) {
           if (link.consumerId !== conv.consumerId || !subs.dialogs.has(dialog.id)) continue;
           link.notify(messagingNotification([adaptForFeatures(change, link.features)]));
+        }
+      },
+      events: (added) => {
+        for (const [link, subs] of this.links) {
+          const changes = added
+            .filter(({ conv, dialog, change }) => change.messageAudience !== 'AGENTS_AND_MANAGERS' && link.consumerId === conv.consumerId && subs.dialogs.has(dialog.id))
+            .map(({ change }) => adaptForFeatures(change, link.features));
+          for (let i = 0; i < changes.length; i += BATCH_CHANGES) link.notify(messagingNotification(changes.slice(i, i + BATCH_CHANGES)));
         }
       },
     });

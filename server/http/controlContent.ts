@@ -1,0 +1,76 @@
+// Control API actions for content beyond plain text (docs/stand-in.md): a hosted file with a caption,
+// structured (rich) content, a bulk send of many messages, and an agent's nickname.
+import type { ContentEvent, RichContentEvent } from '../../src/liveperson/wire';
+import type { StandInContext } from '../context';
+import { Errors, Refusal } from '../errors';
+import type { Account } from '../state/accounts';
+import { publish } from '../state/events';
+import type { Conversation } from '../state/model';
+import { isObj, oneOf, type Obj } from '../ws/fields';
+import { openMain, roleIn } from './agentRole';
+import { accountOf, agentOf, bodyObj } from './params';
+import { json, readJson, route, type Route } from './router';
+
+export type ControlAction = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
+
+/** The most messages one bulk request may add. */
+export const MAX_BULK = 20_000;
+
+function boundedText(v: unknown, name: string, max: number, allowEmpty = false): string {
+  if (typeof v !== 'string' || v.length > max || (!allowEmpty && v.trim() === '')) {
+    throw new Refusal(400, Errors.badField(name, `a ${allowEmpty ? '' : 'non-empty '}string of at most ${max} characters`));
+  }
+  return v;
+}
+
+export const contentActions: Record<string, ControlAction> = {
+  /** `{agentId, caption, fileType?, relativePath?}` → a hosted/file ContentEvent. */
+  file: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    const caption = boundedText(b.caption ?? '', 'caption', 5000, true);
+    const fileType = b.fileType === undefined ? 'PNG' : oneOf(b.fileType, ['IMG', 'JPG', 'PNG', 'GIF', 'TXT', 'PDF'], 'fileType');
+    const relativePath = b.relativePath === undefined ? `/v1/files/${account.id}/${now}.${fileType.toLowerCase()}` : boundedText(b.relativePath, 'relativePath', 2048);
+    const event: ContentEvent = { type: 'ContentEvent', contentType: 'hosted/file', message: { caption, relativePath, fileType } };
+    const stored = publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event }, now);
+    return { sequence: stored?.sequence };
+  },
+  /** `{agentId, content}` → a RichContentEvent with that structured content (a JSON object). */
+  rich: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    if (!isObj(b.content)) throw new Refusal(400, Errors.badField('content', 'a JSON object'));
+    const event: RichContentEvent = { type: 'RichContentEvent', content: b.content };
+    const stored = publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event }, now);
+    return { sequence: stored?.sequence };
+  },
+  /** `{agentId, count, text?}` → `count` text messages "<text> 1" … "<text> N", delivered in batches. */
+  bulk: (account, conv, b, now) => {
+    const agent = agentOf(account, b.agentId);
+    const count = b.count;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_BULK) {
+      throw new Refusal(400, Errors.badField('count', `an integer from 1 to ${MAX_BULK}`));
+    }
+    const prefix = b.text === undefined ? 'Message' : boundedText(b.text, 'text', 1000);
+    const dialog = openMain(conv);
+    const role = roleIn(conv, agent);
+    const sequences: number[] = [];
+    account.batch(() => {
+      for (let i = 1; i <= count; i++) {
+        const event: ContentEvent = { type: 'ContentEvent', contentType: 'text/plain', message: `${prefix} ${i}` };
+        const stored = publish(account, conv, dialog, { originatorId: agent.id, role, event }, now);
+        if (stored) sequences.push(stored.sequence);
+      }
+    });
+    return { first: sequences[0], last: sequences.at(-1), count: sequences.length };
+  },
+};
+
+/** `PUT /agent/api/{account}/agents/{agentId}` `{nickname}`: what the profile API returns from then on. */
+export function agentProfileRoute(ctx: StandInContext): Route {
+  return route('PUT', /^\/agent\/api\/([^/]+)\/agents\/([^/]+)$/, async (req, res, [a, agentId]) => {
+    const account = accountOf(ctx, a);
+    const agent = agentOf(account, agentId);
+    const b = bodyObj(await readJson(req));
+    agent.nickname = boundedText(b.nickname, 'nickname', 200);
+    json(res, 200, { id: agent.id, nickname: agent.nickname, role: agent.role });
+  });
+}
