@@ -1,6 +1,6 @@
-// `npm test`: type check, lint, Vitest, then Playwright in Debian's Chromium.
+// `npm test`: type check, lint, size budgets, Vitest, then Playwright in Debian's Chromium.
 // Prints one closing line `N passed, N failed` summed over every step; exits 1 if anything failed.
-// The type check and the lint count as one check each. A runner that exits non-zero without
+// The type check, the lint and the size budgets count as one check each. A runner that exits non-zero without
 // reporting a failure (a crash) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,16 @@ function readJson(file) {
 
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('lint', bin('eslint'), ['.']);
+
+// Size budgets (.size-limit.js) on a fresh production build; a failed build fails the check.
+const sizeDist = join('.e2e', 'size-dist');
+rmSync(sizeDist, { recursive: true, force: true });
+if (run('size build', bin('vite'), ['build', '--logLevel', 'warn'], { PARLEY_DIST: sizeDist }) === 0) {
+  check('size', bin('size-limit'), []);
+} else {
+  failed++;
+  console.log('=== size: FAILED (the build failed)');
+}
 
 // Vitest
 rmSync('reports/vitest.json', { force: true });

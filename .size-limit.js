@@ -1,0 +1,34 @@
+// Size budgets (size-limit 12, gzip), checked by `npm test` on a production build in
+// PARLEY_SIZE_DIST (default .e2e/size-dist; scripts/test-all.mjs builds it first). Files are measured
+// as built (no esbuild rebundling): the loader alone, the app's first load (the frame page, its entry
+// chunk, its static imports and their CSS: React included), and the window chunk loaded after it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
+const manifestFile = `${dist}/.vite/manifest.json`;
+if (!existsSync(manifestFile)) throw new Error(`size-limit: no build in ${dist}; run PARLEY_DIST=${dist} vite build first.`);
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+
+/** The files a manifest entry loads: itself, its CSS, and (recursively) its static imports. */
+function filesOf(key, seen = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`size-limit: "${key}" is not in ${manifestFile}.`);
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const files = [chunk.file, ...(chunk.css ?? [])];
+  for (const imported of chunk.imports ?? []) files.push(...filesOf(imported, seen));
+  return files.map((f) => (f.startsWith(dist) ? f : `${dist}/${f}`));
+}
+
+const firstLoad = filesOf('frame.html');
+const lazyWindow = (manifest['frame.html'].dynamicImports ?? []).flatMap((k) => filesOf(k, new Set(['frame.html'])));
+if (lazyWindow.length === 0) throw new Error('size-limit: the frame has no lazy chunk (the window should be one).');
+for (const f of [...firstLoad, ...lazyWindow]) statSync(f);
+
+const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
+
+export default [
+  check('loader (parley.js, no React)', `${dist}/parley.js`, '3 KB'),
+  check("app's first load (frame page + entry + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
+  check('window chunk (lazy, after the first load)', lazyWindow, '25 KB'),
+];
