@@ -71,8 +71,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const account = WS_PATH.exec(pathnameOf(req))?.[1];
-    if (!account || !ACCOUNT_ID.test(account)) {
+    if (account === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!ACCOUNT_ID.test(account)) {
+      const text = Errors.badAccount;
+      socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
       return;
     }
     if (ctx.faults.settings.refuseSockets) {

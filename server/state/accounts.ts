@@ -1,5 +1,6 @@
 // Accounts (tenants): agents, conversations, settings and change listeners. Created on first use.
 import { createHash } from 'node:crypto';
+import { Errors, Refusal } from '../errors';
 import type { Conversation, Dialog, StoredEvent } from './model';
 import type { MessagingEventChange } from '../../src/liveperson/wire';
 
@@ -52,6 +53,12 @@ function isolated(what: string, run: () => void): void {
 }
 
 export const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** The account id of a route when it is well-formed (ACCOUNT_ID); a 400 otherwise. */
+export function checkedAccountId(id: string | undefined): string {
+  if (id === undefined || !ACCOUNT_ID.test(id)) throw new Refusal(400, Errors.badAccount);
+  return id;
+}
 
 export class Account {
   readonly agents: Agent[];
