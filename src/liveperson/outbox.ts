@@ -3,6 +3,7 @@
 // ExternalId metadata, reconciles with the echo or the replayed history, retries 429/5xx with
 // backoff, and marks a message "Not sent" after repeated failures. Unsent messages are kept in
 // sessionStorage (outbox-storage.ts) and restored by the next page of the tab.
+import { MESSAGE_MAX_LENGTH } from '../core/session';
 import type { ChatStore } from './chat-store';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -45,11 +46,14 @@ interface Entry {
   text: string;
   createdAt: number;
   attempts: number;
+  /** A publish of it went out without a definite answer: it may be stored already. */
+  uncertain: boolean;
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
-export const MAX_MESSAGE_LENGTH = 5_000;
+/** How long an uncertain message waits for the replayed history before it is published again. */
+export const UNCERTAIN_GRACE_MS = 300;
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { connection, store, subscriber, clock } = deps;
@@ -130,7 +134,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     await subscriber.ensureDialog(dialogId, conversationId);
     if (reconcile(entry)) return;
     const body: PublishEventBody = { dialogId, conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message: entry.text } };
-    const response = await connection.request(RequestTypes.PublishEvent, body, { metadata: [{ type: 'ExternalId', id: entry.clientId }] });
+    entry.uncertain = true;
+    const response = await connection.request(RequestTypes.PublishEvent, body, { metadata: [{ type: 'ExternalId', id: entry.clientId }] }).catch((error: unknown) => {
+      if (error instanceof RequestFailedError) entry.uncertain = false; // the server answered: not stored
+      throw error;
+    });
     const sequence = isRecord(response.body) ? response.body.sequence : undefined;
     if (typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0) {
       store.dispatch([{ type: 'outboxStored', clientId: entry.clientId, dialogId, sequence }]);
@@ -150,6 +158,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     while (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) {
       const entry = queue[0] as Entry;
       try {
+        if (!reconcile(entry) && entry.uncertain) {
+          // Notifications may arrive out of order, even after later responses: give the replayed
+          // history a moment to bring the message before publishing it again.
+          await clock.sleep(UNCERTAIN_GRACE_MS, deps.stopped);
+          if (!deps.isOnline() || deps.stopped.aborted) return;
+        }
         if (!reconcile(entry)) await publish(entry);
         queue.shift();
         persist();
@@ -186,7 +200,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const enqueue = (clientId: string, text: string, createdAt: number) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ clientId, text, createdAt, attempts: 0, resolve, reject });
+      queue.push({ clientId, text, createdAt, attempts: 0, uncertain: false, resolve, reject });
       persist();
       pump();
     });
@@ -199,7 +213,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       failed.set(message.clientId, { clientId: message.clientId, text: message.text, createdAt: message.createdAt });
       store.dispatch([{ type: 'outboxFailed', clientId: message.clientId, reason: 'not sent before the page was left', at: message.createdAt }]);
     } else {
-      queue.push({ ...message, attempts: 0, resolve: () => undefined, reject: () => undefined });
+      // The earlier page may have published it: uncertain.
+      queue.push({ ...message, attempts: 0, uncertain: true, resolve: () => undefined, reject: () => undefined });
     }
   }
 
@@ -211,7 +226,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     send(text) {
       const trimmed = text.trim();
       if (trimmed === '') return Promise.reject(new Error('A message needs some text'));
-      if (trimmed.length > MAX_MESSAGE_LENGTH) return Promise.reject(new Error(`A message can have at most ${MAX_MESSAGE_LENGTH} characters`));
+      if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(new Error(`A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
       if (deps.stopped.aborted) return Promise.reject(new Error('The chat session stopped'));
       const clientId = deps.newClientId();
       const createdAt = clock.now();

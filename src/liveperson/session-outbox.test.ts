@@ -125,6 +125,24 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     expect(h.sent.filter((f) => f.type === 'InitConnection')).toHaveLength(2);
   });
 
+  it('waits for a late (reordered) history replay before publishing an uncertain message again', async () => {
+    const account = h.account();
+    const s = open(account);
+    await online(s);
+    await s.send('first');
+    const c = s.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { delayMs: 3_000 });
+    const pending = s.send('answer lost');
+    await eventually(async () => (await stored(account, c)).includes('answer lost'), 8_000, 'stored');
+    // Every notification is now held back until the next one (or 50 ms): the replay of the stored
+    // message reaches the widget only after the GetClock that ends the resubscribe.
+    await h.control('PUT', 'faults', { delayMs: 0, reorder: 1 });
+    await h.control('POST', 'faults/drop');
+    await pending;
+    expect(published('answer lost')).toHaveLength(1);
+    expect(await stored(account, c)).toEqual(['first', 'answer lost']);
+  });
+
   it('reconnects quickly after each drop of a socket that had come online (the backoff restarts)', async () => {
     const s = open(h.account(), { random: () => 1 });
     await online(s);

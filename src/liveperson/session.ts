@@ -2,7 +2,7 @@
 // API. Wires the identity, the connection, the resubscribe recipe, the outbox, receipts, typing and
 // agent profiles around one ChatStore. The only conversation data kept in browser storage is the
 // outbox of unsent messages (sessionStorage, per account, until stored).
-import type { ChatSession } from '../core/session';
+import { MESSAGE_MAX_LENGTH, type ChatSession } from '../core/session';
 import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
 import { createChatStore } from './chat-store';
@@ -13,7 +13,7 @@ import { createConnection, type ConnectionOptions, type ConnectionState, type We
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createIdentity } from './identity';
-import { createOutbox, MAX_MESSAGE_LENGTH } from './outbox';
+import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outbox-storage';
 import { createProfileLookup } from './profiles';
 import { createReceiptsOut } from './receipts-out';
@@ -108,7 +108,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     isOnline,
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
-    storage: createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), cfg.account, MAX_MESSAGE_LENGTH),
+    storage: createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), cfg.account, MESSAGE_MAX_LENGTH),
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
