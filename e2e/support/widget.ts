@@ -54,4 +54,50 @@ export class Widget {
       })),
     );
   }
+
+  /** The connection status line (Reconnecting…, errors with their Retry button). */
+  get status(): Locator {
+    return this.dialog.locator('[role="status"][data-status]');
+  }
+  /** Every message row of the whole timeline, in display order, read by scrolling through it (the
+   * timeline is windowed for long conversations); `duplicates` counts rows shown twice at once. */
+  async readTimeline(): Promise<{ rows: TimelineMessage[]; duplicates: number }> {
+    return this.log.evaluate(async (log) => {
+      const scroller = log.parentElement as HTMLElement;
+      const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const found = new Map<string, { sequence: number | null; originator: string; text: string; receipt: string | null }>();
+      let duplicates = 0;
+      const collect = () => {
+        const here = new Set<string>();
+        for (const el of log.querySelectorAll('[data-originator]:not([data-banner])')) {
+          const seq = el.getAttribute('data-sequence');
+          const text = (el.querySelector('.parley-bubble')?.textContent ?? el.textContent ?? '').trim();
+          const key = seq === null ? `pending:${text}` : `seq:${seq}`;
+          if (here.has(key)) duplicates += 1;
+          here.add(key);
+          const receipt = el.querySelector('[data-receipt]')?.getAttribute('data-receipt') ?? null;
+          found.set(key, { sequence: seq === null ? null : Number(seq), originator: el.getAttribute('data-originator') ?? '', text, receipt });
+        }
+      };
+      scroller.scrollTop = 0;
+      await settle();
+      for (let guard = 0; guard < 10_000; guard++) {
+        collect();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += Math.max(50, scroller.clientHeight * 0.7);
+        await settle();
+      }
+      scroller.scrollTop = scroller.scrollHeight;
+      return { rows: [...found.values()], duplicates };
+    });
+  }
+}
+
+export interface TimelineMessage {
+  /** null while the message is not stored yet. */
+  sequence: number | null;
+  originator: string;
+  text: string;
+  /** The visitor's tick (pending, sent, delivered, read, failed); null on agent messages. */
+  receipt: string | null;
 }

@@ -1,0 +1,59 @@
+// The end-of-run comparison of the chaos test: the widget's whole timeline against the stand-in's
+// transcript (same sequences, same order, same texts, no duplicates, no gaps), every visitor message
+// stored exactly once, and the ticks equal to the receipts the stand-in stored.
+import type { ConversationDetail } from './control';
+import type { TimelineMessage } from './widget';
+
+const isVisitorContent = (e: { role: string; event: { type: string } }) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent';
+
+/** How many times the stand-in stored each visitor text. */
+export function visitorCopies(detail: ConversationDetail): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const e of detail.transcript[detail.id] ?? []) {
+    if (isVisitorContent(e)) copies.set(String(e.event.message), (copies.get(String(e.event.message)) ?? 0) + 1);
+  }
+  return copies;
+}
+
+/** The tick a stored receipt state shows. */
+const TICK: Record<string, string> = { sent: 'sent', delivered: 'delivered', read: 'read' };
+
+export function convergenceProblems(
+  timeline: { rows: TimelineMessage[]; duplicates: number },
+  detail: ConversationDetail,
+  visitorTexts: string[],
+  agentMessages: number,
+): string[] {
+  const problems: string[] = [];
+  const c = detail.id;
+  const expected = (detail.transcript[c] ?? [])
+    .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
+    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(e.event.message) }));
+  const rows = timeline.rows;
+  if (timeline.duplicates > 0) problems.push(`${timeline.duplicates} rows shown twice`);
+  const unsent = rows.filter((r) => r.sequence === null);
+  if (unsent.length > 0) problems.push(`not stored yet in the widget: ${unsent.map((r) => `${r.text} (${r.receipt})`).join(', ')}`);
+  const sequenced = rows.filter((r) => r.sequence !== null);
+  if (sequenced.length !== expected.length) problems.push(`the widget shows ${sequenced.length} stored messages, the transcript has ${expected.length}`);
+  for (let i = 0; i < Math.max(sequenced.length, expected.length); i++) {
+    const got = sequenced[i];
+    const want = expected[i];
+    if (got?.sequence !== want?.sequence || got?.originator !== want?.originator || got?.text !== want?.text) {
+      problems.push(`row ${i}: widget ${JSON.stringify(got ?? null)} ≠ transcript ${JSON.stringify(want ?? null)}`);
+      break;
+    }
+  }
+  const copies = visitorCopies(detail);
+  const wrong = visitorTexts.filter((t) => copies.get(t) !== 1).map((t) => `${t}×${copies.get(t) ?? 0}`);
+  if (wrong.length > 0) problems.push(`visitor messages not stored exactly once: ${wrong.slice(0, 10).join(', ')}`);
+  if (copies.size !== visitorTexts.length) problems.push(`the transcript has ${copies.size} distinct visitor texts, ${visitorTexts.length} were typed`);
+  const agentStored = expected.filter((e) => e.originator === 'agent').length;
+  if (agentStored !== agentMessages) problems.push(`${agentStored} agent messages stored, ${agentMessages} sent`);
+  const receipts = detail.receipts[c] ?? {};
+  const ticks = sequenced
+    .filter((r) => r.originator === 'consumer')
+    .filter((r) => r.receipt !== TICK[receipts[String(r.sequence)] ?? ''])
+    .map((r) => `${r.text}: widget ${r.receipt}, stored ${receipts[String(r.sequence)] ?? 'none'}`);
+  if (ticks.length > 0) problems.push(`ticks differ from the stored receipts: ${ticks.slice(0, 10).join('; ')}`);
+  return problems;
+}
