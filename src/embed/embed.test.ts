@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEmbed } from './embed';
+import { TAG } from './protocol';
+import type { ParleyApi } from './types';
+
+const APP = 'https://cdn.parley.example/v1/frame.html';
+const FRAME_ORIGIN = 'https://cdn.parley.example';
+
+beforeAll(() => {
+  // jsdom has no constructable stylesheets; the real ones are covered in Chromium (e2e).
+  const proto = CSSStyleSheet.prototype as unknown as { replaceSync?: (css: string) => void };
+  proto.replaceSync ??= () => {};
+});
+
+let api: ParleyApi | undefined;
+afterEach(() => {
+  api?.destroy();
+  api = undefined;
+});
+
+function setup() {
+  api = createEmbed({ account: 'acme', appUrl: APP, load: 'intent', lang: 'en' });
+  const root = document.querySelector('parley-widget')!.shadowRoot!;
+  const launcher = root.querySelector('button')!;
+  const frame = () => root.querySelector('iframe');
+  // jsdom gives iframes in shadow trees no window: each frame gets a stand-in with postMessage.
+  const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: ReturnType<typeof vi.fn> }>();
+  const frameWindow = () => {
+    const el = frame()!;
+    if (!frameWindows.has(el)) {
+      const win = { postMessage: vi.fn() };
+      frameWindows.set(el, win);
+      Object.defineProperty(el, 'contentWindow', { get: () => win });
+    }
+    return frameWindows.get(el)!;
+  };
+  const fromFrame = (data: unknown, origin = FRAME_ORIGIN, source: unknown = frameWindow()) =>
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source: source as Window }));
+  return { api, root, launcher, frame, frameWindow, fromFrame };
+}
+
+describe('createEmbed', () => {
+  it('refuses a configuration without an account, clearly', () => {
+    expect(() => createEmbed({ account: '' })).toThrow('Parley: "account" is missing');
+  });
+
+  it('draws the launcher and loads the frame only on intent, with the host origin in its hash', () => {
+    const { launcher, frame } = setup();
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat');
+    expect(frame()).toBeNull();
+    launcher.dispatchEvent(new Event('pointerenter'));
+    expect(frame()?.src).toBe(`${APP}#origin=${encodeURIComponent(window.location.origin)}`);
+    expect(frame()?.hidden).toBe(true);
+    expect(frame()?.title).toBe('Chat window');
+  });
+
+  it('queues open() and the token until the frame is ready, then posts them to its exact origin only', () => {
+    const { api, launcher, frameWindow, fromFrame } = setup();
+    api.open();
+    api.setJwt('token-1');
+    expect(launcher.getAttribute('aria-expanded')).toBe('true');
+    const post = frameWindow().postMessage;
+    expect(post).not.toHaveBeenCalled();
+    fromFrame({ tag: TAG, type: 'ready' });
+    expect(post).toHaveBeenCalledTimes(1);
+    const [message, target] = post.mock.calls[0] as [unknown, string];
+    expect(target).toBe(FRAME_ORIGIN);
+    expect(message).toMatchObject({ tag: TAG, type: 'init', open: true, config: { account: 'acme', jwt: 'token-1' } });
+    api.close();
+    expect(post.mock.calls[1]).toEqual([{ tag: TAG, type: 'open', open: false }, FRAME_ORIGIN]);
+  });
+
+  it('ignores messages from another origin or window, and survives garbage', () => {
+    const { api, launcher, frame, fromFrame } = setup();
+    api.open();
+    fromFrame({ tag: TAG, type: 'unread', count: 3 }, 'https://evil.example');
+    fromFrame({ tag: TAG, type: 'unread', count: 3 }, FRAME_ORIGIN, window);
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat');
+    for (const junk of [null, 'x', 42, [], { type: 'unread', count: 9 }, { tag: TAG }, { tag: TAG, type: 'event' }, { tag: TAG, type: 'unread', count: -1 }]) {
+      expect(() => fromFrame(junk)).not.toThrow();
+    }
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat');
+    fromFrame({ tag: TAG, type: 'unread', count: 3 });
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat, 3 unread');
+    expect(frame()).not.toBeNull();
+  });
+
+  it('dispatches events to listeners; a throwing listener does not stop the others', () => {
+    vi.useFakeTimers();
+    try {
+      const { api, fromFrame } = setup();
+      const got: unknown[] = [];
+      api.on('connection', () => {
+        throw new Error('host bug');
+      });
+      api.on('connection', (d) => got.push(d));
+      api.open();
+      fromFrame({ tag: TAG, type: 'event', name: 'connection', detail: { status: 'online' } });
+      expect(got).toEqual([{ status: 'online' }]);
+      expect(() => vi.runAllTimers()).toThrow('host bug');
+      const listener = (d: unknown) => got.push(d);
+      api.on('message', listener);
+      api.off('message', listener);
+      fromFrame({ tag: TAG, type: 'event', name: 'message', detail: { id: 'm' } });
+      expect(got).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('closing from the frame returns focus to the launcher; destroy() removes everything', () => {
+    const { api, launcher, frame, fromFrame } = setup();
+    api.open();
+    fromFrame({ tag: TAG, type: 'ready' });
+    fromFrame({ tag: TAG, type: 'open', open: false });
+    expect(frame()?.hidden).toBe(true);
+    expect((launcher.getRootNode() as ShadowRoot).activeElement).toBe(launcher);
+    api.destroy();
+    expect(document.querySelector('parley-widget')).toBeNull();
+  });
+});
