@@ -1,10 +1,11 @@
 // Session tests against the real in-process stand-in over real sockets: control API calls, a
-// WebSocket that records every frame the client sends and checks it against LivePerson's schemas,
+// WebSocket that records every frame the client sends and checks it, and every frame it receives,
+// against LivePerson's schemas,
 // and helpers to wait for a session snapshot.
 import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import { startStandIn, type StandIn } from '../../../server/standin';
-import { schemasAvailable, validateClientFrame } from '../../../test/lp-schemas';
+import { schemasAvailable, validateClientFrame, validateServerFrame } from '../../../test/lp-schemas';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 import type { WebSocketClass } from '../connection';
 
@@ -26,8 +27,25 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
   const schemaProblems: string[] = [];
   // LivePerson's schemas are read from ../shared at run time; without them the check is skipped (and says so).
   const checking = schemasAvailable();
-  if (!checking) console.warn('lp-schemas not found next to the repository: client frames are not schema-checked');
+  if (!checking) console.warn('lp-schemas not found next to the repository: frames are not schema-checked');
   class RecordingWebSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      // every frame the stand-in sends is checked too (a server frame that breaks the schema is a stand-in bug)
+      this.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+        if (!checking) return;
+        if (isBinary) return void schemaProblems.push('received a binary frame');
+        let frame: unknown;
+        try {
+          frame = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8'));
+        } catch {
+          return void schemaProblems.push(`received malformed JSON: ${String(data).slice(0, 200)}`);
+        }
+        const problems = validateServerFrame(frame);
+        if (problems.length > 0) schemaProblems.push(`received ${JSON.stringify(frame).slice(0, 300)}: ${problems.join('; ')}`);
+      });
+    }
+
     override send(data: unknown, ...rest: unknown[]): void {
       const frame = JSON.parse(String(data)) as SentFrame;
       sent.push(frame);
