@@ -1,5 +1,7 @@
 // Per-dialog event logs: publishing (sequences from 0), history replay, receipt bookkeeping.
 import type { Metadata, MessagingEvent, MessagingEventChange, Role } from '../../src/liveperson/wire';
+import { Errors, Refusal } from '../errors';
+import { MAX_DEPTH, nestedDeeperThan } from '../nesting';
 import type { Account } from './accounts';
 import { receiptRank, type Audience, type Conversation, type Dialog, type ReceiptState, type StoredEvent } from './model';
 
@@ -26,10 +28,13 @@ export function toChange(conv: Conversation, dialog: Dialog, s: StoredEvent): Me
 }
 
 /**
- * Adds an event to a dialog and tells the account's listeners. ChatStateEvents are not stored
+ * Adds an event to a dialog and tells the account's listeners (400 when it is nested too deep). ChatStateEvents are not stored
  * and carry no sequence; everything else gets the dialog's next sequence. Returns the stored event.
  */
 export function publish(account: Account, conv: Conversation, dialog: Dialog, input: PublishInput, now: number): StoredEvent | undefined {
+  // Whoever publishes (a consumer frame, the control API), data nested too deep is never stored: as in a
+  // request frame, where the event sits 2 levels below the frame itself.
+  if (nestedDeeperThan({ event: input.event, metadata: input.metadata }, MAX_DEPTH - 1)) throw new Refusal(400, Errors.tooDeep(MAX_DEPTH));
   if (input.event.type === 'ChatStateEvent') {
     const change: MessagingEventChange = {
       originatorId: input.originatorId,

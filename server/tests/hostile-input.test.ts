@@ -56,6 +56,28 @@ describe('deeply nested payloads', () => {
   });
 });
 
+describe('deeply nested payloads from the control API', () => {
+  it('are refused with 400 before being stored, so the console and the consumers keep working', async () => {
+    const account = h.account();
+    const { client } = await h.consumer(account, ['RICH_CONTENT']);
+    const conv = await openConversation(client);
+    await client.request('ms.SubscribeMessagingEvents', { dialogId: conv, fromSeq: 0 });
+    const control = h.control(account);
+    const { dana } = await control.agents();
+    await control.act(conv, 'accept', { agentId: dana.id });
+    const raw = withDeep({ agentId: dana.id, content: { type: 'vertical', elements: [DEEP] } });
+    const res = await fetch(`${h.url}/agent/api/${account}/conversations/${conv}/rich`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/nested/);
+    const detail = await control.conversation(conv);
+    expect(detail.status).toBe(200);
+    expect((detail.body.transcript as Record<string, unknown[]>)[conv]).toEqual([]);
+    const ok = await control.act(conv, 'rich', { agentId: dana.id, content: verticals(14) });
+    expect(ok).toMatchObject({ status: 200, body: { sequence: 0 } });
+    await client.waitFor((f) => isMsg(f) && f.body.changes[0]?.sequence === 0);
+  });
+});
+
 describe('quickReplies', () => {
   it('refuses malformed quickReplies with 400 naming the field, before storing', async () => {
     const account = h.account();

@@ -1,6 +1,7 @@
 // Incoming frame parsing (tolerant, never throws) and response builders.
 import type { Response } from '../../src/liveperson/wire';
 import { clip, Errors, UNKNOWN_REQ_ID } from '../errors';
+import { MAX_DEPTH, nestedDeeperThan } from '../nesting';
 import { isObj } from './fields';
 
 export interface ParsedRequest {
@@ -15,23 +16,6 @@ export type Parsed = { ok: true; req: ParsedRequest } | { ok: false; reqId: stri
 
 export const STRING_RESP = '.ReqBody$StringResp';
 
-/**
- * How deep a request may nest (the frame itself is level 1, so an event's `message` or `content`
- * has 28 levels to itself). Deeper data would make JSON.stringify overflow the stack when echoed.
- */
-export const MAX_DEPTH = 32;
-
-/** True when `value` nests objects/arrays deeper than `max` levels (iterative: never overflows). */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [v, depth] = top;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-  }
-  return false;
-}
 
 /** A request is any object with `type` and `id` (number or string); `kind`, when present, must be "req". */
 export function parseFrame(text: string): Parsed {
