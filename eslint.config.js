@@ -21,6 +21,8 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render server data as text.' },
         { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render server data as text.' },
         { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build DOM with React or textContent.' },
+        { selector: "MemberExpression[computed=true][property.value=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build DOM with React or textContent.' },
+        { selector: "CallExpression[callee.property.name=/^(setHTMLUnsafe|parseHTMLUnsafe)$/]", message: 'No HTML string sinks (setHTMLUnsafe).' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML string sinks (insertAdjacentHTML).' },
         { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
         { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML string sinks (createContextualFragment).' },
