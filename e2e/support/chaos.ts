@@ -102,6 +102,7 @@ export async function runChaos(page: Page, w: Widget, control: Control, options:
   let agent = 0;
   let agentReceipts = 0;
   const acknowledged = new Map<number, 'ACCEPT' | 'READ'>();
+  let logged = 0;
   const enough = () => visitor > options.messagesEachWay && agent >= options.messagesEachWay && Date.now() - started >= (options.minDurationMs ?? 0);
   try {
     while (!enough()) {
@@ -115,7 +116,10 @@ export async function runChaos(page: Page, w: Widget, control: Control, options:
       } else {
         agentReceipts += await acknowledgeSome(control, c, dana.id, random, acknowledged);
       }
-      if ((visitor + agent) % 100 === 0) log(`chaos: ${visitor} visitor / ${agent} agent messages after ${Math.round((Date.now() - started) / 1000)} s`);
+      if (visitor + agent >= logged + 100) {
+        logged = visitor + agent;
+        log(`chaos: ${visitor} visitor / ${agent} agent messages after ${Math.round((Date.now() - started) / 1000)} s`);
+      }
     }
   } finally {
     await stopFaults();
