@@ -4,12 +4,12 @@ import { expect, it } from 'vitest';
 import { call, claimsOf } from '../testing/http';
 import { standInForTests } from '../testing/harness';
 
-const h = standInForTests({ tokenLifetimeSec: 2 });
+const h = standInForTests({ tokenLifetimeSec: 4 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const reinit = (jwt: string, id: string) => ({ kind: 'req', id, type: 'InitConnection', headers: [{ type: '.ams.headers.ConsumerAuthentication', jwt }] });
 
 it('a fresher token for the same consumer resets the expiry timer from its claims', async () => {
-  await sleep(1000 - (Date.now() % 1000)); // start just after a second boundary: the first token lives ~2 s
+  await sleep(1000 - (Date.now() % 1000)); // start just after a second boundary: the first token lives ~4 s
   const account = h.account();
   const first = await h.consumer(account, []);
   await sleep(1100); // the refreshed token is issued at least one second later, so it expires later
@@ -19,13 +19,14 @@ it('a fresher token for the same consumer resets the expiry timer from its claim
   expect(newExp).toBeGreaterThan(oldExp);
   first.client.send(reinit(fresh, 'again'));
   expect(await first.client.waitFor((f) => f.kind === 'resp' && f.reqId === 'again')).toMatchObject({ code: 200 });
+  expect(Date.now(), 're-authenticated before the first token expired').toBeLessThan(oldExp * 1000 - 500);
   await sleep(oldExp * 1000 + 300 - Date.now());
   expect(first.client.ws.readyState).toBe(1);
   expect((await first.client.request('GetClock')).code).toBe(200);
   const { code } = await first.client.closed;
   expect(code).toBe(4407);
   expect(Date.now()).toBeGreaterThanOrEqual(newExp * 1000 - 50);
-}, 10_000);
+}, 15_000);
 
 it('a token of another consumer is refused with 401 and the socket closes with 4401', async () => {
   const account = h.account();
