@@ -10,6 +10,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 mkdirSync('reports', { recursive: true });
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
@@ -53,6 +54,7 @@ const vPassed = vj?.numPassedTests ?? 0;
 const vFailed = vj?.numFailedTests ?? 0;
 passed += vPassed;
 failed += vFailed;
+skipped += (vj?.numPendingTests ?? 0) + (vj?.numTodoTests ?? 0);
 if (vitestStatus !== 0 && vFailed === 0) failed++;
 console.log(`=== vitest: ${vPassed} passed, ${vFailed} failed (exit ${vitestStatus})`);
 
@@ -72,10 +74,11 @@ if (hasSpecs) {
     const pFailed = s.unexpected ?? 0;
     passed += pPassed;
     failed += pFailed;
+    skipped += s.skipped ?? 0;
     if (pwStatus !== 0 && pFailed === 0) failed++;
     console.log(`=== playwright: ${pPassed} passed, ${pFailed} failed (exit ${pwStatus})`);
   }
 }
 
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
