@@ -34,7 +34,7 @@ describe('composer', () => {
     expect(box.value).toBe('');
   });
 
-  it('reports composing while typing, and stops after 3 s idle', async () => {
+  it('reports composing on every keystroke (the session throttles), and stops after 3 s idle', async () => {
     vi.useFakeTimers();
     const { session } = renderWidget({ open: true });
     const box = screen.getByRole('textbox', { name: 'Message' });
@@ -44,21 +44,44 @@ describe('composer', () => {
     fireEvent.change(box, { target: { value: 'H' } });
     fireEvent.change(box, { target: { value: 'He' } });
     await settle();
-    expect(composing()).toEqual([true]);
+    expect(composing()).toEqual([true, true]);
     act(() => void vi.advanceTimersByTime(COMPOSING_IDLE_MS - 100));
     fireEvent.change(box, { target: { value: 'Hel' } });
     act(() => void vi.advanceTimersByTime(COMPOSING_IDLE_MS - 100));
     await settle();
-    expect(composing()).toEqual([true]);
+    expect(composing()).toEqual([true, true, true]);
     act(() => void vi.advanceTimersByTime(200));
     await settle();
-    expect(composing()).toEqual([true, false]);
+    expect(composing()).toEqual([true, true, true, false]);
+    // Clearing the box is not typing: it stops at once, and only once.
+    fireEvent.change(box, { target: { value: 'Hi' } });
+    fireEvent.change(box, { target: { value: '' } });
+    act(() => void vi.advanceTimersByTime(COMPOSING_IDLE_MS * 2));
+    await settle();
+    expect(composing()).toEqual([true, true, true, false, true, false]);
+  });
+
+  it('a long typing burst keeps reporting composing to the session', async () => {
+    vi.useFakeTimers();
+    const { session } = renderWidget({ open: true });
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    const settle = () => act(async () => {});
+    let text = '';
+    // 8 s of typing, a key every 500 ms: the session sees each one (and sends one COMPOSING per 3 s).
+    for (let i = 0; i < 16; i++) {
+      text += 'x';
+      fireEvent.change(box, { target: { value: text } });
+      act(() => void vi.advanceTimersByTime(500));
+    }
+    await settle();
+    expect(session.callsOf('setComposing').map((c) => c.composing)).toEqual(Array.from({ length: 16 }, () => true));
   });
 
   it('stops composing when the message is sent', async () => {
     const { session, user } = renderWidget({ open: true });
     await user.keyboard('Hi{Enter}');
     expect(session.calls.filter((c) => c.method === 'setComposing' || c.method === 'send')).toEqual([
+      { method: 'setComposing', composing: true },
       { method: 'setComposing', composing: true },
       { method: 'setComposing', composing: false },
       { method: 'send', text: 'Hi' },

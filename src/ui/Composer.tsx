@@ -42,10 +42,10 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
   const onChange = (value: string) => {
     setText(value);
     if (value.trim() === '') return stopComposing();
-    if (!composing.current) {
-      composing.current = true;
-      setComposing(true);
-    }
+    // Every keystroke says so: the session throttles what goes out (one COMPOSING per 3 s), and
+    // the agent keeps seeing "typing" through a long burst instead of it lapsing after the first.
+    composing.current = true;
+    setComposing(true);
     clearTimeout(idleTimer.current);
     idleTimer.current = setTimeout(stopComposing, COMPOSING_IDLE_MS);
   };
