@@ -12,6 +12,11 @@ export interface ChatStore {
   readonly consumerId: string | undefined;
   readonly connection: ConnectionView;
   dispatch(events: readonly CoreEvent[]): void;
+  /**
+   * The consumer the socket authenticated as. Another consumer than before (e.g. the server forgot
+   * the old identity) starts from nothing: the old consumer's conversations are not this one's; only
+   * the visitor's unsent messages are kept.
+   */
   setConsumerId(consumerId: string): void;
   setConnection(view: ConnectionView): void;
   getSnapshot(): SessionSnapshot;
@@ -90,6 +95,10 @@ export function createChatStore(clock: Clock): ChatStore {
     },
     setConsumerId(id) {
       if (id === consumerId) return;
+      if (consumerId !== undefined) {
+        const unsent = Object.fromEntries(Object.entries(state.outbox).filter(([, entry]) => entry.stored === undefined));
+        state = { ...initialState, outbox: unsent };
+      }
       consumerId = id;
       changed();
     },

@@ -63,15 +63,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const failed = new Map<string, PersistedMessage>();
   let draining = false;
   let creating: Promise<ActiveTarget> | undefined;
-  /** A conversation we created whose metadata has not arrived yet. */
-  let created: ActiveTarget | undefined;
+  /** A conversation we created (for this consumer) whose metadata has not arrived yet. */
+  let created: (ActiveTarget & { consumerId: string | undefined }) | undefined;
 
   const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
 
   const target = (): ActiveTarget | undefined => {
     const active = activeTarget(store.state);
     if (active) return active;
-    return created && !known(created.conversationId) ? created : undefined;
+    if (!created || known(created.conversationId) || created.consumerId !== store.consumerId) return undefined;
+    return { conversationId: created.conversationId, dialogId: created.dialogId };
   };
 
   const requestConversation = async (): Promise<ActiveTarget> => {
@@ -84,8 +85,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const response = await connection.request(RequestTypes.ConsumerRequestConversation, body);
       const id = isRecord(response.body) ? response.body.conversationId : undefined;
       if (typeof id !== 'string' || id === '') throw new Error('The new conversation has no id');
-      created = { conversationId: id, dialogId: id }; // the MAIN dialog id is the conversation id
-      return created;
+      created = { conversationId: id, dialogId: id, consumerId: store.consumerId }; // the MAIN dialog id is the conversation id
+      return { conversationId: id, dialogId: id };
     } catch (error) {
       // One open conversation per consumer: the server names the one we do not know yet. Adopt it.
       if (!(error instanceof RequestFailedError) || error.code !== 400) throw error;

@@ -1,21 +1,25 @@
 // The resubscribe recipe (protocol reference §10), run after EVERY open: subscriptions do not
-// survive a reconnect. Conversation list first (wait for its snapshot), then the active messaging
-// dialog of the open conversation from the last sequence held + 1. Follows dialog changes
-// (a post-conversation survey opens a new dialog with its own sequences).
-import { activeDialog, currentConversation } from '../core/conversation';
+// survive a reconnect. Conversation list first (its snapshot is the truth, conversation-list.ts),
+// then the dialogs to watch from the last sequence held + 1: the open conversation's active
+// messaging dialog, or, when the latest conversation is closed, its messaging dialogs read-only (so
+// a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
+// with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
+// (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
+import { activeDialog, currentConversation, messagingDialogs } from '../core/conversation';
 import type { ChatState } from '../core/state';
 import type { ChatStore } from './chat-store';
 import type { Connection } from './connection';
-import { isRecord } from './http';
+import { createConversationList } from './conversation-list';
+import { RequestFailedError } from './errors';
 import { RequestTypes } from './wire';
-import type { SubscribeExConversationsBody, SubscribeMessagingEventsBody } from './wire';
+import type { SubscribeMessagingEventsBody } from './wire';
 
 export interface Subscriber {
-  /** Resolves once the conversation list snapshot is in and the active dialog is subscribed. */
+  /** Resolves once the conversation list is in and the dialogs to watch are subscribed (history replayed). */
   resubscribe(): Promise<void>;
   /** Subscribes to a dialog's events unless this socket already is. */
   ensureDialog(dialogId: string, conversationId: string): Promise<void>;
-  /** Subscribes to the active dialog if it changed (cheap; call on every state change). */
+  /** Subscribes to the dialogs to watch if they changed (cheap; call on every state change). */
   follow(): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
@@ -33,6 +37,15 @@ export function activeTarget(state: ChatState): ActiveTarget | undefined {
   return snap && dialog ? { conversationId: snap.id, dialogId: dialog.id } : undefined;
 }
 
+/** The dialogs whose events the visitor sees: the active one, or every messaging dialog of a closed current conversation. */
+export function watchedDialogs(state: ChatState): ActiveTarget[] {
+  const active = activeTarget(state);
+  if (active) return [active];
+  const snap = currentConversation(state);
+  if (!snap || snap.stage !== 'closed') return [];
+  return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
+}
+
 /** The sequence to subscribe from: one past the highest sequence held for the dialog (0 when none). */
 export function nextSequence(state: ChatState, dialogId: string): number {
   let last = -1;
@@ -42,93 +55,67 @@ export function nextSequence(state: ChatState, dialogId: string): number {
   return last + 1;
 }
 
-export const SNAPSHOT_TIMEOUT_MS = 10_000;
+const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
 
 export function createSubscriber(connection: Connection, store: ChatStore, timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void }): Subscriber {
   const dialogs = new Map<string, Promise<void>>();
-  const seenSubscriptions = new Set<string>();
-  let waiter: { id: string; resolve: () => void; fail: () => void } | undefined;
+  /** Dialogs this socket's server refused to subscribe (4xx): not asked again on this socket. */
+  const unusable = new Map<string, Error>();
+  const list = createConversationList(connection, store, timers);
   let online = false;
-  /** This socket's conversation-list subscription (replaced when the recipe runs again on it). */
-  let listSubscription: string | undefined;
 
   connection.on('notification', (frame) => {
-    if (frame.subscriptionId === undefined) return;
-    seenSubscriptions.add(frame.subscriptionId);
-    if (waiter?.id === frame.subscriptionId) waiter.resolve();
+    if (frame.conversationIds !== undefined) return list.admit(frame);
+    const events = frame.events.filter((e) => 'dialogId' in e && dialogs.has(e.dialogId));
+    store.dispatch(events);
   });
-
-  const snapshotOf = (subscriptionId: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (seenSubscriptions.has(subscriptionId)) return resolve();
-      const timer = timers.setTimeout(() => {
-        waiter = undefined;
-        reject(new Error('The conversation list did not arrive in time'));
-      }, SNAPSHOT_TIMEOUT_MS);
-      waiter = {
-        id: subscriptionId,
-        resolve: () => {
-          timers.clearTimeout(timer);
-          waiter = undefined;
-          resolve();
-        },
-        fail: () => {
-          timers.clearTimeout(timer);
-          waiter = undefined;
-          reject(new Error('The connection closed before the conversation list arrived'));
-        },
-      };
-    });
 
   const ensureDialog = (dialogId: string, conversationId: string): Promise<void> => {
     const existing = dialogs.get(dialogId);
     if (existing) return existing;
+    const refusal = unusable.get(dialogId);
+    if (refusal) return Promise.reject(refusal);
     const body: SubscribeMessagingEventsBody = { dialogId, conversationId, fromSeq: nextSequence(store.state, dialogId) };
     const subscribed = connection.request(RequestTypes.SubscribeMessagingEvents, body).then(() => undefined);
     dialogs.set(dialogId, subscribed);
-    subscribed.catch(() => {
-      if (dialogs.get(dialogId) === subscribed) dialogs.delete(dialogId);
+    subscribed.catch((error: unknown) => {
+      if (dialogs.get(dialogId) !== subscribed) return;
+      dialogs.delete(dialogId);
+      if (refused(error)) {
+        unusable.set(dialogId, error as Error);
+        console.warn(`Parley: the server refused to subscribe to dialog ${dialogId}; skipping it`, error);
+      }
     });
     return subscribed;
   };
 
+  const watch = (target: ActiveTarget) =>
+    ensureDialog(target.dialogId, target.conversationId).catch((error: unknown) => {
+      if (!refused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
+    });
+
   return {
     async resubscribe() {
       online = false;
-      seenSubscriptions.clear();
-      const body: SubscribeExConversationsBody = { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] };
-      const response = await connection.request(RequestTypes.SubscribeExConversations, body);
-      const subscriptionId = isRecord(response.body) ? response.body.subscriptionId : undefined;
-      if (typeof subscriptionId !== 'string' && typeof subscriptionId !== 'number') {
-        throw new Error('The conversation subscription returned no subscriptionId');
-      }
-      const previous = listSubscription;
-      listSubscription = String(subscriptionId);
-      if (previous !== undefined && previous !== listSubscription) {
-        connection.request(RequestTypes.UnsubscribeExConversations, { subscriptionId: previous }).catch(() => undefined);
-      }
-      await snapshotOf(listSubscription);
-      const target = activeTarget(store.state);
-      if (target) await ensureDialog(target.dialogId, target.conversationId);
+      await list.subscribe();
+      await Promise.all(watchedDialogs(store.state).map(watch));
       // The server handles a socket's requests in order, so once this answers, the history replay
-      // of the subscription above has been received: pending messages can be reconciled with it.
+      // of the subscriptions above has been received: pending messages can be reconciled with it.
       await connection.request(RequestTypes.GetClock);
       online = true;
     },
     ensureDialog,
     follow() {
       if (!online) return;
-      const target = activeTarget(store.state);
-      if (target && !dialogs.has(target.dialogId)) {
-        ensureDialog(target.dialogId, target.conversationId).catch(() => undefined);
+      for (const target of watchedDialogs(store.state)) {
+        if (!dialogs.has(target.dialogId) && !unusable.has(target.dialogId)) watch(target).catch(() => undefined);
       }
     },
     reset() {
       online = false;
-      listSubscription = undefined;
       dialogs.clear();
-      seenSubscriptions.clear();
-      waiter?.fail();
+      unusable.clear();
+      list.reset();
     },
   };
 }

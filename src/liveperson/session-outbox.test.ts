@@ -88,7 +88,8 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     expect(published('in flight')).toHaveLength(1);
     expect(await stored(account, c)).toEqual(['first', 'in flight']);
     expect(b.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toHaveLength(1);
-    expect(t.sessionStorage.length).toBe(0);
+    await eventually(() => t.sessionStorage.length === 0, 3_000, 'the outbox reconciled (storage emptied)');
+    expect(published('in flight')).toHaveLength(1);
   });
 
   it('restores a "Not sent" message as failed; Retry sends it', async () => {

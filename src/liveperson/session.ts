@@ -119,7 +119,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     idle: 'idle', connecting: 'connecting', open: 'connecting', reconnecting: 'reconnecting', error: 'error', closed: 'idle',
   };
 
-  connection.on('notification', (frame) => store.dispatch(frame.events));
+  // Notifications reach the store through the subscriber, which admits only its own subscriptions' ones.
   connection.on('state', ({ state, error }) => {
     if (state === 'open') return; // online only once the resubscribe finished
     if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error } : { status: statusOf[state] });

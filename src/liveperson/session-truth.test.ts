@@ -1,0 +1,175 @@
+// The server is the truth about which conversations exist and which notifications are ours, against
+// the in-process stand-in over real sockets: a restarted server (all state lost), and notifications
+// for subscriptions or dialogs the session never asked for.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { startStandIn, type StandIn } from '../../server/standin';
+import type { ChatSession } from '../core/session';
+import type { TimelineRow } from '../core/model';
+import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { MemoryStorage } from './storage';
+import { startHarness, waitForSnapshot, type Harness } from './testing/standin-harness';
+
+let h: Harness;
+let restarted: StandIn | undefined;
+const sessions: ChatSession[] = [];
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await restarted?.stop();
+  restarted = undefined;
+  await h.stop();
+  expect(h.schemaProblems).toEqual([]);
+});
+
+function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
+  const session = createLivePersonSession(
+    { account, csds: h.standIn.url },
+    { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0.5, ...deps },
+  );
+  sessions.push(session);
+  session.start();
+  return session;
+}
+
+const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
+const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+
+interface Detail {
+  id: string;
+  stage: string;
+  transcript: Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
+}
+const consumerTexts = (d: Detail) =>
+  Object.values(d.transcript)
+    .flat()
+    .filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent')
+    .map((e) => e.event.message);
+
+describe('LivePerson session: the server is the truth', () => {
+  it('recovers from a server restart (state and signing secret lost): a new consumer, a new conversation, no ghost', async () => {
+    const account = h.account();
+    const session = open(account, { connection: { backoff: { baseMs: 200, capMs: 400 } } });
+    await online(session);
+    await session.send('Before the restart');
+    const before = session.getSnapshot().chat;
+    expect(before.stage).toBe('open');
+
+    const { port } = h.standIn;
+    await h.standIn.stop();
+    await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
+    const typed = session.send('After the restart');
+    restarted = await startStandIn({ port });
+
+    await typed;
+    const after = await waitForSnapshot(session, (x) => x.connection.status === 'online' && x.chat.stage === 'open' && texts(x.chat.timeline).includes('After the restart'));
+    expect(after.chat.consumerId).not.toBe(before.consumerId);
+    expect(after.chat.conversationId).not.toBe(before.conversationId);
+    expect(texts(after.chat.timeline)).toEqual(['After the restart']); // no ghost of the old conversation
+    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    expect(conversations.map((c) => c.id)).toEqual([after.chat.conversationId]);
+    const detail = await h.control<Detail>('GET', `${account}/conversations/${after.chat.conversationId}`);
+    expect(consumerTexts(detail)).toEqual(['After the restart']);
+    // It stays online (no resubscribe loop) and keeps working.
+    await session.send('Still here');
+    expect(session.getSnapshot().connection.status).toBe('online');
+  });
+
+  it('drops conversations the fresh snapshot does not list (same consumer, server state lost)', async () => {
+    const account = h.account();
+    // An authenticated consumer keeps its id across the restart (the IdP derives it from the auth code).
+    const getJwt = async () => {
+      const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authCode: 'restart-bob' }),
+      });
+      return ((await response.json()) as { jwt: string }).jwt;
+    };
+    const session = createLivePersonSession(
+      { account, csds: h.standIn.url, getJwt },
+      { WebSocket: h.WebSocket, sessionStorage: new MemoryStorage(), random: () => 0.5, connection: { backoff: { baseMs: 200, capMs: 400 } } },
+    );
+    sessions.push(session);
+    session.start();
+    await online(session);
+    await session.send('Old conversation');
+    const before = session.getSnapshot().chat;
+
+    const { port } = h.standIn;
+    await h.standIn.stop();
+    restarted = await startStandIn({ port });
+    await waitForSnapshot(session, (x) => x.connection.status === 'online' && x.chat.stage === 'none');
+    expect(session.getSnapshot().chat.consumerId).toBe(before.consumerId);
+    expect(session.getSnapshot().chat.timeline).toEqual([]);
+
+    await session.send('New conversation');
+    const after = await waitForSnapshot(session, (x) => x.chat.stage === 'open' && texts(x.chat.timeline).includes('New conversation'));
+    expect(after.chat.conversationId).not.toBe(before.conversationId);
+    expect(texts(after.chat.timeline)).toEqual(['New conversation']);
+  });
+
+  it('ignores notifications for a subscription or a dialog it did not subscribe to', async () => {
+    const account = h.account();
+    const sockets: WebSocket[] = [];
+    class Tapped extends h.WebSocket {
+      constructor(...args: ConstructorParameters<typeof h.WebSocket>) {
+        super(...args);
+        sockets.push(this as unknown as WebSocket);
+      }
+    }
+    const session = open(account, { WebSocket: Tapped });
+    await online(session);
+    await session.send('Hello');
+    const c = session.getSnapshot().chat.conversationId as string;
+    const consumerId = session.getSnapshot().chat.consumerId as string;
+    const viewBefore = session.getSnapshot().chat;
+    const socket = sockets.at(-1) as WebSocket;
+    const inject = (frame: object) => socket.emit('message', Buffer.from(JSON.stringify(frame)), false);
+    const now = Date.now() + 60_000;
+
+    // A conversation list from a subscription this socket never made (newer and open: it would win).
+    inject({
+      kind: 'notification',
+      type: 'cqm.ExConversationChangeNotification',
+      body: {
+        subscriptionId: 'not-ours',
+        changes: [{
+          type: 'UPSERT',
+          result: {
+            convId: 'intruder',
+            conversationDetails: {
+              state: 'OPEN', stage: 'OPEN', startTs: now, metaDataLastUpdateTs: now,
+              participants: [{ id: consumerId, role: 'CONSUMER' }],
+              dialogs: [{ dialogId: 'intruder', dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', creationTs: now }],
+            },
+          },
+        }],
+      },
+    });
+    // Messaging events for a dialog it never subscribed to, one claiming our conversation.
+    const change = (dialogId: string, message: string) => ({
+      sequence: 7, originatorId: 'someone', originatorMetadata: { id: 'someone', role: 'ASSIGNED_AGENT' },
+      serverTimestamp: now, dialogId, conversationId: c, event: { type: 'ContentEvent', contentType: 'text/plain', message },
+    });
+    inject({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [change('ghost-dialog', 'Injected into a ghost dialog')] } });
+    inject({
+      kind: 'notification',
+      type: 'cqm.ExConversationChangeNotification',
+      body: { subscriptionId: 'not-ours-either', changes: [{ type: 'DELETE', result: { convId: c, conversationDetails: { state: 'CLOSE', startTs: now, participants: [{ id: consumerId, role: 'CONSUMER' }] } } }] },
+    });
+
+    // A normal exchange afterwards: the agent's message arrives, nothing injected shows.
+    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
+    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'A real answer' });
+    const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('A real answer'));
+    expect(after.chat.conversationId).toBe(viewBefore.conversationId);
+    expect(after.chat.stage).toBe('open');
+    expect(texts(after.chat.timeline)).toEqual(['Hello', 'A real answer']);
+  });
+});
