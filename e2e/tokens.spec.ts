@@ -21,12 +21,8 @@ function idpRequests(page: Page): Record<'authenticate' | 'signup' | 'refresh', 
 const subOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
 const storedJwt = (page: Page, account: string) => page.evaluate((key) => localStorage.getItem(key) ?? '', `parley:${account}:jwt`);
 
-// The embed (src/embed) takes tokens only by push (EmbedConfig.jwt, Parley.setJwt): the frame's
-// session has no way to ask the host page for a fresh one when the server closes with 4401. These
-// two tests need the embed to bridge a host getJwt (EmbedConfig.getJwt → the frame's getJwt) and the
-// demo page's authCode= to pass one; until then they are marked fixme (the session's own getJwt
-// path is covered in src/liveperson: connection.test.ts and session-outbox.test.ts).
-const HOST_GET_JWT = 'needs EmbedConfig.getJwt bridged into the frame, and authCode= on the demo page';
+// With `authCode=` the demo page passes a getJwt (EmbedConfig.getJwt) that trades the code at the
+// stand-in's /authenticate; the embed bridges it into the frame's session (src/embed/hostTokens.ts).
 
 let control: Control;
 test.beforeEach(({ request }) => {
@@ -37,7 +33,6 @@ test.afterEach(async () => {
 });
 
 test('4401 with a host getJwt: a fresh token, and the same conversation resumes', async ({ page }) => {
-  test.fixme(true, HOST_GET_JWT);
   const idp = idpRequests(page);
   const w = new Widget(page);
   await w.goto(control.account, `&open=1&authCode=${encodeURIComponent(`alice-${control.account}`)}`);
@@ -109,7 +104,6 @@ test('a failing authentication does not loop: bounded attempts, a visible error,
 });
 
 test('a host getJwt that keeps failing: bounded attempts, then the error with Retry', async ({ page }) => {
-  test.fixme(true, HOST_GET_JWT);
   const idp = idpRequests(page);
   await control.setFaults({ refuseAuth: true });
   const w = new Widget(page);

@@ -3,10 +3,32 @@
 //   ?account=demo  the LivePerson account id (default "demo")
 //   &csds=…        the domain API base URL (default: this page's origin, where the stand-in runs)
 //   &jwt=…         an authenticated consumer token (default: anonymous)
+//   &authCode=…    an authenticated visitor: the page's getJwt trades this code at the IdP's
+//                  /authenticate for a fresh token each time the widget needs one
 //   &lang=he       the widget's language (default: the browser's)
 //   &open=1        open the chat window at load
 //   &load=intent   load the app only when the visitor shows intent (default: when the page is idle)
 import type { EmbedConfig } from './embed/types';
+import { normalizeConfig } from './liveperson/config';
+import { endpointsFor, resolveDomains } from './liveperson/domains';
+import { defaultFetch, fetchJson, isRecord } from './liveperson/http';
+
+/**
+ * The demo's getJwt, as a brand's site would have one: it asks its identity provider for a token
+ * for the logged-in visitor. Here the IdP is the stand-in's `/authenticate` (the idp host from the
+ * domain API), and the visitor is whoever `authCode` names.
+ */
+function authCodeGetJwt(account: string, csds: string, authCode: string): () => Promise<string> {
+  return async () => {
+    const config = normalizeConfig({ account, csds });
+    const fetchFn = defaultFetch();
+    const { idpBase } = endpointsFor(config, await resolveDomains(config, fetchFn));
+    const answer = await fetchJson(fetchFn, `${idpBase}/authenticate`, { method: 'POST', body: { authCode }, what: 'The demo login' });
+    const jwt = isRecord(answer) ? answer.jwt : undefined;
+    if (typeof jwt !== 'string' || jwt === '') throw new Error('The demo login returned no token');
+    return jwt;
+  };
+}
 
 function showError(message: string): void {
   const box = document.getElementById('demo-error');
@@ -22,6 +44,8 @@ function start(): void {
   const config: EmbedConfig = { account, csds, open: query.get('open') === '1' };
   const jwt = query.get('jwt');
   if (jwt) config.jwt = jwt;
+  const authCode = query.get('authCode');
+  if (authCode) config.getJwt = authCodeGetJwt(account, csds, authCode);
   const lang = query.get('lang');
   if (lang) config.lang = lang;
   if (query.get('load') === 'intent') config.load = 'intent';

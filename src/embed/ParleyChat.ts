@@ -11,10 +11,16 @@ export interface ParleyChatProps {
 
 export function ParleyChat({ config, ref }: ParleyChatProps): null {
   const api = useRef<ParleyApi | null>(null);
-  // The widget is rebuilt only when the configuration's content changes, not its identity.
-  const key = JSON.stringify(config);
+  // The widget is rebuilt only when the configuration's content changes, not its identity; getJwt
+  // (a function, not in JSON) is called through a ref, so a new closure each render changes nothing.
+  const getJwt = useRef(config.getJwt);
   useEffect(() => {
-    const widget = createParley(JSON.parse(key) as EmbedConfig);
+    getJwt.current = config.getJwt;
+  });
+  const key = JSON.stringify({ ...config, getJwt: typeof config.getJwt === 'function' });
+  useEffect(() => {
+    const { getJwt: hasGetJwt, ...rest } = JSON.parse(key) as Omit<EmbedConfig, 'getJwt'> & { getJwt: boolean };
+    const widget = createParley(hasGetJwt ? { ...rest, getJwt: () => getJwt.current!() } : rest);
     api.current = widget;
     return () => {
       widget.destroy();

@@ -71,6 +71,26 @@ describe('createEmbed', () => {
     expect(post.mock.calls[1]).toEqual([{ tag: TAG, type: 'open', open: false }, FRAME_ORIGIN]);
   });
 
+  it("reports the visitor's intent to the frame once (at init, or as it happens), so the window's code loads", () => {
+    const { api, launcher, frameWindow, fromFrame } = setup();
+    api.on('message', () => {});
+    launcher.dispatchEvent(new Event('pointerenter'));
+    fromFrame({ tag: TAG, type: 'ready' });
+    expect(frameWindow().postMessage.mock.calls[0]?.[0]).toMatchObject({ type: 'init', intent: true, open: false, hostJwt: false });
+    launcher.dispatchEvent(new Event('focus'));
+    expect(frameWindow().postMessage).toHaveBeenCalledTimes(1);
+    api.destroy();
+
+    const idle = setup();
+    idle.api.open(); // opening loads the frame without a hover: init says open, not intent
+    idle.fromFrame({ tag: TAG, type: 'ready' });
+    idle.api.close();
+    idle.launcher.dispatchEvent(new Event('pointerenter'));
+    idle.launcher.dispatchEvent(new Event('pointerenter'));
+    const sent = idle.frameWindow().postMessage.mock.calls.map(([m]) => (m as { type: string }).type);
+    expect(sent).toEqual(['init', 'open', 'intent']);
+  });
+
   it('ignores messages from another origin or window, and survives garbage', () => {
     const { api, launcher, frame, fromFrame } = setup();
     api.open();

@@ -4,7 +4,7 @@
 import { baseLanguage, isRtl, launcherStrings } from '../ui/i18n-launcher';
 import css from './launcher.css?inline';
 import { drawLauncher } from './launcher';
-import { TAG, typeOf, type ToFrame, type ToHost } from './protocol';
+import { TAG, typeOf, type ToFrame, type ToHost, type Untagged } from './protocol';
 import { EVENT_NAMES, type EmbedConfig, type ParleyApi, type ParleyEventName } from './types';
 
 type Listener = (detail: unknown) => void;
@@ -21,6 +21,8 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   if (typeof config !== 'object' || config === null || typeof config.account !== 'string' || config.account === '') {
     throw new Error('Parley: "account" is missing (data-account or parleyConfig.account)');
   }
+  const getJwt = config.getJwt;
+  if (getJwt !== undefined && typeof getJwt !== 'function') throw new TypeError('Parley: "getJwt" must be a function');
   const doc = win.document;
   // The frame learns whom it may talk to from its hash.
   const frameUrl = new URL(String(config.appUrl ?? ''), doc.baseURI);
@@ -33,7 +35,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   host.setAttribute('lang', language);
   const theme = config.theme ?? {};
   for (const name in theme) {
-    if (Object.prototype.hasOwnProperty.call(theme, name)) host.style.setProperty(`--parley-${name}`, String(theme[name]));
+    if (Object.hasOwn(theme, name)) host.style.setProperty(`--parley-${name}`, String(theme[name]));
   }
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
@@ -46,11 +48,12 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   let ready = false;
   let open = false;
   let unread = 0;
+  let intent = false;
   let jwt = config.jwt;
   let destroyed = false;
 
-  const post = (message: ToFrame) => {
-    if (ready && frame?.contentWindow) frame.contentWindow.postMessage(message, frameOrigin);
+  const post = (message: Untagged<ToFrame>) => {
+    if (ready) frame?.contentWindow?.postMessage({ tag: TAG, ...message }, frameOrigin);
   };
   const render = () => {
     launcher.update(open, unread);
@@ -66,13 +69,27 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   };
   const setOpen = (next: boolean, fromFrame: boolean) => {
     if (destroyed || next === open) return;
-    const focusInFrame = frame !== undefined && root.activeElement === frame;
+    const focusInFrame = root.activeElement === frame;
     open = next;
     load();
     render();
-    if (!fromFrame) post({ tag: TAG, type: 'open', open });
+    if (!fromFrame) post({ type: 'open', open });
     if (open && ready) frame?.focus();
     if (!open && (fromFrame || focusInFrame)) launcher.button.focus();
+  };
+  // The visitor may open the window soon: the frame fetches the window's code (see frame.tsx).
+  const onIntent = () => {
+    load();
+    if (!intent) post({ type: 'intent' });
+    intent = true;
+  };
+  // The frame asks for a token: the page's getJwt answers; a failure goes back as an error.
+  const answerToken = (id: number) => {
+    // The frame checks the token (an empty one counts as "no token"); anything else is not one.
+    new Promise<unknown>((resolve) => resolve(getJwt!())).then(
+      (token) => post({ type: 'token', id, jwt: typeof token === 'string' ? token : '' }),
+      (error: unknown) => post({ type: 'token', id, error: String((error as Error | undefined)?.message ?? error) }),
+    );
   };
   const emit = (name: string, detail: unknown) => {
     listeners.get(name)?.forEach((listener) => {
@@ -87,30 +104,33 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     });
   };
   const onMessage = (event: MessageEvent) => {
-    if (!frame || event.source !== frame.contentWindow || event.origin !== frameOrigin) return;
+    // (No frame yet: its contentWindow is undefined, which no event's source is.)
+    if (event.source !== frame?.contentWindow || event.origin !== frameOrigin) return;
     const data = event.data as ToHost;
     const type = typeOf(data);
     if (type === undefined) return;
     if (type === 'ready') {
       ready = true;
-      if (open) frame.focus();
-      // The frame takes only the fields it knows (FrameConfig) from this.
-      post({ tag: TAG, type: 'init', config: { ...config, jwt, lang }, open });
+      if (open) frame?.focus();
+      // Only what the frame needs, and nothing a postMessage cannot clone (getJwt stays here).
+      const { account, csds, domains, theme } = config;
+      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme }, open, intent, hostJwt: !!getJwt });
     } else if (data.type === 'open') setOpen(data.open === true, true);
     else if (data.type === 'unread') {
       unread = Number.isInteger(data.count) && data.count > 0 ? data.count : 0;
       render();
     } else if (data.type === 'event') emit(String(data.name), data.detail);
-    else if (data.type === 'error') console.error(`Parley: ${String(data.message)}`);
+    else if (data.type === 'getJwt') answerToken(data.id);
   };
 
   win.addEventListener('message', onMessage);
   const button = launcher.button;
   button.addEventListener('click', () => setOpen(!open, false));
-  button.addEventListener('pointerenter', load);
-  button.addEventListener('focus', load);
-  button.addEventListener('touchstart', load, { passive: true });
-  const idle = config.load === 'intent' ? undefined : (win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1500)))(load, { timeout: 4000 });
+  // Touch fires pointerenter too, at the start of the tap.
+  button.addEventListener('pointerenter', onIntent);
+  button.addEventListener('focus', onIntent);
+  // (After destroy() the idle callback finds `destroyed` and does nothing: no need to cancel it.)
+  if (config.load !== 'intent') (win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1500)))(load, { timeout: 4000 });
   const mount = () => {
     if (!destroyed) doc.body.appendChild(host);
   };
@@ -134,14 +154,12 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     setJwt(token: string) {
       if (typeof token !== 'string' || token === '') throw new TypeError('Parley.setJwt: expected a non-empty string');
       jwt = token;
-      post({ tag: TAG, type: 'jwt', jwt: token });
+      post({ type: 'jwt', jwt: token });
     },
+    // Idempotent; with the message listener gone no listener is ever called again.
     destroy() {
-      if (destroyed) return;
       destroyed = true;
       win.removeEventListener('message', onMessage);
-      if (idle !== undefined) (win.cancelIdleCallback ?? win.clearTimeout)(idle);
-      listeners.clear();
       host.remove();
     },
   } as ParleyApi;

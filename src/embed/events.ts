@@ -1,5 +1,7 @@
 // The public events (types.ts) derived from the session's snapshots, each fired once: a tracker
 // remembers what it reported and returns only what is new in the next snapshot.
+// `agentJoined` waits for the agent's name (profiles load after the join) up to AGENT_NAME_WAIT_MS,
+// then fires without it; the caller runs the tracker again at `nextDeadline()` for that.
 import type { MessageBody, TimelineRow } from '../core/model';
 import type { SessionSnapshot } from '../core/session';
 import type { ParleyEventName, ParleyEvents, ParleyMessage } from './types';
@@ -25,13 +27,24 @@ function messageOf(row: Extract<TimelineRow, { kind: 'message' }>): ParleyMessag
   return message;
 }
 
-export function createEventTracker(): (snapshot: SessionSnapshot) => HostEvent[] {
+/** How long `agentJoined` waits for the agent's name before it fires without one. */
+export const AGENT_NAME_WAIT_MS = 2_000;
+
+export interface EventTracker {
+  (snapshot: SessionSnapshot): HostEvent[];
+  /** When (clock time) a join still waiting for a name must fire anyway; undefined when none waits. */
+  nextDeadline(): number | undefined;
+}
+
+export function createEventTracker(now: () => number = Date.now, nameWaitMs = AGENT_NAME_WAIT_MS): EventTracker {
   const messages = new Set<string>();
   const receipts = new Map<string, string>();
   const banners = new Set<string>();
+  /** Joins seen without a name yet: banner key → the time they fire anyway. */
+  const unnamed = new Map<string, number>();
   let connection: string | undefined;
 
-  return ({ chat, connection: link }) => {
+  const track = ({ chat, connection: link }: SessionSnapshot): HostEvent[] => {
     const events: HostEvent[] = [];
     const status = `${link.status}|${link.error ?? ''}`;
     if (status !== connection) {
@@ -41,14 +54,20 @@ export function createEventTracker(): (snapshot: SessionSnapshot) => HostEvent[]
     for (const row of chat.timeline) {
       if (row.kind === 'banner') {
         if (banners.has(row.key)) continue;
-        banners.add(row.key);
         const { banner } = row;
         if (banner.type === 'agentJoined') {
           const name = chat.names[banner.participantId];
+          if (name === undefined) {
+            const deadline = unnamed.get(row.key) ?? now() + nameWaitMs;
+            unnamed.set(row.key, deadline);
+            if (now() < deadline) continue;
+          }
+          unnamed.delete(row.key);
           events.push({ name: 'agentJoined', detail: name === undefined ? { participantId: banner.participantId } : { participantId: banner.participantId, name } });
         } else if (banner.type === 'conversationEnded') {
           events.push({ name: 'conversationEnded', detail: { by: banner.by } });
         }
+        banners.add(row.key);
         continue;
       }
       const first = !messages.has(row.key);
@@ -65,6 +84,15 @@ export function createEventTracker(): (snapshot: SessionSnapshot) => HostEvent[]
         events.push({ name: 'receipt', detail });
       }
     }
+    // A waiting join whose time passed without firing left the timeline (a new conversation).
+    for (const [key, deadline] of unnamed) if (deadline <= now()) unnamed.delete(key);
     return events;
   };
+  return Object.assign(track, {
+    nextDeadline() {
+      let next: number | undefined;
+      for (const deadline of unnamed.values()) if (next === undefined || deadline < next) next = deadline;
+      return next;
+    },
+  });
 }

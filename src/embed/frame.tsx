@@ -1,34 +1,49 @@
 // The app inside the embed's iframe (frame.html): waits for the loader's configuration, runs the
-// LivePerson session and the window, and reports open/close, unread counts and public events.
-// It talks only to the parent window, and only with the exact origin the loader put in its hash.
+// LivePerson session, and reports open/close, unread counts and public events. It talks only to
+// the parent window, and only with the exact origin the loader put in its hash.
+// The window's code (react-query, the UI) is a lazy chunk fetched on the visitor's intent (hover,
+// focus or touch of the launcher, or opening), not at load: the first load carries only what runs
+// before (the connection, the state, the unread count and the host's events).
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
 import { createLivePersonSession } from '../liveperson/session';
 import { baseLanguage, isRtl } from '../ui/i18n-launcher';
 import { createEventTracker } from './events';
-
-// The window and its cache are a lazy chunk, requested at the first render (see FrameWindow.tsx).
-const FrameWindow = lazy(() => import('./FrameWindow'));
+import { createHostTokens } from './hostTokens';
 import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './protocol';
 import './frame.css';
+
+const FrameWindow = lazy(() => import('./FrameWindow'));
 
 const parentOrigin = new URLSearchParams(location.hash.slice(1)).get('origin') ?? '';
 const send = (message: ToHost) => window.parent.postMessage(message, parentOrigin);
 const container = document.getElementById('parley');
 const root = createRoot(container ?? document.body);
+const hostTokens = createHostTokens(send);
 
 let config: FrameConfig | undefined;
 let session: ChatSession | undefined;
 let generation = 0;
 let open = false;
+/** The visitor showed intent (or opened the window): the window's code is wanted. */
+let wanted = false;
+/** The page has a getJwt: tokens are asked of it. */
+let hostJwt = false;
+/** The newest token the page pushed (config.jwt, setJwt), and whether the session has had it yet. */
 let token: string | undefined;
+let tokenUnused = false;
 let unsubscribe = () => {};
 
+/** A plain box in the window's place while its code loads (on a slow network, after a click). */
+function Placeholder() {
+  return <div className="parley-placeholder" aria-busy="true" />;
+}
+
 function draw(): void {
-  if (!config || !session || !container) return;
+  if (!config || !session || !container || !wanted) return;
   root.render(
-    <Suspense fallback={null}>
+    <Suspense fallback={open ? <Placeholder /> : null}>
       <FrameWindow key={generation} session={session} lang={config.lang} theme={config.theme} open={open} onClose={close} />
     </Suspense>,
   );
@@ -41,33 +56,53 @@ function close(): void {
   send({ tag: TAG, type: 'open', open: false });
 }
 
+/** A token for the session: one the page pushed and the session has not had, else the page's getJwt. */
+async function getJwt(): Promise<string> {
+  if (token !== undefined && (tokenUnused || !hostJwt)) {
+    tokenUnused = false;
+    return token;
+  }
+  return hostTokens.request();
+}
+
 /** (Re)creates the session: at init, and when an anonymous visitor gets a token (logs in). */
 function startSession(): void {
   if (!config) return;
   unsubscribe();
   session?.stop();
+  hostTokens.cancel();
   session = undefined;
   const { jwt: _initial, theme: _theme, ...rest } = config;
   let next: ChatSession;
   try {
-    next = createLivePersonSession({ ...rest, ...(token ? { getJwt: async () => token! } : {}) });
+    next = createLivePersonSession({ ...rest, ...(token !== undefined || hostJwt ? { getJwt } : {}) });
   } catch (error) {
-    send({ tag: TAG, type: 'error', message: error instanceof Error ? error.message : String(error) });
+    console.error(error instanceof Error ? error.message : String(error));
     return;
   }
   session = next;
   generation++;
   const track = createEventTracker();
   let unread = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const report = () => {
+    if (session !== next) return;
     const snapshot = next.getSnapshot();
     for (const event of track(snapshot)) send({ tag: TAG, type: 'event', ...event } as ToHost);
     if (snapshot.chat.unread !== unread) {
       unread = snapshot.chat.unread;
       send({ tag: TAG, type: 'unread', count: unread });
     }
+    // An agentJoined waiting for the agent's name fires at its deadline even if nothing changes.
+    clearTimeout(timer);
+    const deadline = track.nextDeadline();
+    if (deadline !== undefined) timer = setTimeout(report, Math.max(0, deadline - Date.now()));
   };
-  unsubscribe = next.subscribe(report);
+  const stopReporting = next.subscribe(report);
+  unsubscribe = () => {
+    stopReporting();
+    clearTimeout(timer);
+  };
   report();
   draw();
   next.start();
@@ -81,18 +116,28 @@ function onMessage(event: MessageEvent): void {
     const { account, csds, domains, jwt, lang, theme } = data.config;
     config = { account, csds, domains, jwt, lang, theme };
     open = data.open === true;
-    token = typeof config.jwt === 'string' && config.jwt !== '' ? config.jwt : undefined;
-    const language = baseLanguage(config.lang);
+    wanted = open || data.intent === true;
+    hostJwt = data.hostJwt === true;
+    token = typeof jwt === 'string' && jwt !== '' ? jwt : undefined;
+    tokenUnused = token !== undefined;
+    const language = baseLanguage(lang);
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
     startSession();
   } else if (type === 'open' && data.type === 'open') {
     open = data.open === true;
+    wanted ||= open;
     draw();
+  } else if (type === 'intent' && !wanted) {
+    wanted = true;
+    draw();
+  } else if (type === 'token' && data.type === 'token') {
+    hostTokens.answer(data);
   } else if (type === 'jwt' && data.type === 'jwt' && typeof data.jwt === 'string' && data.jwt !== '') {
-    const wasAnonymous = token === undefined;
+    const wasAnonymous = token === undefined && !hostJwt;
     token = data.jwt;
-    // An authenticated session asks getJwt() for the newest token; an anonymous one starts over.
+    tokenUnused = true;
+    // An authenticated session takes it the next time it needs a token; an anonymous one starts over.
     if (wasAnonymous && config) startSession();
   }
 }

@@ -14,8 +14,8 @@ export interface LauncherView {
 export function drawLauncher(root: ShadowRoot, language: LauncherLanguage): LauncherView {
   const doc = root.ownerDocument;
   const strings = launcherStrings[language];
+  // No type="button" needed: a button in a shadow root has no form to submit.
   const button = doc.createElement('button');
-  button.type = 'button';
   const svg = doc.createElementNS(SVG, 'svg');
   // No aria-hidden needed: the button's aria-label names it, the icon has no text.
   svg.setAttribute('viewBox', '0 0 24 24');

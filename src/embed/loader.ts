@@ -14,6 +14,8 @@ declare global {
   }
 }
 
+const report = (error: unknown) => console.error(error instanceof Error ? error.message : error);
+
 function start(): void {
   const existing = window.Parley;
   if (existing && typeof (existing as ParleyApi).destroy === 'function') {
@@ -33,19 +35,19 @@ function start(): void {
   try {
     api = createEmbed(config);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    return;
+    return report(error);
   }
   const queue = (existing as Queued | undefined)?.q;
   window.Parley = api;
   for (let i = 0; queue && i < queue.length; i++) {
     const call = queue[i]!;
-    const method = api[String(call[0]) as keyof ParleyApi] as ((a?: unknown, b?: unknown) => void) | undefined;
+    const name = String(call[0]);
+    const method = api[name as keyof ParleyApi] as ((a?: unknown, b?: unknown) => void) | undefined;
     try {
-      if (typeof method !== 'function') throw new Error(`Parley: unknown call "${String(call[0])}"`);
+      if (typeof method !== 'function') throw new Error(`Parley: unknown call "${name}"`);
       method(call[1], call[2]);
     } catch (error) {
-      console.error(error instanceof Error ? error.message : error);
+      report(error);
     }
   }
 }

@@ -7,17 +7,28 @@ export const TAG = 'parley/1';
 /** What the app in the frame needs of the configuration (no host-side options). */
 export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jwt' | 'lang' | 'theme'>;
 
+/**
+ * `init.hostJwt`: the page has a getJwt (EmbedConfig.getJwt): the frame asks it for tokens with
+ * `getJwt` and the page answers with `token` (the same id; `jwt`, or `error` when it failed).
+ * `init.intent` / `intent`: the visitor hovered, focused or touched the launcher (or opened the
+ * window): the frame fetches the window's code now, so that opening is instant.
+ */
 export type ToFrame =
-  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean }
+  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean; intent: boolean; hostJwt: boolean }
   | { tag: typeof TAG; type: 'open'; open: boolean }
-  | { tag: typeof TAG; type: 'jwt'; jwt: string };
+  | { tag: typeof TAG; type: 'intent' }
+  | { tag: typeof TAG; type: 'jwt'; jwt: string }
+  | { tag: typeof TAG; type: 'token'; id: number; jwt?: string; error?: string };
 
 export type ToHost =
   | { tag: typeof TAG; type: 'ready' }
   | { tag: typeof TAG; type: 'open'; open: boolean }
   | { tag: typeof TAG; type: 'unread'; count: number }
-  | { tag: typeof TAG; type: 'error'; message: string }
+  | { tag: typeof TAG; type: 'getJwt'; id: number }
   | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
+
+/** A message without its tag (the sender adds it). */
+export type Untagged<T> = T extends unknown ? Omit<T, 'tag'> : never;
 
 /** A Parley message's type, or undefined for anything else on the channel. */
 export function typeOf(data: unknown): string | undefined {

@@ -11,6 +11,13 @@ export interface EmbedConfig {
   domains?: ParleyDomains;
   /** An authenticated consumer token; later ones go through setJwt(). */
   jwt?: string;
+  /**
+   * The page's source of authenticated consumer tokens: called (in the page) whenever the widget
+   * needs one: at start unless `jwt` is given, and each time LivePerson refuses the current one
+   * (an expired token). A rejection, an empty answer or no answer within 10 s count as a failed
+   * attempt; the widget retries a bounded number of times, then shows the error with Retry.
+   */
+  getJwt?: () => Promise<string>;
   /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. */
   lang?: string;
   /** Open the chat window at once. */
