@@ -1,0 +1,108 @@
+// Closed conversations against the in-process stand-in over real sockets: a reload onto one shows its
+// history read-only (no receipts), a restored outbox message it already holds is never sent again,
+// and ending a conversation while offline waits behind the outbox.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatSession } from '../core/session';
+import type { TimelineRow } from '../core/model';
+import { outboxKey } from './outbox-storage';
+import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { MemoryStorage } from './storage';
+import { startHarness, waitForSnapshot, eventually, delay, type Harness } from './testing/standin-harness';
+
+let h: Harness;
+const sessions: ChatSession[] = [];
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await h.stop();
+  expect(h.schemaProblems).toEqual([]);
+});
+
+const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+
+function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
+  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, random: () => 0.5, ...tab(), ...deps });
+  sessions.push(session);
+  session.start();
+  return session;
+}
+
+const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
+const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
+const receiptsSent = () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent');
+type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
+const consumerTexts = async (account: string, c: string) => {
+  const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${c}`);
+  return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+};
+const danaOf = async (account: string) => (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana')?.id as string;
+
+describe('LivePerson session: closed conversations', () => {
+  it('after a reload onto a closed conversation shows its messages and end banner, sends no receipts, and starts a new one on the next message', async () => {
+    const account = h.account();
+    const t = tab();
+    const a = open(account, t);
+    await online(a);
+    await a.send('Question');
+    const c = a.getSnapshot().chat.conversationId as string;
+    const dana = await danaOf(account);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer' });
+    await waitForSnapshot(a, (x) => texts(x.chat.timeline).includes('Answer'));
+    a.stop();
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Written after you left' });
+    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    h.sent.length = 0;
+
+    const b = open(account, t);
+    b.setViewing(true);
+    const shown = await waitForSnapshot(b, (x) => x.connection.status === 'online' && texts(x.chat.timeline).includes('Written after you left'));
+    expect(shown.chat.conversationId).toBe(c);
+    expect(shown.chat.stage).toBe('closed');
+    expect(texts(shown.chat.timeline)).toEqual(['Question', 'Answer', 'Written after you left']);
+    expect(ended(shown.chat.timeline)).toBe(true);
+    expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, conversationId: c, fromSeq: 0 });
+    await delay(150);
+    expect(receiptsSent()).toEqual([]); // a closed dialog takes no receipts
+
+    await b.send('A new question');
+    const next = await waitForSnapshot(b, (x) => x.chat.stage === 'open' && texts(x.chat.timeline).includes('A new question'));
+    expect(next.chat.conversationId).not.toBe(c);
+    expect(texts(next.chat.timeline)).toEqual(['A new question']);
+    expect(await consumerTexts(account, c)).toEqual(['Question']);
+    expect(await consumerTexts(account, next.chat.conversationId as string)).toEqual(['A new question']);
+  });
+
+  it('reconciles a restored message with the history of its conversation that closed meanwhile (never sent again)', async () => {
+    const account = h.account();
+    const t = tab();
+    const a = open(account, t);
+    await online(a);
+    await a.send('first');
+    const c = a.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { delayMs: 3_000 });
+    a.send('in flight').catch(() => undefined);
+    await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');
+    a.stop(); // the response never arrives; the outbox keeps the message
+    await h.control('DELETE', 'faults');
+    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    h.sent.length = 0;
+
+    const b = open(account, t);
+    await online(b);
+    await eventually(() => t.sessionStorage.length === 0, 3_000, 'the restored message reconciled');
+    const view = b.getSnapshot().chat;
+    expect(view.conversationId).toBe(c);
+    expect(texts(view.timeline)).toEqual(['first', 'in flight']);
+    expect(view.timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toMatchObject({ receipt: 'sent' });
+    expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' || f.type === 'cm.ConsumerRequestConversation')).toEqual([]);
+    expect(await consumerTexts(account, c)).toEqual(['first', 'in flight']);
+    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    expect(conversations.map((x) => x.id)).toEqual([c]);
+  });
+});
