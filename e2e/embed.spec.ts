@@ -53,6 +53,41 @@ test('window.parleyConfig without intent: the app loads when the page is idle', 
   await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
 });
 
+test("the first load fetches no window code: it comes on intent, and a click while it loads shows a placeholder", async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('lazy'));
+  const w = new Widget(page);
+  const windowCode: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/FrameWindow-[^/]+\.(js|css)$/.test(new URL(r.url()).pathname)) windowCode.push(r.url());
+  });
+  await page.addInitScript(() => {
+    const statuses: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = statuses;
+    (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: { status: string }) => statuses.push(d.status)]] };
+  });
+  await hostPage(page, 'lazy', `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}"></script>`);
+  // Loaded when idle, the app connects (the host hears it) without fetching the window's code.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('online');
+  await page.waitForTimeout(1000);
+  expect(windowCode).toEqual([]);
+
+  // A slow network: the click comes before the code; a placeholder holds the window's place.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/FrameWindow-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await w.launcher.hover();
+  await expect.poll(() => windowCode.length).toBeGreaterThan(0);
+  await w.launcher.click();
+  await expect(w.frame.locator('.parley-placeholder')).toBeVisible();
+  release();
+  await expect(w.dialog).toBeVisible();
+  await expect(w.frame.locator('.parley-placeholder')).toHaveCount(0);
+  await expect(w.composer).toBeFocused();
+});
+
 test('calls made before the app loaded are queued; the API reports events', async ({ page, request, baseURL }) => {
   const control = new Control(request, uniqueAccount('api'));
   const w = new Widget(page);
@@ -102,7 +137,8 @@ test('calls made before the app loaded are queued; the API reports events', asyn
     ['agent', 'hi from Dana'],
   ]);
   expect(seen.find(([n, d]) => n === 'receipt' && d.status === 'sent')).toBeTruthy();
-  expect(seen.find(([n]) => n === 'agentJoined')?.[1]).toMatchObject({ participantId: dana.id });
+  // agentJoined waits for the agent's profile, so it carries the name.
+  expect(seen.filter(([n]) => n === 'agentJoined').map(([, d]) => d)).toEqual([{ participantId: dana.id, name: 'Dana' }]);
   expect(seen.filter(([n]) => n === 'conversationEnded').map(([, d]) => d)).toEqual([{ by: 'agent' }]);
 
   // Escape closes and returns focus to the launcher; close()/open() drive the window.
