@@ -65,7 +65,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     frame.title = launcherStrings[language].frameTitle;
     frame.src = frameUrl.href;
     frame.hidden = !open;
-    root.insertBefore(frame, launcher.button);
+    launcher.button.before(frame);
   };
   const setOpen = (next: boolean, fromFrame: boolean) => {
     if (destroyed || next === open) return;
@@ -132,7 +132,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   // (After destroy() the idle callback finds `destroyed` and does nothing: no need to cancel it.)
   if (config.load !== 'intent') (win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1500)))(load, { timeout: 4000 });
   const mount = () => {
-    if (!destroyed) doc.body.appendChild(host);
+    if (!destroyed) doc.body.append(host);
   };
   if (doc.body) mount();
   else doc.addEventListener('DOMContentLoaded', mount, { once: true });

@@ -20,12 +20,11 @@ export function drawLauncher(root: ShadowRoot, language: LauncherLanguage): Laun
   // No aria-hidden needed: the button's aria-label names it, the icon has no text.
   svg.setAttribute('viewBox', '0 0 24 24');
   const path = doc.createElementNS(SVG, 'path');
-  svg.appendChild(path);
+  svg.append(path);
   const badge = doc.createElement('span');
   badge.setAttribute('aria-hidden', 'true');
-  button.appendChild(svg);
-  button.appendChild(badge);
-  root.appendChild(button);
+  button.append(svg, badge);
+  root.append(button);
   const update = (open: boolean, unread: number) => {
     button.setAttribute('aria-expanded', String(open));
     button.setAttribute('aria-label', unread > 0 ? strings.launcherOpenUnread.replace('{count}', String(unread)) : strings.launcherOpen);
