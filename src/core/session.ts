@@ -1,6 +1,6 @@
 // The backend-neutral contract between a chat backend (LivePerson today, Genesys later) and the UI.
 // The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
-import type { ChatView, ConnectionView } from './model';
+import type { ChatView, ConnectionView, QuickReplyOption } from './model';
 
 /** The longest message send() accepts, in UTF-16 code units after trimming; longer ones are refused. */
 export const MESSAGE_MAX_LENGTH = 5_000;
@@ -25,7 +25,15 @@ export interface ChatSession {
   send(text: string): Promise<void>;
   /** Publishes a failed message again. */
   retry(clientId: string): Promise<void>;
-  /** Ends the open conversation (the visitor closes it). */
+  /**
+   * The visitor chose a quick reply offered under the message (dialogId, sequence): the backend
+   * records the choice (with the option's metadata) and sends the option's text like send() does.
+   */
+  chooseQuickReply(dialogId: string, sequence: number, option: QuickReplyOption): Promise<void>;
+  /**
+   * Ends the open conversation (the visitor closes it). While offline it waits behind the messages
+   * queued before it and resolves once done; rejects when there is nothing to end.
+   */
   endConversation(): Promise<void>;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;

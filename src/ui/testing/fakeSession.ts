@@ -1,13 +1,14 @@
 // An in-memory ChatSession for component tests: it records every call the UI makes and lets the
 // test push snapshots as a backend would. It implements the whole contract (subscribe/unsubscribe,
 // snapshots, actions); it does not pretend to talk to any server.
-import type { ChatView, ConnectionView, TimelineRow } from '../../core/model';
+import type { ChatView, ConnectionView, QuickReplyOption, TimelineRow } from '../../core/model';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 
 export type FakeCall =
   | { method: 'start' | 'stop' | 'endConversation' }
   | { method: 'send'; text: string }
   | { method: 'retry'; clientId: string }
+  | { method: 'chooseQuickReply'; dialogId: string; sequence: number; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
   | { method: 'setViewing'; viewing: boolean };
 
@@ -16,7 +17,7 @@ export interface FakeSession extends ChatSession {
   /** Replaces parts of the snapshot and notifies the subscribers. */
   push(update: { chat?: Partial<ChatView>; connection?: ConnectionView }): void;
   /** Makes the next call of `method` reject with `error`. */
-  failNext(method: 'send' | 'retry' | 'endConversation', error: Error): void;
+  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation', error: Error): void;
   listenerCount(): number;
   callsOf<M extends FakeCall['method']>(method: M): Extract<FakeCall, { method: M }>[];
 }
@@ -56,6 +57,10 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
     retry(clientId) {
       calls.push({ method: 'retry', clientId });
       return settle('retry');
+    },
+    chooseQuickReply(dialogId, sequence, option) {
+      calls.push({ method: 'chooseQuickReply', dialogId, sequence, option });
+      return settle('chooseQuickReply');
     },
     endConversation() {
       calls.push({ method: 'endConversation' });
