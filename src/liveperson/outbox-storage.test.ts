@@ -26,6 +26,27 @@ describe('outbox storage (sessionStorage)', () => {
     expect(raw.length).toBe(0);
   });
 
+  it('keeps a quick-reply choice (its message and click metadata) and drops a malformed one, keeping the text', () => {
+    const { raw, storage } = setup();
+    const reply = { dialogId: 'survey-1', sequence: 3, metadata: [{ type: 'Answer', questionId: 'q', id: 'a5', provider: 'AC' }] };
+    storage.save([{ clientId: 'a', text: '5', createdAt: 1, reply }]);
+    expect(storage.load()).toEqual([{ clientId: 'a', text: '5', createdAt: 1, reply }]);
+    raw.setItem(
+      outboxKey('acc'),
+      JSON.stringify({
+        v: 1,
+        messages: [
+          { clientId: 'b', text: '4', createdAt: 2, reply: { dialogId: 'd', sequence: -1, metadata: [] } },
+          { clientId: 'c', text: '3', createdAt: 3, reply: { dialogId: 'd', sequence: 1, metadata: [7, { type: 'ExternalId', id: 'x' }, { type: 'Answer' }] } },
+        ],
+      }),
+    );
+    expect(storage.load()).toEqual([
+      { clientId: 'b', text: '4', createdAt: 2 },
+      { clientId: 'c', text: '3', createdAt: 3, reply: { dialogId: 'd', sequence: 1, metadata: [{ type: 'Answer' }] } },
+    ]);
+  });
+
   it('drops what it cannot read (malformed JSON, wrong format, bad items, duplicates, over-long text)', () => {
     const { raw, storage } = setup();
     for (const junk of ['{', 'null', '[]', '{"v":2,"messages":[]}', '{"v":1,"messages":{}}']) {

@@ -2,6 +2,7 @@
 // them: the new session restores them and reconciles them with the replayed history by ExternalId.
 // This is the ONLY conversation data Parley keeps in browser storage, and only until it is stored.
 import { isRecord } from './http';
+import { clickMetadata, type ReplyChoice } from './outbox-publish';
 import type { KeyValueStore } from './storage';
 
 export interface PersistedMessage {
@@ -10,6 +11,8 @@ export interface PersistedMessage {
   createdAt: number;
   /** It had failed for good ("Not sent"): it waits for the visitor's Retry. */
   failed?: boolean;
+  /** A quick-reply choice: its ACTION receipt is published first (unless the history has it). */
+  reply?: ReplyChoice;
 }
 
 export interface OutboxStorage {
@@ -27,13 +30,22 @@ const FORMAT = 1;
 /** A bound on what a tampered or runaway storage entry can make the session publish. */
 const MAX_RESTORED = 200;
 
+function decodeReply(value: unknown): ReplyChoice | undefined {
+  if (!isRecord(value)) return undefined;
+  const { dialogId, sequence, metadata } = value;
+  if (typeof dialogId !== 'string' || dialogId === '' || dialogId.length > 128) return undefined;
+  if (typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 0) return undefined;
+  return { dialogId, sequence, metadata: clickMetadata(metadata) };
+}
+
 function decode(value: unknown): PersistedMessage | undefined {
   if (!isRecord(value)) return undefined;
   const { clientId, text, createdAt, failed } = value;
   if (typeof clientId !== 'string' || clientId === '' || clientId.length > 128) return undefined;
   if (typeof text !== 'string' || text.trim() === '') return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  return { clientId, text, createdAt, ...(failed === true ? { failed: true } : {}) };
+  const reply = decodeReply(value.reply);
+  return { clientId, text, createdAt, ...(failed === true ? { failed: true } : {}), ...(reply ? { reply } : {}) };
 }
 
 export function createOutboxStorage(store: KeyValueStore, account: string, maxLength: number): OutboxStorage {

@@ -18,10 +18,10 @@ import { createOutboxStorage } from './outbox-storage';
 import { createProfileLookup } from './profiles';
 import { createReceiptsOut } from './receipts-out';
 import type { Timers } from './requests';
-import { activeTarget, createSubscriber } from './resubscribe';
+import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from './storage';
-import type { ClientPropertiesHeader, Feature, UpdateConversationFieldBody } from './wire';
-import { RequestTypes } from './wire';
+import { clickMetadata } from './outbox-publish';
+import type { ClientPropertiesHeader, Feature } from './wire';
 
 /** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */
 export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES'];
@@ -189,16 +189,8 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     subscribe: (listener) => store.subscribe(listener),
     send: (text) => outbox.send(text),
     retry: (clientId) => outbox.retry(clientId),
-    async endConversation() {
-      const target = activeTarget(store.state);
-      if (!target) throw new Error('There is no open conversation to end');
-      if (!isOnline()) throw new Error('The chat is offline; try again when it is back online');
-      const body: UpdateConversationFieldBody = {
-        conversationId: target.conversationId,
-        conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
-      };
-      await connection.request(RequestTypes.UpdateConversationField, body);
-    },
+    chooseQuickReply: (dialogId, sequence, option) => outbox.choose(option.text, { dialogId, sequence, metadata: clickMetadata(option.metadata) }),
+    endConversation: () => outbox.end(),
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
   };

@@ -101,7 +101,7 @@ describe('timeline', () => {
     ]);
   });
 
-  it('offers quick replies under the latest agent message and sends the chosen text', async () => {
+  it('offers quick replies under the latest agent message and answers that message with the chosen option', async () => {
     const quickReplies = [
       { title: 'Yes', text: 'Yes please' },
       { title: 'No', text: 'No thanks' },
@@ -110,7 +110,8 @@ describe('timeline', () => {
     const { session, user, push } = renderWidget({ open: true, chat: { stage: 'open', names, timeline: [question] } });
     const group = screen.getByRole('group', { name: 'Suggested replies' });
     await user.click(within(group).getByRole('button', { name: 'No' }));
-    expect(session.callsOf('send')).toEqual([{ method: 'send', text: 'No thanks' }]);
+    expect(session.callsOf('chooseQuickReply')).toEqual([{ method: 'chooseQuickReply', dialogId: 'd1', sequence: 2, option: quickReplies[1] }]);
+    expect(session.callsOf('send')).toEqual([]);
     await push({ chat: { timeline: [question, rows.consumerText('c1', 'No thanks', 'pending')] } });
     expect(screen.queryByRole('group', { name: 'Suggested replies' })).toBeNull();
   });

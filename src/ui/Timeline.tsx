@@ -8,7 +8,7 @@ import { MessageBubble } from './MessageBubble';
 import { MessageErrorBoundary } from './MessageErrorBoundary';
 import { agentName } from './names';
 import { useAgentAnnouncements } from './useAgentAnnouncements';
-import { useRetryMessage, useSendMessage } from './useParleySession';
+import { useChooseQuickReply, useRetryMessage } from './useParleySession';
 import { useVirtualRows } from './useVirtualRows';
 import './Timeline.css';
 
@@ -34,7 +34,7 @@ function startsRun(rows: TimelineRow[], index: number): boolean {
 export function Timeline({ chat, active }: TimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickRef = useRef(true);
-  const { mutate: sendText } = useSendMessage();
+  const { mutate: chooseQuickReply } = useChooseQuickReply();
   const { mutate: retryMessage } = useRetryMessage();
   const announcements = useAgentAnnouncements(chat, active);
   const rows = chat.timeline;
@@ -62,7 +62,15 @@ export function Timeline({ chat, active }: TimelineProps) {
     if (element) stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
   };
   const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
-  const onQuickReply = useCallback((option: QuickReplyOption) => sendText(option.text), [sendText]);
+  // Quick replies show only under the last row (an agent message): the choice answers that message.
+  const replyDialog = last?.kind === 'message' ? last.dialogId : undefined;
+  const replySequence = last?.kind === 'message' ? last.sequence : undefined;
+  const onQuickReply = useCallback(
+    (option: QuickReplyOption) => {
+      if (replyDialog !== undefined && replySequence !== undefined) chooseQuickReply({ dialogId: replyDialog, sequence: replySequence, option });
+    },
+    [chooseQuickReply, replyDialog, replySequence],
+  );
   const quickRepliesOpen = chat.stage === 'open';
 
   const rendered: ReactNode[] = [];

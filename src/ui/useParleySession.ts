@@ -1,7 +1,7 @@
 // Hooks the components use to read the chat (from the widget's query cache) and to act on it
 // (mutations that call the session). Components never talk to the session any other way.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ChatView, ConnectionView } from '../core/model';
+import type { ChatView, ConnectionView, QuickReplyOption } from '../core/model';
 import { errorText } from './errorText';
 import { chatKey, connectionKey } from './sessionCache';
 import { useSession } from './sessionContext';
@@ -66,6 +66,16 @@ export function useSendMessage() {
 export function useRetryMessage() {
   const session = useSession();
   return useMutation({ mutationKey: ['parley', 'retry'], mutationFn: (clientId: string) => session.retry(clientId) });
+}
+
+/** The visitor chose a quick reply offered under the message (dialogId, sequence). */
+export function useChooseQuickReply() {
+  const session = useSession();
+  return useMutation({
+    mutationKey: ['parley', 'quick-reply'],
+    mutationFn: ({ dialogId, sequence, option }: { dialogId: string; sequence: number; option: QuickReplyOption }) =>
+      session.chooseQuickReply(dialogId, sequence, option),
+  });
 }
 
 export function useEndConversation() {

@@ -1,0 +1,167 @@
+// What the outbox sends, one request sequence per queued item: a message (creating the conversation
+// on the first one; a quick-reply choice first publishes its ACTION receipt, protocol reference
+// §5.5), or the end of the conversation. Reconciles with the echo or the replayed history by
+// ExternalId, never by text.
+import type { ChatStore } from './chat-store';
+import type { Connection } from './connection';
+import { RequestFailedError } from './errors';
+import { isRecord } from './http';
+import { activeTarget, type ActiveTarget, type Subscriber } from './resubscribe';
+import { RequestTypes } from './wire';
+import type { ConsumerRequestConversationBody, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
+
+/** A quick-reply choice: the message with the buttons, and the chosen button's click metadata. */
+export interface ReplyChoice {
+  dialogId: string;
+  sequence: number;
+  metadata: Metadata[];
+}
+
+export interface OutgoingMessage {
+  clientId: string;
+  text: string;
+  reply?: ReplyChoice;
+  /** A publish of it went out without a definite answer: it may be stored already. */
+  uncertain: boolean;
+  /** Its ACTION receipt is stored (or was refused for good): not published again. */
+  actionDone?: boolean;
+}
+
+export interface PublisherDeps {
+  connection: Connection;
+  store: ChatStore;
+  subscriber: Subscriber;
+  account: string;
+  lang?: string;
+}
+
+export interface Publisher {
+  /** The open conversation, creating it when none is (once, even when asked concurrently). */
+  ensureConversation(): Promise<ActiveTarget>;
+  /** The conversation messages go to now, if any (one we just created counts). */
+  target(): ActiveTarget | undefined;
+  /** True (and the bubble marked stored) when the server has the message already. */
+  reconcile(clientId: string): boolean;
+  publishMessage(message: OutgoingMessage): Promise<void>;
+  /** Closes the open conversation; nothing to do when none is open (any more). */
+  endConversation(): Promise<void>;
+}
+
+/** A quick reply's click metadata as request metadata: a list of typed objects (anything else is dropped). */
+export function clickMetadata(value: unknown): Metadata[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((m): m is Metadata => isRecord(m) && typeof m.type === 'string' && m.type !== 'ExternalId');
+}
+
+const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
+
+export function createPublisher(deps: PublisherDeps): Publisher {
+  const { connection, store, subscriber } = deps;
+  let creating: Promise<ActiveTarget> | undefined;
+  /** A conversation we created (for this consumer) whose metadata has not arrived yet. */
+  let created: (ActiveTarget & { consumerId: string | undefined }) | undefined;
+
+  const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
+
+  const target = (): ActiveTarget | undefined => {
+    const active = activeTarget(store.state);
+    if (active) return active;
+    if (!created || known(created.conversationId) || created.consumerId !== store.consumerId) return undefined;
+    return { conversationId: created.conversationId, dialogId: created.dialogId };
+  };
+
+  const requestConversation = async (): Promise<ActiveTarget> => {
+    const body: ConsumerRequestConversationBody = {
+      brandId: deps.account,
+      channelType: 'MESSAGING',
+      ...(deps.lang ? { conversationContext: { type: 'SharkContext', lang: deps.lang } } : {}),
+    };
+    try {
+      const response = await connection.request(RequestTypes.ConsumerRequestConversation, body);
+      const id = isRecord(response.body) ? response.body.conversationId : undefined;
+      if (typeof id !== 'string' || id === '') throw new Error('The new conversation has no id');
+      created = { conversationId: id, dialogId: id, consumerId: store.consumerId }; // the MAIN dialog id is the conversation id
+      return { conversationId: id, dialogId: id };
+    } catch (error) {
+      // One open conversation per consumer: the server names the one we do not know yet. Adopt it.
+      if (!(error instanceof RequestFailedError) || error.code !== 400) throw error;
+      await subscriber.resubscribe();
+      const adopted = activeTarget(store.state);
+      if (!adopted) throw error;
+      return adopted;
+    }
+  };
+
+  const ensureConversation = (): Promise<ActiveTarget> => {
+    const existing = target();
+    if (existing) return Promise.resolve(existing);
+    creating ??= requestConversation().finally(() => {
+      creating = undefined;
+    });
+    return creating;
+  };
+
+  const reconcile = (clientId: string): boolean => {
+    for (const message of Object.values(store.state.messages)) {
+      if (message.clientId !== clientId) continue;
+      store.dispatch([{ type: 'outboxStored', clientId, dialogId: message.dialogId, sequence: message.sequence }]);
+      return true;
+    }
+    return false;
+  };
+
+  /** The visitor's ACTION on that message is in the history already (e.g. published before a reconnect). */
+  const actionStored = ({ dialogId, sequence }: ReplyChoice) =>
+    Object.values(store.state.receipts).some(
+      (r) => r.status === 'action' && r.dialogId === dialogId && r.sequences.includes(sequence) && (r.originator === 'consumer' || r.originatorId === store.consumerId),
+    );
+
+  const publishAction = async (message: OutgoingMessage, reply: ReplyChoice) => {
+    const { dialogId, sequence, metadata } = reply;
+    const conversationId = store.state.dialogConversation[dialogId];
+    const body: PublishEventBody = {
+      dialogId,
+      ...(conversationId ? { conversationId } : {}),
+      event: { type: 'AcceptStatusEvent', status: 'ACTION', sequenceList: [sequence] },
+    };
+    try {
+      await connection.request(RequestTypes.PublishEvent, body, metadata.length > 0 ? { metadata } : {});
+    } catch (error) {
+      // A refused ACTION (e.g. its dialog closed) must not keep the visitor's answer from being sent.
+      if (!refused(error)) throw error;
+      console.warn('Parley: the server refused the quick reply ACTION; sending the answer alone', error);
+    }
+    message.actionDone = true;
+  };
+
+  const publishMessage = async (message: OutgoingMessage) => {
+    const { conversationId, dialogId } = await ensureConversation();
+    await subscriber.ensureDialog(dialogId, conversationId);
+    if (reconcile(message.clientId)) return;
+    const { reply } = message;
+    if (reply && !message.actionDone && !actionStored(reply)) await publishAction(message, reply);
+    const body: PublishEventBody = { dialogId, conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message: message.text } };
+    const metadata: Metadata[] = [...(reply?.metadata ?? []), { type: 'ExternalId', id: message.clientId }];
+    message.uncertain = true;
+    const response = await connection.request(RequestTypes.PublishEvent, body, { metadata }).catch((error: unknown) => {
+      if (error instanceof RequestFailedError) message.uncertain = false; // the server answered: not stored
+      throw error;
+    });
+    const sequence = isRecord(response.body) ? response.body.sequence : undefined;
+    if (typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0) {
+      store.dispatch([{ type: 'outboxStored', clientId: message.clientId, dialogId, sequence }]);
+    }
+  };
+
+  const endConversation = async () => {
+    const open = target();
+    if (!open) return;
+    const body: UpdateConversationFieldBody = {
+      conversationId: open.conversationId,
+      conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+    };
+    await connection.request(RequestTypes.UpdateConversationField, body);
+  };
+
+  return { ensureConversation, target, reconcile, publishMessage, endConversation };
+}

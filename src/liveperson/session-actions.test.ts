@@ -1,0 +1,123 @@
+// The visitor's actions beyond typing, against the in-process stand-in over real sockets: a quick
+// reply (protocol reference §5.5: an ACTION receipt with the click's metadata, then the text with the
+// same metadata) answering the post-conversation survey, and ending the conversation while offline.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatSession } from '../core/session';
+import type { QuickReplyOption, TimelineRow } from '../core/model';
+import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { MemoryStorage } from './storage';
+import { startHarness, waitForSnapshot, delay, type Harness } from './testing/standin-harness';
+
+let h: Harness;
+const sessions: ChatSession[] = [];
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.stop();
+  await h.stop();
+  expect(h.schemaProblems).toEqual([]);
+});
+
+function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
+  const session = createLivePersonSession(
+    { account, csds: h.standIn.url },
+    { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0.5, ...deps },
+  );
+  sessions.push(session);
+  session.start();
+  return session;
+}
+
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
+const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+const withReplies = (timeline: TimelineRow[]) =>
+  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
+interface StoredEvent {
+  sequence: number;
+  role: string;
+  event: { type: string; message?: string; status?: string; sequenceList?: number[] };
+  metadata?: unknown[];
+}
+interface Detail {
+  stage: string;
+  transcript: Record<string, StoredEvent[]>;
+}
+
+describe('LivePerson session: quick replies and ending', () => {
+  it('answers the survey with a quick reply: ACTION [seq] with the click metadata, then the text with it; the survey completes', async () => {
+    const account = h.account();
+    const session = open(account);
+    await online(session);
+    await session.send('Help please');
+    const c = session.getSnapshot().chat.conversationId as string;
+    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: agents.find((a) => a.nickname === 'Dana')?.id });
+    await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
+    const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
+    const question = withReplies(asked.chat.timeline) as MessageRow;
+    const surveyDialog = question.dialogId as string;
+    expect(surveyDialog).not.toBe(c);
+    const option = (question.body.kind === 'text' ? question.body.quickReplies : [])?.find((o) => o.title === '5') as QuickReplyOption;
+    expect(option.metadata).toEqual([expect.objectContaining({ type: 'Answer' })]);
+    h.sent.length = 0;
+
+    await session.chooseQuickReply(surveyDialog, question.sequence as number, option);
+    const publishes = h.sent.filter((f) => f.type === 'ms.PublishEvent');
+    expect(publishes.slice(0, 2).map((f) => ({ body: f.body, metadata: f.metadata }))).toEqual([
+      {
+        body: { dialogId: surveyDialog, conversationId: c, event: { type: 'AcceptStatusEvent', status: 'ACTION', sequenceList: [question.sequence] } },
+        metadata: option.metadata,
+      },
+      {
+        body: { dialogId: surveyDialog, conversationId: c, event: { type: 'ContentEvent', contentType: 'text/plain', message: '5' } },
+        metadata: [...(option.metadata as unknown[]), { type: 'ExternalId', id: expect.any(String) }],
+      },
+    ]);
+    const done = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
+    expect(texts(done.chat.timeline)).toContain('5');
+
+    const detail = await h.control<Detail>('GET', `${account}/conversations/${c}`);
+    expect(detail.stage).toBe('CLOSE');
+    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER');
+    expect(fromVisitor.map((e) => [e.event.type, e.event.status ?? e.event.message, e.event.sequenceList, e.metadata?.[0]])).toEqual([
+      ['AcceptStatusEvent', 'ACTION', [question.sequence], (option.metadata as unknown[])[0]],
+      ['ContentEvent', '5', undefined, (option.metadata as unknown[])[0]],
+    ]);
+  });
+
+  it('ends the conversation while offline: queued behind the messages, done once back online', async () => {
+    const account = h.account();
+    const session = open(account);
+    await online(session);
+    await session.send('Hello');
+    const c = session.getSnapshot().chat.conversationId as string;
+    await h.control('PUT', 'faults', { refuseSockets: true });
+    await h.control('POST', 'faults/drop');
+    await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
+
+    const typed = session.send('Typed while offline');
+    let settled: string | undefined;
+    const ending = session.endConversation().then(
+      () => (settled = 'resolved'),
+      (error: unknown) => (settled = `rejected: ${String(error)}`),
+    );
+    await delay(200);
+    expect(settled).toBeUndefined(); // pending, like the message before it
+
+    await h.control('DELETE', 'faults');
+    await typed;
+    await ending;
+    expect(settled).toBe('resolved');
+    const closed = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
+    expect(closed.chat.conversationId).toBe(c);
+    expect(closed.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded' && r.banner.by === 'consumer')).toBe(true);
+    const detail = await h.control<Detail>('GET', `${account}/conversations/${c}`);
+    expect(detail.stage).toBe('CLOSE');
+    expect((detail.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER').map((e) => e.event.message)).toEqual(['Hello', 'Typed while offline']);
+    const order = h.sent.filter((f) => f.type === 'ms.PublishEvent' || f.type === 'cm.UpdateConversationField').map((f) => f.type);
+    expect(order.slice(-2)).toEqual(['ms.PublishEvent', 'cm.UpdateConversationField']);
+  });
+});
