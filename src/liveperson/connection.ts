@@ -6,7 +6,8 @@ import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, type Identity } from './identity';
+import { consumerIdOf, IdentityError, type Identity } from './identity';
+import { HttpError } from './http';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
 import { createClock, type Clock } from './clock';
@@ -24,7 +25,11 @@ export interface ConnectionEvents {
   close: { code: number; reason: string };
   /** A decoded notification (its CoreEvents, and which subscription / dialogs it concerns). */
   notification: Extract<DecodedFrame, { kind: 'notification' }>;
-  state: { state: ConnectionState; error?: string };
+  /**
+   * `unreachable` (with state 'error'): the last failures were failures to reach the token source
+   * (network, getJwt throwing, IdP 5xx), not a refusal: trying again once the network is back may work.
+   */
+  state: { state: ConnectionState; error?: string; unreachable?: boolean };
 }
 
 export interface ConnectionOptions {
@@ -62,6 +67,12 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   close(): void;
 }
 
+/** The token source answered and said no (as opposed to: it could not be reached). */
+function refusal(error: unknown): boolean {
+  if (error instanceof IdentityError) return error.permanent;
+  return error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
 export function createConnection(options: ConnectionOptions): Connection {
   const clock = options.clock ?? createClock();
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -87,24 +98,25 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
   let halt = new AbortController();
 
-  const setState = (next: ConnectionState, error?: string) => {
+  const setState = (next: ConnectionState, error?: string, unreachable = false) => {
     if (state === next && error === undefined) return;
     state = next;
-    emitter.emit('state', error === undefined ? { state } : { state, error });
+    emitter.emit('state', error === undefined ? { state } : { state, error, ...(unreachable ? { unreachable } : {}) });
   };
 
-  const giveUp = (message: string) => {
-    setState('error', message);
+  const giveUp = (message: string, unreachable = false) => {
+    setState('error', message, unreachable);
     halt.abort();
     const socket = rws;
     rws = undefined;
     socket?.close(1000);
   };
 
-  const authFailed = (): boolean => {
+  /** Counts one failed authentication; gives up (state 'error') past the bound. */
+  const authFailed = (unreachable = false): boolean => {
     authFailures += 1;
     if (authFailures > maxAuthFailures) {
-      giveUp('Could not sign in to the chat service. Please try again later.');
+      giveUp('Could not sign in to the chat service. Please try again later.', unreachable);
       return true;
     }
     return false;
@@ -128,9 +140,9 @@ export function createConnection(options: ConnectionOptions): Connection {
         token = fresh;
         needRenew = false;
         break;
-      } catch {
+      } catch (error) {
         // Every failure to get a token counts (a refusal or not): bounded, then a visible error with Retry.
-        if (authFailed()) break;
+        if (authFailed(!refusal(error))) break;
         await clock.sleep(backoff.next(), halt.signal);
       }
     }

@@ -1,12 +1,14 @@
 // Tokens against the in-process stand-in: a close 4401 with a host getJwt gets a fresh token and the
-// same conversation resumes. (4407, refusals and the bounded attempts: session-resilience and
-// session-outbox tests; the same in Chromium: e2e/tokens.spec.ts.)
+// same conversation resumes; after an outage of the token source the bounded attempts end in the
+// error state, which retries by itself once the browser is back online or the tab visible again.
+// (4407, refusals and the bounded attempts: session-resilience and session-outbox tests; the same in
+// Chromium: e2e/tokens.spec.ts.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from '../core/session';
 import { consumerIdOf } from './identity';
 import { createLivePersonSession } from './session';
 import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, type Harness } from './testing/standin-harness';
+import { startHarness, waitForSnapshot, delay, type Harness } from './testing/standin-harness';
 
 let h: Harness;
 const sessions: ChatSession[] = [];
@@ -57,5 +59,82 @@ describe('LivePerson session: tokens', () => {
     expect(storage.length).toBe(0); // an authenticated token is never stored
     const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
     expect(conversations.map((x) => x.id)).toEqual([c]);
+  });
+
+  /** A browser's "online" and "visibilitychange" moments, fired by the test. */
+  const reachability = () => {
+    const listeners = new Set<() => void>();
+    return {
+      whenBack: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
+      fire: () => [...listeners].forEach((listener) => listener()),
+      count: () => listeners.size,
+    };
+  };
+
+  const authenticate = async (account: string) => {
+    const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authCode: 'carol' }),
+    });
+    return ((await response.json()) as { jwt: string }).jwt;
+  };
+
+  it('after an outage of the token source: bounded attempts, the error, then back online by itself once the browser is', async () => {
+    const account = h.account();
+    let outage = true;
+    let calls = 0;
+    const getJwt = async () => {
+      calls += 1;
+      if (outage) throw new TypeError('Failed to fetch');
+      return authenticate(account);
+    };
+    const back = reachability();
+    const session = createLivePersonSession(
+      { account, csds: h.standIn.url, getJwt },
+      { WebSocket: h.WebSocket, sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 2 } },
+    );
+    sessions.push(session);
+    session.start();
+    const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
+    expect(failed.connection.error).toMatch(/sign in/i);
+    expect(calls).toBe(3);
+    await delay(200);
+    expect(calls).toBe(3); // bounded: no loop while the outage lasts
+
+    back.fire(); // still down: one more bounded round, the error again
+    await waitForSnapshot(session, (x) => x.connection.status === 'error' && calls === 6);
+    await delay(200);
+    expect(calls).toBe(6);
+
+    outage = false;
+    back.fire(); // the network is back: no click needed
+    await waitForSnapshot(session, (x) => x.connection.status === 'online');
+    await session.send('after the outage');
+    expect(session.getSnapshot().connection.status).toBe('online');
+    back.fire(); // online: nothing to do
+    await delay(100);
+    expect(calls).toBe(7);
+    session.stop();
+    expect(back.count()).toBe(0);
+  });
+
+  it('does not retry by itself when the token was refused (only Retry does)', async () => {
+    const account = h.account();
+    const back = reachability();
+    const session = createLivePersonSession(
+      { account, csds: h.standIn.url },
+      { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 1 } },
+    );
+    sessions.push(session);
+    await h.control('PUT', 'faults', { refuseAuth: true });
+    session.start();
+    await waitForSnapshot(session, (x) => x.connection.status === 'error');
+    const refused = async () => (await h.control<{ counters: { refused: number } }>('GET', 'faults')).counters.refused;
+    const before = await refused();
+    back.fire();
+    await delay(300);
+    expect(await refused()).toBe(before);
+    expect(session.getSnapshot().connection.status).toBe('error');
   });
 });

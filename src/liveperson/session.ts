@@ -16,6 +16,7 @@ import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outbox-storage';
 import { createProfileLookup } from './profiles';
+import { browserWhenBack, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receipts-out';
 import type { Timers } from './requests';
 import { createSubscriber } from './resubscribe';
@@ -37,6 +38,8 @@ export interface LivePersonSessionDeps {
   setTimeout?: Timers['setTimeout'];
   clearTimeout?: Timers['clearTimeout'];
   random?: () => number;
+  /** When to try again by itself after the token source could not be reached (default: the browser's online / visible moments). */
+  whenBack?: WhenBack;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -120,8 +123,17 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   };
 
   // Notifications reach the store through the subscriber, which admits only its own subscriptions' ones.
-  connection.on('state', ({ state, error }) => {
+  // After giving up because the token source could not be reached, the next online / visible moment
+  // tries once more by itself (bounded again); a refusal waits for the visitor's Retry.
+  let retryWhenBack = false;
+  const stopWatching = (deps.whenBack ?? browserWhenBack)(() => {
+    if (!retryWhenBack || stop.signal.aborted) return;
+    retryWhenBack = false;
+    connection.retry();
+  });
+  connection.on('state', ({ state, error, unreachable }) => {
     if (state === 'open') return; // online only once the resubscribe finished
+    if (state === 'error') retryWhenBack = unreachable === true;
     if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error } : { status: statusOf[state] });
   });
   connection.on('close', () => {
@@ -181,6 +193,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       if (stop.signal.aborted) return;
       online = false;
       stop.abort();
+      stopWatching();
       receipts.dispose();
       connection.close();
       store.dispose();

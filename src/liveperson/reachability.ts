@@ -1,0 +1,21 @@
+// Moments when a connection that failed for lack of network may work again: the browser comes back
+// online, or the tab becomes visible again (a laptop waking up). Outside a browser: none.
+
+/** Calls `listener` at each such moment; returns the unsubscribe function. */
+export type WhenBack = (listener: () => void) => () => void;
+
+export const browserWhenBack: WhenBack = (listener) => {
+  const target = globalThis as { addEventListener?: Window['addEventListener']; removeEventListener?: Window['removeEventListener'] };
+  const doc = (globalThis as { document?: Document }).document;
+  if (typeof target.addEventListener !== 'function' || typeof target.removeEventListener !== 'function') return () => undefined;
+  const onOnline = () => listener();
+  const onVisibility = () => {
+    if (doc?.visibilityState === 'visible') listener();
+  };
+  target.addEventListener('online', onOnline);
+  doc?.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    target.removeEventListener?.('online', onOnline);
+    doc?.removeEventListener('visibilitychange', onVisibility);
+  };
+};
