@@ -1,4 +1,6 @@
 // Server-wide injected faults (for tests and the chaos run), with a seeded RNG so runs reproduce.
+import { seededRandom } from './prng';
+
 export interface FaultSettings {
   failNext?: { count: number; code: 429 | 500 };
   delayMs: number;
@@ -23,18 +25,6 @@ export interface FaultCounters {
 
 const DEFAULT_SEED = 1;
 
-/** mulberry32: small, fast, good enough for reproducible chaos. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const defaults = (): FaultSettings => ({
   delayMs: 0,
   notifyBeforeResponse: false,
@@ -48,16 +38,16 @@ const defaults = (): FaultSettings => ({
 export class Faults {
   settings: FaultSettings = defaults();
   readonly counters: FaultCounters = { drops: 0, failed: 0, duplicated: 0, reordered: 0, refused: 0 };
-  private rng = mulberry32(DEFAULT_SEED);
+  private rng = seededRandom(DEFAULT_SEED);
 
   update(patch: Partial<FaultSettings>): void {
     this.settings = { ...this.settings, ...patch };
-    if (patch.seed !== undefined) this.rng = mulberry32(patch.seed);
+    if (patch.seed !== undefined) this.rng = seededRandom(patch.seed);
   }
 
   reset(): void {
     this.settings = defaults();
-    this.rng = mulberry32(DEFAULT_SEED);
+    this.rng = seededRandom(DEFAULT_SEED);
   }
 
   /** The error code for this request when a failNext fault is pending (and counts it down). */

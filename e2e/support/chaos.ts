@@ -4,6 +4,7 @@
 // choice of the driver comes from one seeded PRNG, so a seed names a run (the timing of the
 // browser and the network still varies between runs).
 import type { Page } from '@playwright/test';
+import { seededRandom } from '../../server/prng';
 import type { Control, ConversationDetail } from './control';
 import { convergenceProblems, visitorCopies } from './chaos-check';
 import { watchFrames } from './chaos-frames';
@@ -41,18 +42,6 @@ export interface ChaosReport {
   duplicatesFound: number;
   /** What differs between the widget and the stand-in at the end (empty when they agree). */
   problems: string[];
-}
-
-/** mulberry32: a small seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,6 @@
 // The stand-in's in-memory conversation model and its projection to the wire (newer LP shape).
 import type {
   AcceptStatus,
-  CloseReason,
   ConvState,
   ConversationDetails,
   Metadata,
@@ -44,19 +43,10 @@ export interface Dialog {
   metaData?: Record<string, unknown>;
 }
 
-export interface Conversation {
+/** The wire snapshot's fields, plus what only the stand-in knows; dialogs hold their events. */
+export interface Conversation extends Omit<ConversationDetails, 'dialogs' | 'participants'> {
   id: string;
-  brandId: string;
   consumerId: string;
-  skillId: string;
-  state: ConvState;
-  stage: ConvState;
-  closeReason?: CloseReason;
-  startTs: number;
-  endTs?: number;
-  metaDataLastUpdateTs: number;
-  ttr: { ttrType: TtrType; value: number };
-  csat?: ConversationDetails['csat'];
   /** Participants of the whole conversation (SUGGESTED agents are not listed here). */
   participants: Array<{ id: string; role: Role }>;
   dialogs: Dialog[];
