@@ -107,12 +107,13 @@ describe('timeline', () => {
       { title: 'No', text: 'No thanks' },
     ];
     const question = rows.agentText(2, 'Anything else?', 'agent-1', { body: { kind: 'text', text: 'Anything else?', quickReplies } });
-    const { session, user, push } = renderWidget({ open: true, chat: { stage: 'open', names, timeline: [question] } });
+    // A banner after the question (e.g. "the survey started") does not hide its replies.
+    const { session, user, push } = renderWidget({ open: true, chat: { stage: 'open', names, timeline: [question, rows.banner('b', { type: 'surveyStarted' })] } });
     const group = screen.getByRole('group', { name: 'Suggested replies' });
     await user.click(within(group).getByRole('button', { name: 'No' }));
     expect(session.callsOf('chooseQuickReply')).toEqual([{ method: 'chooseQuickReply', dialogId: 'd1', sequence: 2, option: quickReplies[1] }]);
     expect(session.callsOf('send')).toEqual([]);
-    await push({ chat: { timeline: [question, rows.consumerText('c1', 'No thanks', 'pending')] } });
+    await push({ chat: { timeline: [question, rows.banner('b', { type: 'surveyStarted' }), rows.consumerText('c1', 'No thanks', 'pending')] } });
     expect(screen.queryByRole('group', { name: 'Suggested replies' })).toBeNull();
   });
 });

@@ -62,9 +62,13 @@ export function Timeline({ chat, active }: TimelineProps) {
     if (element) stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
   };
   const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
-  // Quick replies show only under the last row (an agent message): the choice answers that message.
-  const replyDialog = last?.kind === 'message' ? last.dialogId : undefined;
-  const replySequence = last?.kind === 'message' ? last.sequence : undefined;
+  // Quick replies show only under the latest message (banners after it, e.g. "the survey started",
+  // do not hide them) when it is the agent's: the choice answers that message.
+  let lastMessage: Extract<TimelineRow, { kind: 'message' }> | undefined;
+  for (const row of rows) if (row.kind === 'message') lastMessage = row;
+  const replyTo = lastMessage?.originator === 'agent' ? lastMessage : undefined;
+  const replyDialog = replyTo?.dialogId;
+  const replySequence = replyTo?.sequence;
   const onQuickReply = useCallback(
     (option: QuickReplyOption) => {
       if (replyDialog !== undefined && replySequence !== undefined) chooseQuickReply({ dialogId: replyDialog, sequence: replySequence, option });
@@ -86,7 +90,7 @@ export function Timeline({ chat, active }: TimelineProps) {
             <MessageBubble
               row={row}
               senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(chat.names, row.participantId) : undefined}
-              showQuickReplies={quickRepliesOpen && row === last && row.originator === 'agent'}
+              showQuickReplies={quickRepliesOpen && row === replyTo}
               onRetry={onRetry}
               onQuickReply={onQuickReply}
             />
