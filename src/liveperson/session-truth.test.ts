@@ -1,14 +1,14 @@
 // The server is the truth about which conversations exist and which notifications are ours, against
 // the in-process stand-in over real sockets: a restarted server (all state lost), and notifications
 // for subscriptions or dialogs the session never asked for.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
 import { startStandIn, type StandIn } from '../../server/standin';
 import type { ChatSession } from '../core/session';
 import type { TimelineRow } from '../core/model';
 import { createLivePersonSession, type LivePersonSessionDeps } from './session';
 import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, type Harness } from './testing/standin-harness';
+import { startHarness, waitForSnapshot, delay, type Harness, type SentFrame } from './testing/standin-harness';
 
 let h: Harness;
 let restarted: StandIn | undefined;
@@ -171,5 +171,37 @@ describe('LivePerson session: the server is the truth', () => {
     expect(after.chat.conversationId).toBe(viewBefore.conversationId);
     expect(after.chat.stage).toBe('open');
     expect(texts(after.chat.timeline)).toEqual(['Hello', 'A real answer']);
+  });
+
+  it('comes online when the server refuses one dialog subscription (4xx): that dialog is skipped, no reconnect loop', async () => {
+    const account = h.account();
+    let refuse = false;
+    // The client asks for its dialog; on the way out the request names a dialog the server does not know (404).
+    class Refused extends h.WebSocket {
+      send(data: unknown, ...rest: unknown[]): void {
+        const frame = JSON.parse(String(data)) as SentFrame;
+        if (refuse && frame.type === 'ms.SubscribeMessagingEvents') frame.body = { ...frame.body, dialogId: 'no-such-dialog' };
+        (super.send as (...args: unknown[]) => void)(JSON.stringify(frame), ...rest);
+      }
+    }
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const session = open(account, { WebSocket: Refused });
+      await online(session);
+      await session.send('Hello');
+      refuse = true;
+      h.sent.length = 0;
+      await h.control('POST', 'faults/drop');
+      await waitForSnapshot(session, (x) => x.connection.status !== 'online');
+      await online(session);
+      await delay(300);
+      expect(session.getSnapshot().connection.status).toBe('online');
+      expect(h.sent.filter((f) => f.type === 'InitConnection')).toHaveLength(1);
+      expect(h.sent.filter((f) => f.type === 'ms.SubscribeMessagingEvents')).toHaveLength(1); // not asked again on this socket
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused to subscribe/), expect.anything());
+      expect(texts(session.getSnapshot().chat.timeline)).toEqual(['Hello']);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
