@@ -6,8 +6,7 @@ import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, IdentityError, type Identity } from './identity';
-import { HttpError } from './http';
+import { consumerIdOf, isRefusal, type Identity } from './identity';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
 import { createClock, type Clock } from './clock';
@@ -65,12 +64,6 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   /** The socket proved usable (the session subscribed on it): the next drop reconnects without a long wait. */
   healthy(): void;
   close(): void;
-}
-
-/** The token source answered and said no (as opposed to: it could not be reached). */
-function refusal(error: unknown): boolean {
-  if (error instanceof IdentityError) return error.permanent;
-  return error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }
 
 export function createConnection(options: ConnectionOptions): Connection {
@@ -142,7 +135,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         break;
       } catch (error) {
         // Every failure to get a token counts (a refusal or not): bounded, then a visible error with Retry.
-        if (authFailed(!refusal(error))) break;
+        if (authFailed(!isRefusal(error))) break;
         await clock.sleep(backoff.next(), halt.signal);
       }
     }

@@ -17,6 +17,12 @@ export class IdentityError extends Error {
   }
 }
 
+/** A failure to get a token means the token source answered no (as opposed to: it could not be reached). */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof IdentityError) return error.permanent;
+  return error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
 function claims(jwt: string): JwtPayload | undefined {
   try {
     return jwtDecode<JwtPayload>(jwt);
