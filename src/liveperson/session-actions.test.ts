@@ -82,7 +82,7 @@ describe('LivePerson session: quick replies and ending', () => {
 
     const detail = await h.control<Detail>('GET', `${account}/conversations/${c}`);
     expect(detail.stage).toBe('CLOSE');
-    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER');
+    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.status !== 'ACCEPT');
     expect(fromVisitor.map((e) => [e.event.type, e.event.status ?? e.event.message, e.event.sequenceList, e.metadata?.[0]])).toEqual([
       ['AcceptStatusEvent', 'ACTION', [question.sequence], (option.metadata as unknown[])[0]],
       ['ContentEvent', '5', undefined, (option.metadata as unknown[])[0]],
