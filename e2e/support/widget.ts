@@ -34,12 +34,16 @@ export class Widget {
     await this.composer.fill(text);
     await this.dialog.getByRole('button', { name: 'Send' }).click();
   }
-  /** The visitor's bubble holding exactly this text. */
+  /** The visitor's message whose bubble text is exactly this (not a substring: times hold digits too). */
   mine(text: string): Locator {
-    return this.log.locator('[data-originator="consumer"]').filter({ hasText: text });
+    return this.row('consumer', text);
   }
   agentMessage(text: string): Locator {
-    return this.log.locator('[data-originator="agent"]').filter({ hasText: text });
+    return this.row('agent', text);
+  }
+  private row(originator: 'consumer' | 'agent', text: string): Locator {
+    const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    return this.log.locator(`[data-originator="${originator}"]`).filter({ has: this.page.locator('.parley-bubble', { hasText: exact }) });
   }
   receiptOf(text: string): Locator {
     return this.mine(text).locator('[data-receipt]');
