@@ -10,6 +10,12 @@ afterEach(() => {
 });
 
 describe('message bubbles', () => {
+  it('lets each message take its own direction (an English reply in a Hebrew widget reads left to right)', () => {
+    renderWidget({ open: true, chat: { timeline: [rows.agentText(1, 'Hi! See https://example.com')] } });
+    const bubble = screen.getByRole('log').querySelector('.parley-bubble');
+    expect(bubble?.getAttribute('dir')).toBe('auto');
+  });
+
   it('links http, https, mailto and tel, opening in a new tab without opener or referrer', () => {
     renderWidget({
       open: true,

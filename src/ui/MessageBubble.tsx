@@ -62,7 +62,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
       data-sequence={row.sequence}
     >
       {senderName && <span className="parley-sender">{senderName}</span>}
-      <div className="parley-bubble" data-unsupported={isUnsupported(body) || undefined}>
+      <div className="parley-bubble" dir="auto" data-unsupported={isUnsupported(body) || undefined}>
         <BodyContent body={body} />
       </div>
       <div className="parley-meta">
