@@ -1,38 +1,13 @@
 // The visitor's actions beyond typing, against the in-process stand-in over real sockets: a quick
 // reply (protocol reference §5.5: an ACTION receipt with the click's metadata, then the text with the
 // same metadata) answering the post-conversation survey, and ending the conversation while offline.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../core/session';
+import { describe, expect, it } from 'vitest';
 import type { QuickReplyOption, TimelineRow } from '../core/model';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
-import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, delay, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, delay } from './testing/standin-harness';
+import { online, texts, sessionFixture, type MessageRow } from './testing/session-fixture';
 
-let h: Harness;
-const sessions: ChatSession[] = [];
+const { h, open, danaOf } = sessionFixture();
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]);
-});
-
-function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession(
-    { account, csds: h.standIn.url },
-    { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0.5, ...deps },
-  );
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
-const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
 const withReplies = (timeline: TimelineRow[]) =>
   timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
 interface StoredEvent {
@@ -53,8 +28,7 @@ describe('LivePerson session: quick replies and ending', () => {
     await online(session);
     await session.send('Help please');
     const c = session.getSnapshot().chat.conversationId as string;
-    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: agents.find((a) => a.nickname === 'Dana')?.id });
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: await danaOf(account) });
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
     const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
     const question = withReplies(asked.chat.timeline) as MessageRow;

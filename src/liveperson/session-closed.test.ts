@@ -1,45 +1,15 @@
 // Closed conversations against the in-process stand-in over real sockets: a reload onto one shows its
 // history read-only (no receipts), a restored outbox message it already holds is never sent again,
 // and ending a conversation while offline waits behind the outbox.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../core/session';
+import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
 import { outboxKey } from './outbox-storage';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
-import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, eventually, delay, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
+import { online, tab, texts, sessionFixture } from './testing/session-fixture';
 
-let h: Harness;
-const sessions: ChatSession[] = [];
+const { h, open, receiptsSent, consumerTexts, danaOf } = sessionFixture();
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]);
-});
-
-const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
-
-function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, random: () => 0.5, ...tab(), ...deps });
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
-const receiptsSent = () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent');
-type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
-const consumerTexts = async (account: string, c: string) => {
-  const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${c}`);
-  return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
-};
-const danaOf = async (account: string) => (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana')?.id as string;
 
 describe('LivePerson session: closed conversations', () => {
   it('after a reload onto a closed conversation shows its messages and end banner, sends no receipts, and starts a new one on the next message', async () => {

@@ -1,44 +1,13 @@
 // Exactly-once across reloads and timeouts, against the in-process stand-in over real sockets: the
 // outbox in sessionStorage, reconciled with the replayed history by ExternalId.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../core/session';
-import type { TimelineRow } from '../core/model';
+import { describe, expect, it } from 'vitest';
 import { outboxKey } from './outbox-storage';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
 import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, eventually, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, eventually } from './testing/standin-harness';
+import { mine, online, tab, sessionFixture } from './testing/session-fixture';
 
-let h: Harness;
-const sessions: ChatSession[] = [];
+const { h, create, open, published, consumerTexts } = sessionFixture();
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]);
-});
-
-/** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
-const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
-
-function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, random: () => 0.5, ...tab(), ...deps });
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
-const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
-  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
-const published = (text: string) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text);
-const stored = async (account: string, c: string) => {
-  const d = await h.control<{ transcript: Record<string, Array<{ role: string; event: { type: string; message?: string } }>> }>('GET', `${account}/conversations/${c}`);
-  return (d.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
-};
 const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
 
 describe('LivePerson session: the outbox across reloads and timeouts', () => {
@@ -64,7 +33,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const b = open(account, t);
     expect(mine(b.getSnapshot().chat.timeline, 'offline one')?.receipt).toBe('pending'); // shown at once, before online
     await waitForSnapshot(b, (x) => ['offline one', 'offline two'].every((text) => mine(x.chat.timeline, text)?.receipt === 'sent'));
-    expect(await stored(account, c)).toEqual(['first', 'offline one', 'offline two']);
+    expect(await consumerTexts(account, c)).toEqual(['first', 'offline one', 'offline two']);
     expect(b.getSnapshot().chat.conversationId).toBe(c);
     expect(t.sessionStorage.length).toBe(0);
   });
@@ -78,7 +47,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const c = a.getSnapshot().chat.conversationId as string;
     await h.control('PUT', 'faults', { delayMs: 3_000 });
     a.send('in flight').catch(() => undefined);
-    await eventually(async () => (await stored(account, c)).includes('in flight'), 5_000, 'stored');
+    await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');
     a.stop(); // the response never arrives
     await h.control('DELETE', 'faults');
     expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
@@ -86,7 +55,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const b = open(account, t);
     await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'in flight')?.receipt === 'sent');
     expect(published('in flight')).toHaveLength(1);
-    expect(await stored(account, c)).toEqual(['first', 'in flight']);
+    expect(await consumerTexts(account, c)).toEqual(['first', 'in flight']);
     expect(b.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toHaveLength(1);
     await eventually(() => t.sessionStorage.length === 0, 3_000, 'the outbox reconciled (storage emptied)');
     expect(published('in flight')).toHaveLength(1);
@@ -118,11 +87,11 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const c = s.getSnapshot().chat.conversationId as string;
     await h.control('PUT', 'faults', { delayMs: 2_000 });
     const slow = s.send('slow answer');
-    await eventually(async () => (await stored(account, c)).includes('slow answer'), 5_000, 'stored');
+    await eventually(async () => (await consumerTexts(account, c)).includes('slow answer'), 5_000, 'stored');
     await h.control('DELETE', 'faults');
     await slow;
     expect(published('slow answer')).toHaveLength(1);
-    expect(await stored(account, c)).toEqual(['first', 'slow answer']);
+    expect(await consumerTexts(account, c)).toEqual(['first', 'slow answer']);
     expect(h.sent.filter((f) => f.type === 'InitConnection')).toHaveLength(2);
   });
 
@@ -134,14 +103,14 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const c = s.getSnapshot().chat.conversationId as string;
     await h.control('PUT', 'faults', { delayMs: 3_000 });
     const pending = s.send('answer lost');
-    await eventually(async () => (await stored(account, c)).includes('answer lost'), 8_000, 'stored');
+    await eventually(async () => (await consumerTexts(account, c)).includes('answer lost'), 8_000, 'stored');
     // Every notification is now held back until the next one (or 50 ms): the replay of the stored
     // message reaches the widget only after the GetClock that ends the resubscribe.
     await h.control('PUT', 'faults', { delayMs: 0, reorder: 1 });
     await h.control('POST', 'faults/drop');
     await pending;
     expect(published('answer lost')).toHaveLength(1);
-    expect(await stored(account, c)).toEqual(['first', 'answer lost']);
+    expect(await consumerTexts(account, c)).toEqual(['first', 'answer lost']);
   });
 
   it('reconnects quickly after each drop of a socket that had come online (the backoff restarts)', async () => {
@@ -161,18 +130,16 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
 
   it('gives up after a bounded number of failing getJwt calls, shows an error, and start() tries again', async () => {
     let calls = 0;
-    const session = createLivePersonSession(
+    const session = create(
       {
         account: h.account(),
-        csds: h.standIn.url,
         getJwt: () => {
           calls += 1;
           return Promise.reject(new Error('the host could not authenticate'));
         },
       },
-      { WebSocket: h.WebSocket, ...tab(), random: () => 0 },
+      { random: () => 0 },
     );
-    sessions.push(session);
     session.start();
     const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
     expect(failed.connection.error).toMatch(/sign in/i);

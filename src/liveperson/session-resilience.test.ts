@@ -1,35 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../core/session';
-import type { TimelineRow } from '../core/model';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
+import { describe, expect, it } from 'vitest';
 import { MemoryStorage, type StorageLike } from './storage';
 import { consumerIdOf } from './identity';
-import { startHarness, waitForSnapshot, eventually, delay, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
+import { mine, online, sessionFixture, type MessageRow } from './testing/session-fixture';
 
-let h: Harness;
-const sessions: ChatSession[] = [];
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]); // every frame the client sent matches LivePerson's schemas
-});
-
-function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, storage: new MemoryStorage(), random: () => 0.5, ...deps });
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
-const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
-  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
-const published = (text: string) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text);
+const { h, create, open, published, danaOf } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 
 describe('LivePerson session: failures and recovery', () => {
   it('retries a publish answered 429/500, then stores it', async () => {
@@ -99,8 +74,7 @@ describe('LivePerson session: failures and recovery', () => {
     await online(session);
     await session.send('Help please');
     const c = session.getSnapshot().chat.conversationId as string;
-    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
-    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
     const survey = await waitForSnapshot(session, (x) => x.chat.activeDialogId !== undefined && x.chat.activeDialogId !== c);
@@ -111,7 +85,7 @@ describe('LivePerson session: failures and recovery', () => {
     const question = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.dialogId === dialogId && r.originator !== 'consumer'));
     expect(question.chat.timeline.length).toBeGreaterThan(1);
     await session.send('5');
-    const answer = h.sent.find((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === '5');
+    const answer = published('5')[0];
     expect(answer?.body).toMatchObject({ dialogId, conversationId: c });
   });
 
@@ -182,11 +156,7 @@ describe('LivePerson session: failures and recovery', () => {
 
   it('reports an error when no usable token can be had, and start() tries again', async () => {
     let calls = 0;
-    const session = createLivePersonSession(
-      { account: h.account(), csds: h.standIn.url, getJwt: async () => (calls++, 'not-a-token') },
-      { WebSocket: h.WebSocket, storage: new MemoryStorage(), random: () => 0 },
-    );
-    sessions.push(session);
+    const session = create({ account: h.account(), getJwt: async () => (calls++, 'not-a-token') }, { random: () => 0 });
     session.start();
     const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
     expect(failed.connection.error).toMatch(/sign in/i);
@@ -202,8 +172,7 @@ describe('LivePerson session: failures and recovery', () => {
     await online(session);
     await session.send('Start');
     const c = session.getSnapshot().chat.conversationId as string;
-    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
-    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('PUT', 'faults', { duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });
     for (let i = 0; i < 4; i += 1) {

@@ -3,51 +3,35 @@
 // error state, which retries by itself once the browser is back online or the tab visible again.
 // (4407, refusals and the bounded attempts: session-resilience and session-outbox tests; the same in
 // Chromium: e2e/tokens.spec.ts.)
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../core/session';
+import { describe, expect, it } from 'vitest';
 import { consumerIdOf } from './identity';
-import { createLivePersonSession } from './session';
 import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, delay, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, delay } from './testing/standin-harness';
+import { online, texts, sessionFixture } from './testing/session-fixture';
 
-let h: Harness;
-const sessions: ChatSession[] = [];
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]);
-});
+// Every session here gets exactly the deps its test names.
+const { h, create, authenticate } = sessionFixture({ deps: () => ({}) });
 
 describe('LivePerson session: tokens', () => {
   it('on 4401 asks the host getJwt for a fresh token and resumes the same conversation', async () => {
     const account = h.account();
     const tokens: string[] = [];
     const getJwt = async () => {
-      const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ authCode: 'alice' }),
-      });
-      const { jwt } = (await response.json()) as { jwt: string };
+      const jwt = await authenticate(account, 'alice');
       tokens.push(jwt);
       return jwt;
     };
     const storage = new MemoryStorage();
-    const session = createLivePersonSession({ account, csds: h.standIn.url, getJwt }, { WebSocket: h.WebSocket, storage, sessionStorage: new MemoryStorage() });
-    sessions.push(session);
+    const session = create({ account, getJwt }, { storage, sessionStorage: new MemoryStorage() });
     session.start();
-    await waitForSnapshot(session, (x) => x.connection.status === 'online');
+    await online(session);
     await session.send('before');
     const c = session.getSnapshot().chat.conversationId as string;
     h.sent.length = 0;
 
     await h.control('POST', 'faults/expire-tokens');
     await waitForSnapshot(session, (x) => x.connection.status !== 'online');
-    await waitForSnapshot(session, (x) => x.connection.status === 'online');
+    await online(session);
     expect(tokens).toHaveLength(2);
     expect(consumerIdOf(tokens[1] as string)).toBe(consumerIdOf(tokens[0] as string));
     const init = h.sent.find((f) => f.type === 'InitConnection') as { headers?: Array<{ jwt?: string }> };
@@ -55,7 +39,7 @@ describe('LivePerson session: tokens', () => {
     await session.send('after');
     const snapshot = session.getSnapshot();
     expect(snapshot.chat.conversationId).toBe(c);
-    expect(snapshot.chat.timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []))).toEqual(['before', 'after']);
+    expect(texts(snapshot.chat.timeline)).toEqual(['before', 'after']);
     expect(storage.length).toBe(0); // an authenticated token is never stored
     const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
     expect(conversations.map((x) => x.id)).toEqual([c]);
@@ -71,15 +55,6 @@ describe('LivePerson session: tokens', () => {
     };
   };
 
-  const authenticate = async (account: string) => {
-    const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ authCode: 'carol' }),
-    });
-    return ((await response.json()) as { jwt: string }).jwt;
-  };
-
   it('after an outage of the token source: bounded attempts, the error, then back online by itself once the browser is', async () => {
     const account = h.account();
     let outage = true;
@@ -87,14 +62,10 @@ describe('LivePerson session: tokens', () => {
     const getJwt = async () => {
       calls += 1;
       if (outage) throw new TypeError('Failed to fetch');
-      return authenticate(account);
+      return authenticate(account, 'carol');
     };
     const back = reachability();
-    const session = createLivePersonSession(
-      { account, csds: h.standIn.url, getJwt },
-      { WebSocket: h.WebSocket, sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 2 } },
-    );
-    sessions.push(session);
+    const session = create({ account, getJwt }, { sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 2 } });
     session.start();
     const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
     expect(failed.connection.error).toMatch(/sign in/i);
@@ -109,7 +80,7 @@ describe('LivePerson session: tokens', () => {
 
     outage = false;
     back.fire(); // the network is back: no click needed
-    await waitForSnapshot(session, (x) => x.connection.status === 'online');
+    await online(session);
     await session.send('after the outage');
     expect(session.getSnapshot().connection.status).toBe('online');
     back.fire(); // online: nothing to do
@@ -122,11 +93,7 @@ describe('LivePerson session: tokens', () => {
   it('does not retry by itself when the token was refused (only Retry does)', async () => {
     const account = h.account();
     const back = reachability();
-    const session = createLivePersonSession(
-      { account, csds: h.standIn.url },
-      { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 1 } },
-    );
-    sessions.push(session);
+    const session = create({ account }, { storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 1 } });
     await h.control('PUT', 'faults', { refuseAuth: true });
     session.start();
     await waitForSnapshot(session, (x) => x.connection.status === 'error');

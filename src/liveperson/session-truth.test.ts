@@ -1,53 +1,19 @@
 // The server is the truth about which conversations exist and which notifications are ours, against
 // the in-process stand-in over real sockets: a restarted server (all state lost), and notifications
 // for subscriptions or dialogs the session never asked for.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
 import { startStandIn, type StandIn } from '../../server/standin';
-import type { ChatSession } from '../core/session';
-import type { TimelineRow } from '../core/model';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
-import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, delay, type Harness, type SentFrame } from './testing/standin-harness';
+import { waitForSnapshot, delay, type SentFrame } from './testing/standin-harness';
+import { online, texts, sessionFixture } from './testing/session-fixture';
 
-let h: Harness;
 let restarted: StandIn | undefined;
-const sessions: ChatSession[] = [];
-
-beforeEach(async () => {
-  h = await startHarness();
+const { h, create, open, consumerTexts, danaOf, authenticate } = sessionFixture({
+  cleanup: async () => {
+    await restarted?.stop();
+    restarted = undefined;
+  },
 });
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await restarted?.stop();
-  restarted = undefined;
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]);
-});
-
-function open(account: string, deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession(
-    { account, csds: h.standIn.url },
-    { WebSocket: h.WebSocket, storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0.5, ...deps },
-  );
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
-
-interface Detail {
-  id: string;
-  stage: string;
-  transcript: Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
-}
-const consumerTexts = (d: Detail) =>
-  Object.values(d.transcript)
-    .flat()
-    .filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent')
-    .map((e) => e.event.message);
 
 describe('LivePerson session: the server is the truth', () => {
   it('recovers from a server restart (state and signing secret lost): a new consumer, a new conversation, no ghost', async () => {
@@ -71,8 +37,7 @@ describe('LivePerson session: the server is the truth', () => {
     expect(texts(after.chat.timeline)).toEqual(['After the restart']); // no ghost of the old conversation
     const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
     expect(conversations.map((c) => c.id)).toEqual([after.chat.conversationId]);
-    const detail = await h.control<Detail>('GET', `${account}/conversations/${after.chat.conversationId}`);
-    expect(consumerTexts(detail)).toEqual(['After the restart']);
+    expect(await consumerTexts(account, after.chat.conversationId as string)).toEqual(['After the restart']);
     // It stays online (no resubscribe loop) and keeps working.
     await session.send('Still here');
     expect(session.getSnapshot().connection.status).toBe('online');
@@ -81,19 +46,8 @@ describe('LivePerson session: the server is the truth', () => {
   it('drops conversations the fresh snapshot does not list (same consumer, server state lost)', async () => {
     const account = h.account();
     // An authenticated consumer keeps its id across the restart (the IdP derives it from the auth code).
-    const getJwt = async () => {
-      const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ authCode: 'restart-bob' }),
-      });
-      return ((await response.json()) as { jwt: string }).jwt;
-    };
-    const session = createLivePersonSession(
-      { account, csds: h.standIn.url, getJwt },
-      { WebSocket: h.WebSocket, sessionStorage: new MemoryStorage(), random: () => 0.5, connection: { backoff: { baseMs: 200, capMs: 400 } } },
-    );
-    sessions.push(session);
+    const getJwt = () => authenticate(account, 'restart-bob');
+    const session = create({ account, getJwt }, { connection: { backoff: { baseMs: 200, capMs: 400 } } });
     session.start();
     await online(session);
     await session.send('Old conversation');
@@ -163,8 +117,7 @@ describe('LivePerson session: the server is the truth', () => {
     });
 
     // A normal exchange afterwards: the agent's message arrives, nothing injected shows.
-    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
-    const dana = agents.find((a) => a.nickname === 'Dana')?.id;
+    const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'A real answer' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('A real answer'));

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../core/session';
 import type { TimelineRow } from '../core/model';
-import { createLivePersonSession, type LivePersonSessionDeps } from './session';
 import { MemoryStorage } from './storage';
-import { startHarness, waitForSnapshot, eventually, delay, type Harness } from './testing/standin-harness';
+import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
+import { mine, online, texts, sessionFixture } from './testing/session-fixture';
 
-interface Agent {
-  id: string;
-  nickname: string;
-  role: string;
-}
 interface TranscriptEntry {
   sequence: number;
   originatorId: string;
@@ -25,37 +20,8 @@ interface ConversationDetail {
   receipts: Record<string, string>;
 }
 
-let h: Harness;
-const sessions: ChatSession[] = [];
+const { h, open, published, receiptsSent, danaOf } = sessionFixture({ deps: () => ({ storage: new MemoryStorage() }) });
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.stop();
-  await h.stop();
-  expect(h.schemaProblems).toEqual([]); // every frame the client sent matches LivePerson's schemas
-});
-
-function open(account: string, storage = new MemoryStorage(), deps: LivePersonSessionDeps = {}): ChatSession {
-  const session = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, storage, ...deps });
-  sessions.push(session);
-  session.start();
-  return session;
-}
-
-const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
-type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
-const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
-  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
-const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
-
-async function agentsOf(account: string) {
-  const agents = await h.control<Agent[]>('GET', `${account}/agents`);
-  const dana = agents.find((a) => a.nickname === 'Dana');
-  if (!dana) throw new Error('no Dana');
-  return { dana };
-}
 const detail = (account: string, c: string) => h.control<ConversationDetail>('GET', `${account}/conversations/${c}`);
 const consumerReceipts = (d: ConversationDetail, consumerId: string) =>
   Object.values(d.transcript).flat().filter((e) => e.originatorId === consumerId && e.event.type === 'AcceptStatusEvent');
@@ -79,14 +45,14 @@ describe('LivePerson session against the stand-in', () => {
     const row = mine(sent.chat.timeline, 'Hello there');
     expect(publish?.metadata).toEqual([{ type: 'ExternalId', id: row?.clientId }]);
 
-    const { dana } = await agentsOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana.id });
-    const joined = await waitForSnapshot(session, (s) => s.chat.agent?.participantId === dana.id && s.chat.names[dana.id] === 'Dana');
+    const dana = await danaOf(account);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const joined = await waitForSnapshot(session, (s) => s.chat.agent?.participantId === dana && s.chat.names[dana] === 'Dana');
     expect(joined.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'agentJoined')).toBe(true);
 
     // Agent content: ACCEPT on arrival (not viewing), READ once the visitor views it.
-    const { sequence: s1 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'Hi, I am Dana' });
-    const { sequence: s2 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'How can I help?' });
+    const { sequence: s1 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Hi, I am Dana' });
+    const { sequence: s2 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'How can I help?' });
     await waitForSnapshot(session, (s) => texts(s.chat.timeline).includes('How can I help?'));
     await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'ACCEPT' && e.event.sequenceList?.includes(s2)));
     let receipts = consumerReceipts(await detail(account, c), consumerId);
@@ -101,13 +67,13 @@ describe('LivePerson session against the stand-in', () => {
 
     // The agent side acknowledges the visitor's message: sent → delivered → read.
     const visitorSeq = mine(sent.chat.timeline, 'Hello there')?.sequence as number;
-    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana.id, status: 'ACCEPT', sequences: [visitorSeq] });
+    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana, status: 'ACCEPT', sequences: [visitorSeq] });
     await waitForSnapshot(session, (s) => mine(s.chat.timeline, 'Hello there')?.receipt === 'delivered');
-    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana.id, status: 'READ', sequences: [visitorSeq] });
+    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana, status: 'READ', sequences: [visitorSeq] });
     await waitForSnapshot(session, (s) => mine(s.chat.timeline, 'Hello there')?.receipt === 'read');
 
-    await h.control('POST', `${account}/conversations/${c}/typing`, { agentId: dana.id, state: 'COMPOSING' });
-    await waitForSnapshot(session, (s) => s.chat.agentTyping?.participantId === dana.id);
+    await h.control('POST', `${account}/conversations/${c}/typing`, { agentId: dana, state: 'COMPOSING' });
+    await waitForSnapshot(session, (s) => s.chat.agentTyping?.participantId === dana);
 
     await h.control('POST', `${account}/conversations/${c}/close`, {});
     await waitForSnapshot(session, (s) => s.chat.stage === 'closed');
@@ -119,10 +85,10 @@ describe('LivePerson session against the stand-in', () => {
     await session.send('First question');
     const snap = await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'First question')?.receipt === 'sent');
     const c = snap.chat.conversationId as string;
-    const { dana } = await agentsOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana.id });
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'Answer one' });
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'Answer two' });
+    const dana = await danaOf(account);
+    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer one' });
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer two' });
     const later = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Answer two'));
     return { c, dana, consumerId: later.chat.consumerId as string };
   }
@@ -132,14 +98,14 @@ describe('LivePerson session against the stand-in', () => {
   it('comes back after a reload (same storage) as the same consumer with the same conversation and timeline', async () => {
     const account = h.account();
     const storage = new MemoryStorage();
-    const before = open(account, storage);
+    const before = open(account, { storage });
     const { c, consumerId } = await conversationWithHistory(before, account);
     const timeline = texts(before.getSnapshot().chat.timeline);
     await eventually(async () => consumerReceipts(await detail(account, c), consumerId).flatMap((e) => e.event.sequenceList ?? []).length === 2);
     before.stop();
     h.sent.length = 0;
 
-    const after = open(account, storage);
+    const after = open(account, { storage });
     const snap = await waitForSnapshot(after, (x) => x.connection.status === 'online' && texts(x.chat.timeline).includes('Answer two'));
     expect(snap.chat.consumerId).toBe(consumerId);
     expect(snap.chat.conversationId).toBe(c);
@@ -147,8 +113,7 @@ describe('LivePerson session against the stand-in', () => {
     expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, fromSeq: 0 });
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(0);
     await delay(100);
-    const receipts = h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent');
-    expect(receipts).toHaveLength(0); // the replayed history shows they were acknowledged before the reload
+    expect(receiptsSent()).toHaveLength(0); // the replayed history shows they were acknowledged before the reload
     expect(storage.length).toBe(1); // only the anonymous jwt is stored, under a per-account key
     expect(storage.key(0)).toContain(account);
   });
@@ -173,8 +138,8 @@ describe('LivePerson session against the stand-in', () => {
     expect(messageKeys(back.chat.timeline)).toEqual(keysBefore);
     expect(new Set(messageKeys(back.chat.timeline)).size).toBe(keysBefore.length);
 
-    const { dana } = await agentsOf(account);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana.id, text: 'After the drop' });
+    const dana = await danaOf(account);
+    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'After the drop' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('After the drop'));
     const sequences = after.chat.timeline.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [r.sequence] : []));
     expect(new Set(sequences).size).toBe(sequences.length);
@@ -188,7 +153,7 @@ describe('LivePerson session against the stand-in', () => {
 
   it('stores a message sent while disconnected exactly once after the reconnect', async () => {
     const account = h.account();
-    const session = open(account, new MemoryStorage(), { random: () => 1, connection: { backoff: { baseMs: 700, capMs: 700 } } });
+    const session = open(account, { random: () => 1, connection: { backoff: { baseMs: 700, capMs: 700 } } });
     const { c, consumerId } = await conversationWithHistory(session, account);
     await h.control('POST', 'faults/drop', {});
     await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
@@ -215,7 +180,7 @@ describe('LivePerson session against the stand-in', () => {
     await sending;
     await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'In flight')?.receipt === 'sent');
     expect(await storedAtServer()).toHaveLength(1);
-    expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === 'In flight')).toHaveLength(1);
+    expect(published('In flight')).toHaveLength(1);
     expect(session.getSnapshot().chat.timeline.filter((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'In flight')).toHaveLength(1);
   });
 });

@@ -1,0 +1,122 @@
+// The one lifecycle of the session tests against the in-process stand-in: a fresh harness before each
+// test; after it every session stopped, the test's own cleanup, the harness stopped, and no schema
+// problem in any frame either way. Plus the small helpers those tests share.
+import { afterEach, beforeEach, expect } from 'vitest';
+import type { ChatSession } from '../../core/session';
+import type { TimelineRow } from '../../core/model';
+import type { ParleyConfig } from '../config';
+import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
+import { MemoryStorage } from '../storage';
+import { startHarness, waitForSnapshot, type Harness, type SentFrame } from './standin-harness';
+
+export interface SessionFixtureOptions {
+  /** The deps every session of the file gets (a test's own deps win); default: one tab, random 0.5. */
+  deps?: () => LivePersonSessionDeps;
+  /** Runs after the sessions stopped and before the harness stops (e.g. a restarted stand-in). */
+  cleanup?: () => Promise<void> | void;
+}
+
+export interface SessionFixture {
+  /** The current test's harness (the same object in every test; it reaches the harness of the test running). */
+  h: Harness;
+  /** A session on the stand-in, stopped after the test, not yet started. */
+  create(config: Omit<ParleyConfig, 'csds'>, deps?: LivePersonSessionDeps): ChatSession;
+  /** create() and start(). */
+  open(account: string, deps?: LivePersonSessionDeps): ChatSession;
+  /** The ms.PublishEvent frames the client sent with this text. */
+  published(text: string): SentFrame[];
+  /** The receipts (AcceptStatusEvent) the client sent. */
+  receiptsSent(): SentFrame[];
+  /** The texts the consumer stored in a conversation, all its dialogs in order, as the control API shows them. */
+  consumerTexts(account: string, conversationId: string): Promise<Array<string | undefined>>;
+  /** The id of the stand-in's agent Dana. */
+  danaOf(account: string): Promise<string>;
+  /** An authenticated consumer token from the stand-in's IdP for this auth code. */
+  authenticate(account: string, authCode: string): Promise<string>;
+}
+
+/** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
+export const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+
+export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
+export const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
+/** The visitor's own text message. */
+export const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
+  timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
+export const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+
+type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
+
+/** Registers the lifecycle hooks of the calling test file and returns its fixture. */
+export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixture {
+  const defaults = options.deps ?? (() => ({ ...tab(), random: () => 0.5 }));
+  let current: Harness | undefined;
+  const sessions: ChatSession[] = [];
+  const live = (): Harness => {
+    if (!current) throw new Error('the session fixture is used outside a test');
+    return current;
+  };
+
+  beforeEach(async () => {
+    current = await startHarness();
+  });
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) s.stop();
+    await options.cleanup?.();
+    await live().stop();
+    expect(live().schemaProblems).toEqual([]); // every frame sent and received matches LivePerson's schemas
+  });
+
+  const h: Harness = {
+    get standIn() {
+      return live().standIn;
+    },
+    get sent() {
+      return live().sent;
+    },
+    get schemaProblems() {
+      return live().schemaProblems;
+    },
+    get WebSocket() {
+      return live().WebSocket;
+    },
+    account: () => live().account(),
+    control: <T,>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown) => live().control<T>(method, route, body),
+    stop: () => live().stop(),
+  };
+
+  const create = (config: Omit<ParleyConfig, 'csds'>, deps: LivePersonSessionDeps = {}): ChatSession => {
+    const session = createLivePersonSession({ ...config, csds: h.standIn.url }, { WebSocket: h.WebSocket, ...defaults(), ...deps });
+    sessions.push(session);
+    return session;
+  };
+
+  return {
+    h,
+    create,
+    open(account, deps) {
+      const session = create({ account }, deps);
+      session.start();
+      return session;
+    },
+    published: (text) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text),
+    receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
+    async consumerTexts(account, conversationId) {
+      const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${conversationId}`);
+      return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+    },
+    async danaOf(account) {
+      const dana = (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana');
+      if (!dana) throw new Error(`no agent Dana in ${account}`);
+      return dana.id;
+    },
+    async authenticate(account, authCode) {
+      const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ authCode }),
+      });
+      return ((await response.json()) as { jwt: string }).jwt;
+    },
+  };
+}
