@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuickReplyOption, TimelineRow } from '../core/model';
 import { waitForSnapshot, delay } from './testing/standin-harness';
-import { online, texts, sessionFixture, type MessageRow } from './testing/session-fixture';
+import { sessionFixture, startConversation, texts, type MessageRow } from './testing/session-fixture';
 
 const { h, open, danaOf } = sessionFixture();
 
@@ -25,9 +25,7 @@ describe('LivePerson session: quick replies and ending', () => {
   it('answers the survey with a quick reply: ACTION [seq] with the click metadata, then the text with it; the survey completes', async () => {
     const account = h.account();
     const session = open(account);
-    await online(session);
-    await session.send('Help please');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'Help please');
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: await danaOf(account) });
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
     const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
@@ -66,9 +64,7 @@ describe('LivePerson session: quick replies and ending', () => {
   it('ends the conversation while offline: queued behind the messages, done once back online', async () => {
     const account = h.account();
     const session = open(account);
-    await online(session);
-    await session.send('Hello');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'Hello');
     await h.control('PUT', 'faults', { refuseSockets: true });
     await h.control('POST', 'faults/drop');
     await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
 import { outboxKey } from './outbox-storage';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
-import { online, tab, texts, sessionFixture } from './testing/session-fixture';
+import { online, sessionFixture, startConversation, tab, texts } from './testing/session-fixture';
 
 const { h, open, receiptsSent, consumerTexts, danaOf } = sessionFixture();
 
@@ -16,9 +16,7 @@ describe('LivePerson session: closed conversations', () => {
     const account = h.account();
     const t = tab();
     const a = open(account, t);
-    await online(a);
-    await a.send('Question');
-    const c = a.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(a, 'Question');
     const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer' });
@@ -51,9 +49,7 @@ describe('LivePerson session: closed conversations', () => {
     const account = h.account();
     const t = tab();
     const a = open(account, t);
-    await online(a);
-    await a.send('first');
-    const c = a.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(a, 'first');
     await h.control('PUT', 'faults', { delayMs: 3_000 });
     a.send('in flight').catch(() => undefined);
     await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { outboxKey } from './outbox-storage';
 import { MemoryStorage } from './storage';
 import { waitForSnapshot, eventually } from './testing/standin-harness';
-import { mine, online, tab, sessionFixture } from './testing/session-fixture';
+import { mine, online, sessionFixture, startConversation, tab } from './testing/session-fixture';
 
 const { h, create, open, published, consumerTexts } = sessionFixture();
 
@@ -15,9 +15,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const t = tab();
     const a = open(account, t);
-    await online(a);
-    await a.send('first');
-    const c = a.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(a, 'first');
     await h.control('PUT', 'faults', { refuseSockets: true });
     await h.control('POST', 'faults/drop');
     await waitForSnapshot(a, (x) => x.connection.status === 'reconnecting');
@@ -42,9 +40,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const t = tab();
     const a = open(account, t);
-    await online(a);
-    await a.send('first');
-    const c = a.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(a, 'first');
     await h.control('PUT', 'faults', { delayMs: 3_000 });
     a.send('in flight').catch(() => undefined);
     await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');
@@ -82,9 +78,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
   it('on a publish that gets no answer, reconnects and reconciles rather than publishing again on the same socket', async () => {
     const account = h.account();
     const s = open(account, { connection: { requestTimeoutMs: 400 } });
-    await online(s);
-    await s.send('first');
-    const c = s.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(s, 'first');
     await h.control('PUT', 'faults', { delayMs: 2_000 });
     const slow = s.send('slow answer');
     await eventually(async () => (await consumerTexts(account, c)).includes('slow answer'), 5_000, 'stored');
@@ -98,9 +92,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
   it('waits for a late (reordered) history replay before publishing an uncertain message again', async () => {
     const account = h.account();
     const s = open(account);
-    await online(s);
-    await s.send('first');
-    const c = s.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(s, 'first');
     await h.control('PUT', 'faults', { delayMs: 3_000 });
     const pending = s.send('answer lost');
     await eventually(async () => (await consumerTexts(account, c)).includes('answer lost'), 8_000, 'stored');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage, type StorageLike } from './storage';
 import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
-import { mine, online, sessionFixture, type MessageRow } from './testing/session-fixture';
+import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/session-fixture';
 
 const { h, create, open, published, danaOf } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 
@@ -71,9 +71,7 @@ describe('LivePerson session: failures and recovery', () => {
   it('follows the post-conversation survey into its own dialog', async () => {
     const account = h.account();
     const session = open(account);
-    await online(session);
-    await session.send('Help please');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'Help please');
     const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
@@ -125,9 +123,7 @@ describe('LivePerson session: failures and recovery', () => {
     const realFetch = globalThis.fetch;
     const fetchFn = (input: string, init?: RequestInit) => (input.includes('/le-users/') ? Promise.reject(new Error('offline')) : realFetch(input, init));
     const session = open(account, { storage: broken, fetch: fetchFn });
-    await online(session);
-    await session.send('No storage here');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'No storage here');
     const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: agents[0]?.id });
     const joined = await waitForSnapshot(session, (x) => x.chat.agent !== undefined);
@@ -169,9 +165,7 @@ describe('LivePerson session: failures and recovery', () => {
   it('keeps one ordered timeline when notifications are duplicated, reordered and sent before responses', async () => {
     const account = h.account();
     const session = open(account);
-    await online(session);
-    await session.send('Start');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'Start');
     const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
     await h.control('PUT', 'faults', { duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { consumerIdOf } from './identity';
 import { MemoryStorage } from './storage';
 import { waitForSnapshot, delay } from './testing/standin-harness';
-import { online, texts, sessionFixture } from './testing/session-fixture';
+import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
 
 // Every session here gets exactly the deps its test names.
 const { h, create, authenticate } = sessionFixture({ deps: () => ({}) });
@@ -24,9 +24,7 @@ describe('LivePerson session: tokens', () => {
     const storage = new MemoryStorage();
     const session = create({ account, getJwt }, { storage, sessionStorage: new MemoryStorage() });
     session.start();
-    await online(session);
-    await session.send('before');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'before');
     h.sent.length = 0;
 
     await h.control('POST', 'faults/expire-tokens');

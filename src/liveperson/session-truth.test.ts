@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
 import { startStandIn, type StandIn } from '../../server/standin';
 import { waitForSnapshot, delay, type SentFrame } from './testing/standin-harness';
-import { online, texts, sessionFixture } from './testing/session-fixture';
+import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
 
 let restarted: StandIn | undefined;
 const { h, create, open, consumerTexts, danaOf, authenticate } = sessionFixture({
@@ -76,9 +76,7 @@ describe('LivePerson session: the server is the truth', () => {
       }
     }
     const session = open(account, { WebSocket: Tapped });
-    await online(session);
-    await session.send('Hello');
-    const c = session.getSnapshot().chat.conversationId as string;
+    const c = await startConversation(session, 'Hello');
     const consumerId = session.getSnapshot().chat.consumerId as string;
     const viewBefore = session.getSnapshot().chat;
     const socket = sockets.at(-1) as WebSocket;

@@ -44,6 +44,12 @@ export const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kin
 export const mine = (timeline: TimelineRow[], text: string): MessageRow | undefined =>
   timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text && r.originator === 'consumer');
 export const online = (s: ChatSession) => waitForSnapshot(s, (x) => x.connection.status === 'online');
+/** Waits until the session is online, sends its first message and returns the conversation that started. */
+export async function startConversation(session: ChatSession, text: string): Promise<string> {
+  await online(session);
+  await session.send(text);
+  return session.getSnapshot().chat.conversationId as string;
+}
 
 type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
 
