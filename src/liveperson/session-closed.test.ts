@@ -7,7 +7,7 @@ import { outboxKey } from './outbox-storage';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { online, sessionFixture, startConversation, tab, texts } from './testing/session-fixture';
 
-const { h, open, receiptsSent, consumerTexts, danaOf } = sessionFixture();
+const { h, open, receiptsSent, consumerTexts, danaOf, leaveUnanswered } = sessionFixture();
 
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
@@ -50,11 +50,7 @@ describe('LivePerson session: closed conversations', () => {
     const t = tab();
     const a = open(account, t);
     const c = await startConversation(a, 'first');
-    await h.control('PUT', 'faults', { delayMs: 3_000 });
-    a.send('in flight').catch(() => undefined);
-    await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');
-    a.stop(); // the response never arrives; the outbox keeps the message
-    await h.control('DELETE', 'faults');
+    await leaveUnanswered(a, account, c, 'in flight');
     expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
     await h.control('POST', `${account}/conversations/${c}/close`, {});
     h.sent.length = 0;

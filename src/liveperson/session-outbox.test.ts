@@ -6,7 +6,7 @@ import { MemoryStorage } from './storage';
 import { waitForSnapshot, eventually } from './testing/standin-harness';
 import { mine, online, sessionFixture, startConversation, tab } from './testing/session-fixture';
 
-const { h, create, open, published, consumerTexts } = sessionFixture();
+const { h, create, open, published, consumerTexts, leaveUnanswered } = sessionFixture();
 
 const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
 
@@ -41,11 +41,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const t = tab();
     const a = open(account, t);
     const c = await startConversation(a, 'first');
-    await h.control('PUT', 'faults', { delayMs: 3_000 });
-    a.send('in flight').catch(() => undefined);
-    await eventually(async () => (await consumerTexts(account, c)).includes('in flight'), 5_000, 'stored');
-    a.stop(); // the response never arrives
-    await h.control('DELETE', 'faults');
+    await leaveUnanswered(a, account, c, 'in flight');
     expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
 
     const b = open(account, t);

@@ -7,7 +7,7 @@ import type { TimelineRow } from '../../core/model';
 import type { ParleyConfig } from '../config';
 import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
 import { MemoryStorage } from '../storage';
-import { startHarness, waitForSnapshot, type Harness, type SentFrame } from './standin-harness';
+import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standin-harness';
 
 export interface SessionFixtureOptions {
   /** The deps every session of the file gets (a test's own deps win); default: one tab, random 0.5. */
@@ -33,6 +33,8 @@ export interface SessionFixture {
   danaOf(account: string): Promise<string>;
   /** An authenticated consumer token from the stand-in's IdP for this auth code. */
   authenticate(account: string, authCode: string): Promise<string>;
+  /** The page goes away after sending `text`: the server stored it, its response never arrived (the outbox keeps it). */
+  leaveUnanswered(session: ChatSession, account: string, conversationId: string, text: string): Promise<void>;
 }
 
 /** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
@@ -97,6 +99,11 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     return session;
   };
 
+  const consumerTexts = async (account: string, conversationId: string) => {
+    const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${conversationId}`);
+    return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+  };
+
   return {
     h,
     create,
@@ -107,10 +114,7 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     },
     published: (text) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text),
     receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
-    async consumerTexts(account, conversationId) {
-      const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${conversationId}`);
-      return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
-    },
+    consumerTexts,
     async danaOf(account) {
       const dana = (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana');
       if (!dana) throw new Error(`no agent Dana in ${account}`);
@@ -123,6 +127,13 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
         body: JSON.stringify({ authCode }),
       });
       return ((await response.json()) as { jwt: string }).jwt;
+    },
+    async leaveUnanswered(session, account, conversationId, text) {
+      await h.control('PUT', 'faults', { delayMs: 3_000 });
+      session.send(text).catch(() => undefined);
+      await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
+      session.stop(); // the response never arrives
+      await h.control('DELETE', 'faults');
     },
   };
 }
