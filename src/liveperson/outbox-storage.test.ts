@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboxStorage, outboxKey } from './outbox-storage';
 import { MemoryStorage, safeStore } from './storage';
+import { brokenStorage } from './testing/broken-storage';
 
 const setup = () => {
   const raw = new MemoryStorage();
@@ -79,17 +80,7 @@ describe('outbox storage (sessionStorage)', () => {
   });
 
   it('never throws when the storage does', () => {
-    const broken = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-      removeItem: () => {
-        throw new Error('SecurityError');
-      },
-    };
+    const broken = brokenStorage();
     const storage = createOutboxStorage(safeStore(broken), 'acc', 20);
     expect(() => storage.save([{ clientId: 'a', text: 'one', createdAt: 1 }])).not.toThrow();
     expect(storage.load()).toEqual([{ clientId: 'a', text: 'one', createdAt: 1 }]); // kept in memory for this page

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage, type StorageLike } from './storage';
+import { MemoryStorage } from './storage';
+import { brokenStorage } from './testing/broken-storage';
 import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/session-fixture';
@@ -108,17 +109,7 @@ describe('LivePerson session: failures and recovery', () => {
   });
 
   it('works without usable storage (every access throws) and ignores failing profile lookups', async () => {
-    const broken: StorageLike = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-      removeItem: () => {
-        throw new Error('SecurityError');
-      },
-    };
+    const broken = brokenStorage();
     const account = h.account();
     const realFetch = globalThis.fetch;
     const fetchFn = (input: string, init?: RequestInit) => (input.includes('/le-users/') ? Promise.reject(new Error('offline')) : realFetch(input, init));

@@ -1,0 +1,14 @@
+// A storage whose every access throws, as in Safari's private mode or a sandboxed frame (tests only).
+import type { StorageLike } from '../storage';
+
+export const brokenStorage = (): StorageLike => ({
+  getItem: () => {
+    throw new Error('SecurityError');
+  },
+  setItem: () => {
+    throw new Error('QuotaExceededError');
+  },
+  removeItem: () => {
+    throw new Error('SecurityError');
+  },
+});
