@@ -29,18 +29,12 @@ export interface DialogParticipant {
   state: ParticipantState;
 }
 
-export interface Dialog {
+/** The wire dialog's fields (id, type and participants under the stand-in's own names); it holds its events. */
+export interface Dialog extends Omit<WireDialog, 'dialogId' | 'dialogType' | 'channelType' | 'participantsDetails'> {
   id: string;
   type: 'MAIN' | 'POST_SURVEY';
-  state: ConvState;
-  creationTs: number;
-  endTs?: number;
-  metaDataLastUpdateTs: number;
-  closedBy?: 'CONSUMER' | 'AGENT';
-  closedCause?: string;
   participants: DialogParticipant[];
   events: StoredEvent[];
-  metaData?: Record<string, unknown>;
 }
 
 /** The wire snapshot's fields, plus what only the stand-in knows; dialogs hold their events. */
