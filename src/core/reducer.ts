@@ -31,35 +31,26 @@ function apply(s: ChatState, e: CoreEvent): void {
     case 'conversationRemoved':
       s.removed[e.conversationId] = true;
       return purge(s, e.conversationId);
-    case 'message': {
-      if (isRemoved(s, e.conversationId, e.dialogId)) return;
-      const key = eventKey(e.dialogId, e.sequence);
-      const old = s.messages[key];
-      s.messages[key] = old ? mergeMessages(old, e) : e;
+    case 'message':
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.messages, eventKey(e.dialogId, e.sequence), e, mergeMessages);
       return;
-    }
-    case 'receipt': {
-      if (isRemoved(s, e.conversationId, e.dialogId)) return;
-      const key = eventKey(e.dialogId, e.sequence);
-      const old = s.receipts[key];
-      s.receipts[key] = old ? pickCanonical(old, e) : e;
+    case 'receipt':
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.receipts, eventKey(e.dialogId, e.sequence), e, pickCanonical);
       return;
-    }
-    case 'typing': {
-      if (isRemoved(s, e.conversationId, e.dialogId)) return;
-      const key = JSON.stringify([e.dialogId, e.originatorId]);
-      const old = s.typing[key];
-      s.typing[key] = old ? laterTyping(old, e) : e;
+    case 'typing':
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.typing, JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
       return;
-    }
-    case 'profile': {
-      const old = s.profiles[e.participantId];
-      s.profiles[e.participantId] = old ? pickCanonical(old, e) : e;
-      return;
-    }
+    case 'profile':
+      return keep(s.profiles, e.participantId, e, pickCanonical);
     default:
       return applyOutbox(s, e);
   }
+}
+
+/** Keeps one version of each fact: a second version of the fact under `key` is merged with the first by `merge`. */
+function keep<T>(table: Record<string, T>, key: string, fact: T, merge: (a: T, b: T) => T): void {
+  const old = table[key];
+  table[key] = old ? merge(old, fact) : fact;
 }
 
 function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
@@ -70,8 +61,7 @@ function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
   if (s.removed[snap.id]) return purge(s, snap.id);
   const key = String(snap.updatedAt);
   const byTime = { ...s.snapshots[snap.id] };
-  const old = byTime[key];
-  byTime[key] = old ? pickSnapshot(old, snap) : snap;
+  keep(byTime, key, snap, pickSnapshot);
   const keys = Object.keys(byTime);
   if (keys.length > MAX_SNAPSHOTS) {
     keys.sort((a, b) => Number(a) - Number(b));
