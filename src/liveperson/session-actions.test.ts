@@ -6,7 +6,7 @@ import type { QuickReplyOption, TimelineRow } from '../core/model';
 import { waitForSnapshot, delay } from './testing/standin-harness';
 import { sessionFixture, startConversation, texts, type MessageRow } from './testing/session-fixture';
 
-const { h, open, danaOf } = sessionFixture();
+const { h, open, danaAccepts } = sessionFixture();
 
 const withReplies = (timeline: TimelineRow[]) =>
   timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
@@ -26,7 +26,7 @@ describe('LivePerson session: quick replies and ending', () => {
     const account = h.account();
     const session = open(account);
     const c = await startConversation(session, 'Help please');
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: await danaOf(account) });
+    await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
     const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
     const question = withReplies(asked.chat.timeline) as MessageRow;

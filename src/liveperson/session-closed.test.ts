@@ -7,7 +7,7 @@ import { outboxKey } from './outbox-storage';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { online, sessionFixture, startConversation, tab, texts } from './testing/session-fixture';
 
-const { h, open, receiptsSent, consumerTexts, danaOf, leaveUnanswered } = sessionFixture();
+const { h, open, receiptsSent, consumerTexts, danaAccepts, leaveUnanswered } = sessionFixture();
 
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
@@ -17,8 +17,7 @@ describe('LivePerson session: closed conversations', () => {
     const t = tab();
     const a = open(account, t);
     const c = await startConversation(a, 'Question');
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const dana = await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer' });
     await waitForSnapshot(a, (x) => texts(x.chat.timeline).includes('Answer'));
     a.stop();

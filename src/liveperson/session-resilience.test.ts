@@ -5,7 +5,7 @@ import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/session-fixture';
 
-const { h, create, open, published, danaOf } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
+const { h, create, open, published, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 
 describe('LivePerson session: failures and recovery', () => {
   it('retries a publish answered 429/500, then stores it', async () => {
@@ -73,8 +73,7 @@ describe('LivePerson session: failures and recovery', () => {
     const account = h.account();
     const session = open(account);
     const c = await startConversation(session, 'Help please');
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
     const survey = await waitForSnapshot(session, (x) => x.chat.activeDialogId !== undefined && x.chat.activeDialogId !== c);
     expect(survey.chat.stage).toBe('open');
@@ -157,8 +156,7 @@ describe('LivePerson session: failures and recovery', () => {
     const account = h.account();
     const session = open(account);
     const c = await startConversation(session, 'Start');
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const dana = await danaAccepts(account, c);
     await h.control('PUT', 'faults', { duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });
     for (let i = 0; i < 4; i += 1) {
       await session.send(`Visitor ${i}`);

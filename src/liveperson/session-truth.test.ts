@@ -8,7 +8,7 @@ import { waitForSnapshot, delay, type SentFrame } from './testing/standin-harnes
 import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
 
 let restarted: StandIn | undefined;
-const { h, create, open, consumerTexts, danaOf, authenticate } = sessionFixture({
+const { h, create, open, consumerTexts, danaAccepts, authenticate } = sessionFixture({
   cleanup: async () => {
     await restarted?.stop();
     restarted = undefined;
@@ -115,8 +115,7 @@ describe('LivePerson session: the server is the truth', () => {
     });
 
     // A normal exchange afterwards: the agent's message arrives, nothing injected shows.
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const dana = await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'A real answer' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('A real answer'));
     expect(after.chat.conversationId).toBe(viewBefore.conversationId);

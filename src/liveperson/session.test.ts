@@ -20,7 +20,7 @@ interface ConversationDetail {
   receipts: Record<string, string>;
 }
 
-const { h, open, published, receiptsSent, danaOf } = sessionFixture({ deps: () => ({ storage: new MemoryStorage() }) });
+const { h, open, published, receiptsSent, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage() }) });
 
 const detail = (account: string, c: string) => h.control<ConversationDetail>('GET', `${account}/conversations/${c}`);
 const consumerReceipts = (d: ConversationDetail, consumerId: string) =>
@@ -45,8 +45,7 @@ describe('LivePerson session against the stand-in', () => {
     const row = mine(sent.chat.timeline, 'Hello there');
     expect(publish?.metadata).toEqual([{ type: 'ExternalId', id: row?.clientId }]);
 
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const dana = await danaAccepts(account, c);
     const joined = await waitForSnapshot(session, (s) => s.chat.agent?.participantId === dana && s.chat.names[dana] === 'Dana');
     expect(joined.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'agentJoined')).toBe(true);
 
@@ -85,8 +84,7 @@ describe('LivePerson session against the stand-in', () => {
     await session.send('First question');
     const snap = await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'First question')?.receipt === 'sent');
     const c = snap.chat.conversationId as string;
-    const dana = await danaOf(account);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: dana });
+    const dana = await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer one' });
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer two' });
     const later = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Answer two'));
@@ -122,7 +120,7 @@ describe('LivePerson session against the stand-in', () => {
     const account = h.account();
     const session = open(account);
     session.setViewing(true);
-    const { c, consumerId } = await conversationWithHistory(session, account);
+    const { c, dana, consumerId } = await conversationWithHistory(session, account);
     await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'READ'));
     await delay(100);
     const receiptsBefore = consumerReceipts(await detail(account, c), consumerId).length;
@@ -138,7 +136,6 @@ describe('LivePerson session against the stand-in', () => {
     expect(messageKeys(back.chat.timeline)).toEqual(keysBefore);
     expect(new Set(messageKeys(back.chat.timeline)).size).toBe(keysBefore.length);
 
-    const dana = await danaOf(account);
     await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'After the drop' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('After the drop'));
     const sequences = after.chat.timeline.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [r.sequence] : []));

@@ -29,8 +29,8 @@ export interface SessionFixture {
   receiptsSent(): SentFrame[];
   /** The texts the consumer stored in a conversation, all its dialogs in order, as the control API shows them. */
   consumerTexts(account: string, conversationId: string): Promise<Array<string | undefined>>;
-  /** The id of the stand-in's agent Dana. */
-  danaOf(account: string): Promise<string>;
+  /** The stand-in's agent Dana accepts the conversation; her participant id. */
+  danaAccepts(account: string, conversationId: string): Promise<string>;
   /** An authenticated consumer token from the stand-in's IdP for this auth code. */
   authenticate(account: string, authCode: string): Promise<string>;
   /** The page goes away after sending `text`: the server stored it, its response never arrived (the outbox keeps it). */
@@ -115,9 +115,10 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     published: (text) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text),
     receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
     consumerTexts,
-    async danaOf(account) {
+    async danaAccepts(account, conversationId) {
       const dana = (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana');
       if (!dana) throw new Error(`no agent Dana in ${account}`);
+      await h.control('POST', `${account}/conversations/${conversationId}/accept`, { agentId: dana.id });
       return dana.id;
     },
     async authenticate(account, authCode) {
