@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkify, safeHref } from './linkify';
+import { MAX_LINK_LENGTH, linkify, safeHref } from './linkify';
 
 const links = (text: string) => linkify(text).filter((s) => s.kind === 'link').map((s) => (s.kind === 'link' ? [s.text, s.href] : []));
 
@@ -57,6 +57,39 @@ describe('linkify', () => {
   it('gives the text back unchanged when the segments are joined', () => {
     for (const text of ['', 'plain', 'a https://x.org b mailto:a@b.co c', 'javascript:https://x.org/', 'end http://y.org)']) {
       expect(linkify(text).map((s) => s.text).join('')).toBe(text);
+    }
+  });
+
+  it('keeps links up to MAX_LINK_LENGTH characters; a longer one stays text', () => {
+    const at = 'https://a.example/' + 'x'.repeat(MAX_LINK_LENGTH - 'https://a.example/'.length);
+    expect(links(at)).toEqual([[at, at]]);
+    const over = at + 'y';
+    expect(linkify(`see ${over} now`)).toEqual([{ kind: 'text', text: `see ${over} now` }]);
+    // trailing punctuation is trimmed before the length is checked
+    expect(links(at + ')))...')).toEqual([[at, at]]);
+  });
+
+  it('is linear: 100,000-character hostile texts take well under 200 ms each', () => {
+    const n = 100_000;
+    const texts = [
+      'https://a.example/' + ')'.repeat(n),
+      'https://a.example/' + '.'.repeat(n),
+      'https://a.example/' + '(]'.repeat(n / 2),
+      'https://a.example/(' + ')'.repeat(n) + 'x',
+      'mailto:a@' + 'a.'.repeat(n / 2) + '@',
+      'mailto:a@b.' + 'c.'.repeat(n / 2) + '#',
+      'tel:1' + '1 '.repeat(n / 2) + 'x',
+      'https://'.repeat(n / 8),
+      'https://a.b/ '.repeat(n / 13),
+      ('mailto:a@' + 'a.'.repeat(1000) + '@ ').repeat(n / 2011),
+      ('https://a.example/' + ')'.repeat(2000) + ' ').repeat(n / 2019),
+    ];
+    for (const text of texts) {
+      const started = performance.now();
+      const segments = linkify(text);
+      const took = performance.now() - started;
+      expect(segments.map((s) => s.text).join('')).toBe(text);
+      expect(took, `${text.slice(0, 30)}… took ${Math.round(took)} ms`).toBeLessThan(200);
     }
   });
 });
