@@ -32,7 +32,9 @@ export default defineConfig({
     command: `./node_modules/.bin/vite build && ./node_modules/.bin/vite build --config server/console/vite.config.ts && ./node_modules/.bin/tsx server/main.ts`,
     url: `${base}/api/account/e2e/service/baseURI.json?version=1.0`,
     // Each port builds into its own folder, so parallel runs on other ports never clobber each other.
-    env: { PORT: String(E2E_PORT), PARLEY_DIST: `.e2e/dist-${E2E_PORT}` },
+    // frame.html may be embedded by the stand-in's own pages and, explicitly, by the other local
+    // origins e2e tests serve host pages from (the npm package's Vite app on a port of its own).
+    env: { PORT: String(E2E_PORT), PARLEY_DIST: `.e2e/dist-${E2E_PORT}`, PARLEY_FRAME_ANCESTORS: 'http://127.0.0.1:*' },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
