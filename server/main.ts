@@ -1,5 +1,6 @@
 // `npm run server`: the stand-in on PORT (default 7788); stops cleanly on SIGINT/SIGTERM.
 import path from 'node:path';
+import { frameAncestorsFromEnv } from './options';
 import { startStandIn } from './standin';
 
 const port = Number(process.env.PORT ?? 7788);
@@ -10,7 +11,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 // PARLEY_DIST: where the built page and console are (default dist/).
 const staticDir = process.env.PARLEY_DIST ? path.resolve(process.env.PARLEY_DIST) : undefined;
-const standIn = await startStandIn({ port, staticDir });
+// PARLEY_FRAME_ANCESTORS: other origins allowed to embed frame.html (space-separated; default none).
+let frameAncestors: string[];
+try {
+  frameAncestors = frameAncestorsFromEnv(process.env.PARLEY_FRAME_ANCESTORS);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+const standIn = await startStandIn({ port, staticDir, frameAncestors });
 console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
 console.log(`  agent console:    ${standIn.url}/agent/`);

@@ -11,9 +11,30 @@ export interface StandInOptions {
   maxFrameBytes?: number;
   /** The built widget demo page served at `/` (its `agent/` folder is served at `/agent/`). */
   staticDir?: string;
+  /**
+   * Origins (CSP source expressions such as `https://shop.example` or `http://127.0.0.1:*`) allowed
+   * to embed the widget's frame.html besides the stand-in's own ('self'): its `frame-ancestors`.
+   */
+  frameAncestors?: string[];
 }
 
 export type ResolvedOptions = Required<Omit<StandInOptions, 'staticDir'>> & { staticDir: string | undefined };
+
+/** An http(s) origin, its port possibly `*`: nothing that could end or extend the CSP header. */
+const ANCESTOR = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i;
+
+/** Checks frame ancestors (clear error for anything that is not an http(s) origin). */
+export function checkFrameAncestors(list: readonly string[]): string[] {
+  for (const entry of list) {
+    if (!ANCESTOR.test(entry)) throw new Error(`stand-in: frame ancestor "${entry}" is not an http(s) origin (https://host[:port|:*])`);
+  }
+  return [...list];
+}
+
+/** PARLEY_FRAME_ANCESTORS: space-separated origins (see StandInOptions.frameAncestors). */
+export function frameAncestorsFromEnv(value: string | undefined): string[] {
+  return checkFrameAncestors((value ?? '').split(/\s+/).filter((entry) => entry !== ''));
+}
 
 export const defaultStaticDir = path.resolve(import.meta.dirname, '..', 'dist');
 
@@ -26,5 +47,6 @@ export function resolveOptions(o: StandInOptions = {}): ResolvedOptions {
     historyCap: o.historyCap ?? 1000,
     maxFrameBytes: o.maxFrameBytes ?? 256 * 1024,
     staticDir: o.staticDir ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined),
+    frameAncestors: checkFrameAncestors(o.frameAncestors ?? []),
   };
 }

@@ -57,7 +57,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (api && req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (await runRoutes(routes, req, res, pathname)) return;
     if (api || pathname.startsWith('/agent/api/')) return json(res, 404, { error: Errors.notFound });
-    await serveStatic(opts.staticDir, req, res, pathname);
+    await serveStatic(opts.staticDir, req, res, pathname, opts.frameAncestors);
   }
 
   const server = createServer((req, res) => {

@@ -57,7 +57,21 @@ async function fileAt(root: string, rel: string): Promise<string | undefined> {
   }
 }
 
-export async function serveStatic(staticDir: string | undefined, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+/**
+ * The policy of the embed's frame.html: the widget pages' policy, and only these pages may embed it
+ * (`frame-ancestors`): the stand-in's own ('self') and the configured origins, never any site.
+ */
+export function framePolicy(frameAncestors: readonly string[]): string {
+  return `${WIDGET_PAGES_CSP}; frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`;
+}
+
+export async function serveStatic(
+  staticDir: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  frameAncestors: readonly string[] = [],
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
   if (pathname === '/agent') {
     res.writeHead(301, { location: '/agent/' });
@@ -75,7 +89,9 @@ export async function serveStatic(staticDir: string | undefined, req: IncomingMe
   const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
   // The widget's pages (the demo, the embed's frame, example host pages) run under a strict CSP:
   // no inline script or style, no eval; the console (/agent/) is not held to it.
-  if (!agent && type.startsWith('text/html')) headers['content-security-policy'] = WIDGET_PAGES_CSP;
+  if (!agent && type.startsWith('text/html')) {
+    headers['content-security-policy'] = path.basename(file) === 'frame.html' ? framePolicy(frameAncestors) : WIDGET_PAGES_CSP;
+  }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
