@@ -1,9 +1,23 @@
 // Accessibility of the embedded widget: axe in every state, keyboard only, announcements, reduced
 // motion, 200% zoom and 320 px, dark mode and theming.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Control, uniqueAccount } from './support/control';
 import { Widget } from './support/widget';
+
+/** Every element (in this element's document or shadow root) that animates or transitions. */
+async function movingIn(scope: Locator): Promise<string[]> {
+  return scope.evaluate((el) => {
+    const root = el.shadowRoot ?? el.ownerDocument;
+    const moving: string[] = [];
+    for (const e of [el, ...root.querySelectorAll('*')]) {
+      const s = getComputedStyle(e);
+      const transitions = s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+      if (s.animationName !== 'none' || transitions) moving.push(`${e.tagName}${e.classList.length ? `.${e.classList[0]}` : ''}: ${s.animationName}`);
+    }
+    return moving;
+  });
+}
 
 async function noAxeViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -109,6 +123,13 @@ test('reduced motion, 320 px wide, 200% zoom, dark mode and theming', async ({ p
   await control.accept(c.id, dana.id);
   await control.typing(c.id, dana.id, 'COMPOSING');
   await expect(w.dialog.locator('.parley-typing-dots span').first()).toHaveCSS('animation-name', 'none');
+  // …and nothing else moves either: no element of the window or the launcher animates or transitions.
+  expect(await movingIn(w.frame.locator('body'))).toEqual([]);
+  expect(await movingIn(page.locator('parley-widget'))).toEqual([]);
+  // Without reduced motion the same scan does find what moves (the typing dots), so it can fail.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect.poll(() => movingIn(w.frame.locator('body'))).toContain('SPAN: parley-typing');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await noAxeViolations(page, '320 px, dark');
 
   // 200% zoom of a 1280 × 800 screen is 640 × 400 CSS px: the window takes the whole viewport.
@@ -129,4 +150,72 @@ test('reduced motion, 320 px wide, 200% zoom, dark mode and theming', async ({ p
   await expect(zw.composer).toBeInViewport();
   await expect(zw.frame.locator('.parley')).toHaveCSS('--parley-brand', 'rgb(0, 110, 60)');
   await zoomed.close();
+});
+
+test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('axe-he'));
+  const w = new Widget(page);
+  await w.goto(control.account, '&lang=he&open=1');
+  const dialog = w.frame.getByRole('dialog', { name: 'צ׳אט' });
+  await expect(dialog).toBeVisible();
+  await expect(w.frame.locator('html')).toHaveAttribute('dir', 'rtl');
+  const composer = dialog.getByRole('textbox', { name: 'הודעה' });
+  await composer.fill('שלום');
+  await composer.press('Enter');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'שלום, איך אפשר לעזור?', ['הזמנה', 'החזר']);
+  await expect(dialog.getByRole('log').getByText('שלום, איך אפשר לעזור?')).toBeVisible();
+  await noAxeViolations(page, 'Hebrew, in a conversation');
+});
+
+test('an agent reply while the window is closed is announced by the launcher, politely', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('announce-closed'));
+  const w = new Widget(page);
+  await w.goto(control.account, '&open=1');
+  await w.send('hello');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'seen while open');
+  await expect(w.agentMessage('seen while open')).toBeVisible();
+  await w.composer.press('Escape');
+  await expect(w.dialog).toBeHidden();
+  const live = page.locator('parley-widget [aria-live="polite"]');
+  await expect(live).toHaveCount(1);
+  // What was read with the window open is not announced by the launcher.
+  await expect(live).toHaveText('');
+  await control.say(c.id, dana.id, 'are you still there?');
+  await expect(live).toHaveText('New message from Dana: are you still there?');
+  await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
+});
+
+test('full screen under 640 px is modal: Tab and Shift+Tab stay in the window; Escape on the launcher closes', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('modal'));
+  const w = new Widget(page);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await w.goto(control.account);
+  await expect(page.locator('parley-widget iframe')).toHaveCount(1);
+  await w.open();
+  await expect(w.composer).toBeFocused();
+  await expect(w.dialog).toHaveAttribute('aria-modal', 'true');
+  const focusIsInFrame = () =>
+    page.evaluate(() => document.activeElement?.tagName === 'PARLEY-WIDGET' && document.activeElement.shadowRoot?.activeElement?.tagName === 'IFRAME');
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(key);
+      expect(await focusIsInFrame(), `${key} × ${i + 1}`).toBe(true);
+    }
+  }
+  // The floating window (wide screens) is not modal: Tab may leave it for the page.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(w.dialog).not.toHaveAttribute('aria-modal', 'true');
+  // Escape with focus on the launcher while the window is open closes it.
+  await w.launcher.focus();
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(w.dialog).toBeHidden();
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
+  await expect(w.launcher).toBeFocused();
 });

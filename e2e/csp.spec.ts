@@ -23,10 +23,17 @@ test('the demo page and the frame carry the strict policy, and a whole conversat
   const control = new Control(request, uniqueAccount('csp'));
   const violations = await watchCsp(page);
   const w = new Widget(page);
+  const frameResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/frame.html');
   const response = await page.goto(`/?account=${control.account}&lang=he`);
   const policy = response?.headers()['content-security-policy'] ?? '';
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'"]) expect(policy).toContain(directive);
   expect(policy).not.toContain('unsafe');
+  // The frame's own policy: as strict, and only embeddable by the allowed origins (its own here).
+  const framePolicy = (await frameResponse).headers()['content-security-policy'] ?? '';
+  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) expect(framePolicy).toContain(directive);
+  expect(framePolicy).toMatch(/frame-ancestors 'self'( |;|$)/);
+  expect(framePolicy).not.toContain('unsafe');
+  expect(framePolicy).not.toMatch(/frame-ancestors[^;]*\*/);
 
   await page.getByRole('button', { name: /^פתיחת הצ׳אט/ }).click();
   await expect(w.frame.getByRole('dialog', { name: 'צ׳אט' })).toBeVisible();
@@ -43,12 +50,41 @@ test('the demo page and the frame carry the strict policy, and a whole conversat
   expect(violations).toEqual([]);
 });
 
-test('the watcher does catch a violation (an inline style on a strict page)', async ({ page }) => {
+test('the watcher does catch a violation, in the page and inside the frame (an inline style)', async ({ page }) => {
   const violations = await watchCsp(page);
   await page.goto('/?account=csp-probe');
-  await page.locator('parley-widget').waitFor({ state: 'attached' });
+  await page.locator('parley-widget iframe').waitFor({ state: 'attached' });
+  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/frame.html');
+  expect(frame, 'the widget frame').toBeDefined();
+  await frame!.waitForLoadState();
   expect(violations).toEqual([]);
-  // A <style> element is inline style: the policy blocks it and reports it.
+  // A <style> element is inline style: the policy blocks it and reports it, in the frame…
+  await frame!.addScriptTag({ url: '/examples/inline-style-probe.js' }).catch(() => undefined);
+  await expect.poll(() => violations.filter((v) => v.includes('(/frame.html)')).length).toBeGreaterThan(0);
+  // …and in the page.
   await page.addScriptTag({ url: '/examples/inline-style-probe.js' }).catch(() => undefined);
-  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  await expect.poll(() => violations.filter((v) => v.includes('(/)')).length).toBeGreaterThan(0);
+});
+
+test("the frame accepts only the #origin its embedding page really has", async ({ page, baseURL }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const origin = new URL(baseURL!).origin;
+  // A page (no CSP: a test fixture) with two frames: one told the truth, one told another origin.
+  await page.route('**/host/origins.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>origins</title></head><body><script>
+        window.ready = [];
+        addEventListener('message', (e) => { if (e.data && e.data.type === 'ready') window.ready.push(e.source === frames[0] ? 'true origin' : 'other'); });
+      </script>
+      <iframe title="true" src="/frame.html#origin=${encodeURIComponent(origin)}"></iframe>
+      <iframe title="lie" src="/frame.html#origin=${encodeURIComponent('http://127.0.0.1:9')}"></iframe></body></html>`,
+    }),
+  );
+  await page.goto('/host/origins.html');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { ready: string[] }).ready)).toEqual(['true origin']);
+  await expect.poll(() => errors.filter((e) => /not the origin of the page that embeds it/.test(e)).length).toBe(1);
 });

@@ -1,5 +1,6 @@
 // Isolation: on a host page that resets every element, hides every button and iframe, sets 40 px
-// text and rewrites Array.prototype, the widget looks and works the same (public/examples/hostile.html).
+// text, transforms its long body, rewrites Array.prototype and replaces Map, Set, Promise and URL,
+// the widget looks and works the same (public/examples/hostile.html).
 import { expect, test } from '@playwright/test';
 import { Control, uniqueAccount } from './support/control';
 import { Widget } from './support/widget';
@@ -17,6 +18,10 @@ test('a hostile host page changes nothing: sizes, visibility, fonts and a full s
   await expect(page.locator('body > button')).toBeHidden();
   await expect(page.locator('body')).toHaveCSS('font-size', '40px');
   await expect(page.evaluate(() => [1].map((x) => x))).rejects.toThrow(/Array.prototype was replaced/);
+  for (const name of ['Map', 'Set', 'Promise', 'URL']) {
+    await expect(page.evaluate((n) => new (window as unknown as Record<string, new () => unknown>)[n]!(), name)).rejects.toThrow(`${name} was replaced`);
+  }
+  await expect(page.locator('body')).not.toHaveCSS('transform', 'none');
 
   // The launcher: visible, 56 × 56 px, 20 px from the bottom right, not rotated or faded.
   await expect(w.launcher).toBeVisible();
@@ -25,7 +30,23 @@ test('a hostile host page changes nothing: sizes, visibility, fonts and a full s
   await expect(page.locator('parley-widget')).toHaveCSS('transform', 'none');
   const viewport = page.viewportSize()!;
   const box = await w.launcher.boundingBox();
-  expect(box).toEqual({ x: viewport.width - 20 - 56, y: viewport.height - 20 - 56, width: 56, height: 56 });
+  const corner = { x: viewport.width - 20 - 56, y: viewport.height - 20 - 56, width: 56, height: 56 };
+  expect(box).toEqual(corner);
+  // The body is transformed and long: the launcher stays in the viewport's corner as the page scrolls.
+  await page.mouse.wheel(0, 5000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  expect(await w.launcher.boundingBox()).toEqual(corner);
+  await expect(w.launcher).toBeInViewport({ ratio: 1 });
+
+  // The API works with the host's Map, Set and Promise replaced: a listener hears the exchange.
+  await page.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    const P = (window as unknown as { Parley: import('../src/embed/types').ParleyApi }).Parley;
+    P.on('message', (m) => {
+      heard[heard.length] = `${m.originator}: ${m.text}`;
+    });
+  });
 
   await w.open();
   const frame = await page.locator('parley-widget iframe').boundingBox();
@@ -43,6 +64,12 @@ test('a hostile host page changes nothing: sizes, visibility, fonts and a full s
   await control.accept(c.id, dana.id);
   await control.say(c.id, dana.id, 'received, despite the page');
   await expect(w.agentMessage('received, despite the page')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.length))
+    .toBe(2);
+  expect(await page.evaluate(() => { const h = (window as unknown as { heard: string[] }).heard; return `${h[0]} | ${h[1]}`; })).toBe(
+    'consumer: hello from a hostile page | agent: received, despite the page',
+  );
 
   // Escape closes and focus returns to the launcher.
   await w.composer.press('Escape');
@@ -56,18 +83,31 @@ test('the widget CSS does not leak into the host page', async ({ page, request }
   await page.route('**/host/plain.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>plain</title></head><body><button type="button" id="own">Host button</button><textarea id="t"></textarea><script async src="/parley.js" data-account="${control.account}" data-open="true"></script></body></html>`,
+      body: '<!doctype html><html lang="en"><head><title>plain</title></head><body><button type="button" id="own">Host button</button><textarea id="t"></textarea><p id="p">text</p></body></html>',
     }),
   );
-  const before = async () =>
+  const hostStyles = async () =>
     page.evaluate(() => {
-      const b = getComputedStyle(document.getElementById('own')!);
-      const t = getComputedStyle(document.getElementById('t')!);
-      return [b.fontFamily, b.borderRadius, b.backgroundColor, b.boxSizing, t.fontSize, t.boxSizing, document.styleSheets.length];
+      const styles = ['own', 't', 'p'].map((id) => getComputedStyle(document.getElementById(id)!));
+      const root = [getComputedStyle(document.documentElement), getComputedStyle(document.body)];
+      const props = ['font-family', 'font-size', 'border-radius', 'background-color', 'box-sizing', 'color', 'position', 'overflow', 'transform'];
+      return {
+        elements: [...styles, ...root].map((s) => props.map((p) => s.getPropertyValue(p)).join(';')),
+        styleSheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+      };
     });
   await page.goto('/host/plain.html');
-  const initial = await before();
+  // The baseline is taken before the loader is on the page.
+  const initial = await hostStyles();
+  await page.evaluate((account) => {
+    const script = document.createElement('script');
+    script.src = '/parley.js';
+    script.dataset.account = account;
+    script.dataset.open = 'true';
+    document.body.append(script);
+  }, control.account);
   const w = new Widget(page);
   await expect(w.dialog).toBeVisible();
-  expect(await before()).toEqual(initial);
+  expect(await hostStyles()).toEqual(initial);
 });

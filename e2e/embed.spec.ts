@@ -187,3 +187,39 @@ test('setJwt: an anonymous visitor who logs in continues as the authenticated co
   expect(consumers.size).toBe(2);
   expect(consumers.has(guest)).toBe(true);
 });
+
+test('an SPA route change: destroy() removes window.Parley, the script added again brings a working widget', async ({ page, request, baseURL }) => {
+  const control = new Control(request, uniqueAccount('spa'));
+  const w = new Widget(page);
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  const addScript = (account: string, csds: string) =>
+    page.evaluate(([a, c]) => {
+      const script = document.createElement('script');
+      script.src = '/parley.js';
+      script.dataset.account = a!;
+      script.dataset.csds = c!;
+      document.body.append(script);
+    }, [account, csds]);
+  await hostPage(page, 'spa', '<main><h1>Page one</h1></main>');
+  await addScript(control.account, baseURL!);
+  await expect(w.launcher).toBeVisible();
+  await page.evaluate(() => (window as unknown as { Parley: { destroy(): void } }).Parley.destroy());
+  await expect(page.locator('parley-widget')).toHaveCount(0);
+  expect(await page.evaluate(() => 'Parley' in window)).toBe(false);
+
+  // The next route adds the script again: a new widget takes over, and the chat works.
+  await addScript(control.account, baseURL!);
+  await expect(page.locator('parley-widget')).toHaveCount(1);
+  await w.open();
+  await w.send('after the route change');
+  await expect(w.receiptOf('after the route change')).toHaveAttribute('data-receipt', 'sent');
+  const c = await control.onlyConversation();
+  const dana = await control.agent('Dana');
+  await control.accept(c.id, dana.id);
+  await control.say(c.id, dana.id, 'welcome back');
+  await expect(w.agentMessage('welcome back')).toBeVisible();
+  expect(warnings.filter((t) => /loaded twice/.test(t))).toEqual([]);
+});

@@ -1,15 +1,22 @@
-// The host page's script at its worst: Array.prototype rewritten before any widget runs (what old
-// libraries did), then the widget configured from this page's query (?account=…).
+// The host page's script at its worst: Array.prototype rewritten and the Map, Set, Promise and URL
+// constructors replaced before any widget runs (what old libraries and polyfills did), then the
+// widget configured from this page's query (?account=…).
 (function () {
-  var broken = function () {
-    throw new Error('hostile page: Array.prototype was replaced');
+  var broken = function (what) {
+    return function () {
+      throw new Error('hostile page: ' + what + ' was replaced');
+    };
   };
   ['map', 'filter', 'forEach', 'reduce', 'indexOf', 'includes', 'find', 'some', 'every', 'join', 'push', 'slice', 'splice', 'concat', 'sort'].forEach(
     function (name) {
-      Object.defineProperty(Array.prototype, name, { value: broken, writable: true, configurable: true });
+      Object.defineProperty(Array.prototype, name, { value: broken('Array.prototype'), writable: true, configurable: true });
     },
   );
   Object.defineProperty(Array.prototype, 'hostileEnumerable', { value: 'x', enumerable: true, writable: true, configurable: true });
   var query = new URLSearchParams(location.search);
   window.parleyConfig = { account: query.get('account') || 'demo', csds: location.origin, lang: query.get('lang') || 'en' };
+  window.Map = broken('Map');
+  window.Set = broken('Set');
+  window.Promise = broken('Promise');
+  window.URL = broken('URL');
 })();

@@ -12,18 +12,20 @@ export interface FrameWindowProps {
   lang: string | undefined;
   theme: Record<string, string> | undefined;
   open: boolean;
+  /** The frame covers the viewport: a modal dialog that keeps the focus inside. */
+  modal: boolean;
   onClose: () => void;
 }
 
-function Viewed({ open, onClose }: Pick<FrameWindowProps, 'open' | 'onClose'>) {
+function Viewed({ open, modal, onClose }: Pick<FrameWindowProps, 'open' | 'modal' | 'onClose'>) {
   useViewing(open);
-  return <ChatWindow open={open} onClose={onClose} />;
+  return <ChatWindow open={open} modal={modal} onClose={onClose} />;
 }
 
-export default function FrameWindow({ session, lang, theme, open, onClose }: FrameWindowProps) {
+export default function FrameWindow({ session, lang, theme, open, modal, onClose }: FrameWindowProps) {
   return (
     <ParleyRoot session={session} lang={lang} theme={theme} layout="frame">
-      <Viewed open={open} onClose={onClose} />
+      <Viewed open={open} modal={modal} onClose={onClose} />
     </ParleyRoot>
   );
 }

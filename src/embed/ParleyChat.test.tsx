@@ -5,13 +5,11 @@ import { render } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ParleyChat } from './ParleyChat';
 import { TAG } from './protocol';
+import { polyfillForEmbed } from './testing/harness';
 
 const APP = 'https://cdn.parley.example/frame.html';
 
-beforeAll(() => {
-  const proto = CSSStyleSheet.prototype as unknown as { replaceSync?: (css: string) => void };
-  proto.replaceSync ??= () => {};
-});
+beforeAll(() => polyfillForEmbed());
 
 describe('<ParleyChat>', () => {
   it('keeps one widget across renders and asks the newest getJwt', async () => {

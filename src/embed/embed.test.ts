@@ -2,42 +2,23 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbed } from './embed';
 import { TAG } from './protocol';
+import { APP, FRAME_ORIGIN, polyfillForEmbed, setupEmbed } from './testing/harness';
 import type { ParleyApi } from './types';
 
-const APP = 'https://cdn.parley.example/v1/frame.html';
-const FRAME_ORIGIN = 'https://cdn.parley.example';
-
-beforeAll(() => {
-  // jsdom has no constructable stylesheets; the real ones are covered in Chromium (e2e).
-  const proto = CSSStyleSheet.prototype as unknown as { replaceSync?: (css: string) => void };
-  proto.replaceSync ??= () => {};
-});
+let fullScreen = false;
+beforeAll(() => polyfillForEmbed(() => fullScreen));
 
 let api: ParleyApi | undefined;
 afterEach(() => {
   api?.destroy();
   api = undefined;
+  fullScreen = false;
 });
 
 function setup() {
-  api = createEmbed({ account: 'acme', appUrl: APP, load: 'intent', lang: 'en' });
-  const root = document.querySelector('parley-widget')!.shadowRoot!;
-  const launcher = root.querySelector('button')!;
-  const frame = () => root.querySelector('iframe');
-  // jsdom gives iframes in shadow trees no window: each frame gets a stand-in with postMessage.
-  const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: ReturnType<typeof vi.fn> }>();
-  const frameWindow = () => {
-    const el = frame()!;
-    if (!frameWindows.has(el)) {
-      const win = { postMessage: vi.fn() };
-      frameWindows.set(el, win);
-      Object.defineProperty(el, 'contentWindow', { get: () => win });
-    }
-    return frameWindows.get(el)!;
-  };
-  const fromFrame = (data: unknown, origin = FRAME_ORIGIN, source: unknown = frameWindow()) =>
-    window.dispatchEvent(new MessageEvent('message', { data, origin, source: source as Window }));
-  return { api, root, launcher, frame, frameWindow, fromFrame };
+  const harness = setupEmbed();
+  api = harness.api;
+  return harness;
 }
 
 describe('createEmbed', () => {
@@ -66,9 +47,9 @@ describe('createEmbed', () => {
     expect(post).toHaveBeenCalledTimes(1);
     const [message, target] = post.mock.calls[0] as [unknown, string];
     expect(target).toBe(FRAME_ORIGIN);
-    expect(message).toMatchObject({ tag: TAG, type: 'init', open: true, config: { account: 'acme', jwt: 'token-1' } });
+    expect(message).toMatchObject({ tag: TAG, type: 'init', open: true, modal: false, config: { account: 'acme', jwt: 'token-1' } });
     api.close();
-    expect(post.mock.calls[1]).toEqual([{ tag: TAG, type: 'open', open: false }, FRAME_ORIGIN]);
+    expect(post.mock.calls[1]).toEqual([{ tag: TAG, type: 'open', open: false, modal: false }, FRAME_ORIGIN]);
   });
 
   it("reports the visitor's intent to the frame once (at init, or as it happens), so the window's code loads", () => {

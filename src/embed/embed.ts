@@ -1,6 +1,8 @@
 // The widget on the host page: the launcher (in a shadow root), the app in an iframe loaded on
 // intent or when idle, the postMessage bridge and the public API. This runs in the host's realm:
-// it stays small, uses no Array methods (a host may have patched them) and trusts no message.
+// it stays small and trusts no message; a host may have replaced globals (Map, Set, Promise, URL)
+// or patched Array.prototype, so it uses none of them: null-prototype records, index loops, an
+// <a> element to resolve URLs, and the host's own thenable from getJwt.
 import { baseLanguage, isRtl, launcherStrings } from '../ui/i18n-launcher';
 import css from './launcher.css?inline';
 import { drawLauncher } from './launcher';
@@ -8,6 +10,10 @@ import { TAG, typeOf, type ToFrame, type ToHost, type Untagged } from './protoco
 import { EVENT_NAMES, type EmbedConfig, type ParleyApi, type ParleyEventName } from './types';
 
 type Listener = (detail: unknown) => void;
+
+/** The frame's full-screen layout (the same query as in launcher.css): the window is modal then. */
+// (Written as the minified CSS has it, so gzip finds it twice.)
+export const FULL_SCREEN = '(width<=639.98px),(height<=499.98px)';
 
 function checkEvent(method: string, event: string, listener: unknown): void {
   if ((EVENT_NAMES as Record<string, unknown>)[event] !== true) {
@@ -18,32 +24,35 @@ function checkEvent(method: string, event: string, listener: unknown): void {
 
 /** Draws the launcher and returns the API; throws a clear Error for an unusable configuration. */
 export function createEmbed(config: EmbedConfig, win: Window = window): ParleyApi {
-  if (typeof config !== 'object' || config === null || typeof config.account !== 'string' || config.account === '') {
-    throw new Error('Parley: "account" is missing (data-account or parleyConfig.account)');
+  if (!config?.account || typeof config.account !== 'string') {
+    throw new Error('Parley: "account" is missing');
   }
   const getJwt = config.getJwt;
   if (getJwt !== undefined && typeof getJwt !== 'function') throw new TypeError('Parley: "getJwt" must be a function');
   const doc = win.document;
-  // The frame learns whom it may talk to from its hash.
-  const frameUrl = new URL(String(config.appUrl ?? ''), doc.baseURI);
+  // The frame learns whom it may talk to from its hash (it checks that against its real parent).
+  const frameUrl = doc.createElement('a');
+  frameUrl.href = String(config.appUrl ?? '');
   frameUrl.hash = `origin=${encodeURIComponent(win.location.origin)}`;
   const frameOrigin = frameUrl.origin;
   const lang = config.lang ?? win.navigator.language;
   const language = baseLanguage(lang);
   const host = doc.createElement('parley-widget');
-  host.setAttribute('dir', isRtl(language) ? 'rtl' : 'ltr');
-  host.setAttribute('lang', language);
+  host.dir = isRtl(language) ? 'rtl' : 'ltr';
+  host.lang = language;
   const theme = config.theme ?? {};
-  for (const name in theme) {
-    if (Object.hasOwn(theme, name)) host.style.setProperty(`--parley-${name}`, String(theme[name]));
-  }
+  // (Inherited enumerable junk a host put on Object.prototype would only add unused properties.)
+  for (const name in theme) host.style.setProperty(`--parley-${name}`, String(theme[name]));
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [sheet];
   const launcher = drawLauncher(root, language);
+  const button = launcher.button;
+  const fullScreen = win.matchMedia(FULL_SCREEN);
 
-  const listeners = new Map<string, Set<Listener>>();
+  /** Listeners by event name (a null-prototype record of arrays filled by index). */
+  const listeners = { __proto__: null } as unknown as Record<string, Listener[] | undefined>;
   let frame: HTMLIFrameElement | undefined;
   let ready = false;
   let open = false;
@@ -55,6 +64,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
   const post = (message: Untagged<ToFrame>) => {
     if (ready) frame?.contentWindow?.postMessage({ tag: TAG, ...message }, frameOrigin);
   };
+  const postOpen = () => post({ type: 'open', open, modal: fullScreen.matches });
   const render = () => {
     launcher.update(open, unread);
     if (frame) frame.hidden = !open;
@@ -63,9 +73,11 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     if (frame || destroyed) return;
     frame = doc.createElement('iframe');
     frame.title = launcherStrings[language].frameTitle;
+    // The frame checks its #origin against the referrer's: send the origin whatever the page's policy.
+    frame.referrerPolicy = 'origin';
     frame.src = frameUrl.href;
     frame.hidden = !open;
-    launcher.button.before(frame);
+    button.before(frame);
   };
   const setOpen = (next: boolean, fromFrame: boolean) => {
     if (destroyed || next === open) return;
@@ -73,9 +85,9 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     open = next;
     load();
     render();
-    if (!fromFrame) post({ type: 'open', open });
+    if (!fromFrame) postOpen();
     if (open && ready) frame?.focus();
-    if (!open && (fromFrame || focusInFrame)) launcher.button.focus();
+    if (!open && (fromFrame || focusInFrame)) button.focus();
   };
   // The visitor may open the window soon: the frame fetches the window's code (see frame.tsx).
   const onIntent = () => {
@@ -83,30 +95,43 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     if (!intent) post({ type: 'intent' });
     intent = true;
   };
-  // The frame asks for a token: the page's getJwt answers; a failure goes back as an error.
+  // The frame asks for a token: the page's getJwt answers (through its own thenable, not the
+  // host's Promise global); a failure goes back as an error. The frame checks the token.
   const answerToken = (id: number) => {
-    // The frame checks the token (an empty one counts as "no token"); anything else is not one.
-    new Promise<unknown>((resolve) => resolve(getJwt!())).then(
-      (token) => post({ type: 'token', id, jwt: typeof token === 'string' ? token : '' }),
-      (error: unknown) => post({ type: 'token', id, error: String((error as Error | undefined)?.message ?? error) }),
-    );
+    const fail = (error: unknown) => post({ type: 'token', id, error: String((error as Error | undefined)?.message ?? error) });
+    const give = (token: unknown) => post({ type: 'token', id, jwt: typeof token === 'string' ? token : '' });
+    try {
+      const answer = getJwt!() as unknown as PromiseLike<unknown> | undefined;
+      if (typeof answer?.then === 'function') answer.then(give, fail);
+      else give(answer);
+    } catch (error) {
+      fail(error);
+    }
+  };
+  /** The event's listeners without this one (a new array: an emit in progress keeps its own). */
+  const without = (event: string, listener: unknown): Listener[] => {
+    const list = listeners[event] ?? [];
+    const rest: Listener[] = [];
+    for (let i = 0; i < list.length; i++) if (list[i] !== listener) rest[rest.length] = list[i]!;
+    return (listeners[event] = rest);
   };
   const emit = (name: string, detail: unknown) => {
-    listeners.get(name)?.forEach((listener) => {
+    const list = listeners[name] ?? [];
+    for (let i = 0; i < list.length; i++) {
       try {
-        listener(detail);
+        list[i]!(detail);
       } catch (error) {
         // A failing host listener must not stop the others, nor the widget; report it as uncaught.
         win.setTimeout(() => {
           throw error;
         });
       }
-    });
+    }
   };
   const onMessage = (event: MessageEvent) => {
     // (No frame yet: its contentWindow is undefined, which no event's source is.)
     if (event.source !== frame?.contentWindow || event.origin !== frameOrigin) return;
-    const data = event.data as ToHost;
+    const data: unknown = event.data;
     const type = typeOf(data);
     if (type === undefined) return;
     if (type === 'ready') {
@@ -114,28 +139,36 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
       if (open) frame?.focus();
       // Only what the frame needs, and nothing a postMessage cannot clone (getJwt stays here).
       const { account, csds, domains, theme } = config;
-      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme }, open, intent, hostJwt: !!getJwt });
-    } else if (data.type === 'open') setOpen(data.open === true, true);
-    else if (data.type === 'unread') {
-      unread = Number.isInteger(data.count) && data.count > 0 ? data.count : 0;
+      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt });
+    } else if (type === 'open') setOpen((data as { open?: unknown }).open === true, true);
+    else if (type === 'unread') {
+      const { count, say } = data as Partial<Extract<ToHost, { type: 'unread' }>>;
+      unread = Number.isInteger(count) && count! > 0 ? count! : 0;
       render();
-    } else if (data.type === 'event') emit(String(data.name), data.detail);
-    else if (data.type === 'getJwt') answerToken(data.id);
+      // Text only (textContent): the frame words it from its catalogue.
+      if (typeof say === 'string') launcher.live.textContent = say;
+    } else if (type === 'event') {
+      const { name, detail } = data as { name?: unknown; detail?: unknown };
+      emit(String(name), detail);
+    } else if (type === 'getJwt') answerToken((data as { id: number }).id);
   };
 
   win.addEventListener('message', onMessage);
-  const button = launcher.button;
+  fullScreen.onchange = () => {
+    if (open) postOpen();
+  };
   button.addEventListener('click', () => setOpen(!open, false));
+  // Escape on the launcher closes the open window, as it does from inside it.
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') setOpen(false, false);
+  });
   // Touch fires pointerenter too, at the start of the tap.
   button.addEventListener('pointerenter', onIntent);
   button.addEventListener('focus', onIntent);
   // (After destroy() the idle callback finds `destroyed` and does nothing: no need to cancel it.)
   if (config.load !== 'intent') (win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1500)))(load, { timeout: 4000 });
-  const mount = () => {
-    if (!destroyed) doc.body.append(host);
-  };
-  if (doc.body) mount();
-  else doc.addEventListener('DOMContentLoaded', mount, { once: true });
+  // On <html>, which exists when any script runs: a transformed <body> cannot capture it.
+  doc.documentElement.append(host);
   if (config.open === true) setOpen(true, false);
 
   return {
@@ -143,13 +176,12 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     close: () => setOpen(false, false),
     on(event: ParleyEventName, listener: Listener) {
       checkEvent('on', event, listener);
-      const set = listeners.get(event) ?? new Set<Listener>();
-      set.add(listener);
-      listeners.set(event, set);
+      const list = without(event, listener);
+      list[list.length] = listener;
     },
     off(event: ParleyEventName, listener: Listener) {
       checkEvent('off', event, listener);
-      listeners.get(event)?.delete(listener);
+      without(event, listener);
     },
     setJwt(token: string) {
       if (typeof token !== 'string' || token === '') throw new TypeError('Parley.setJwt: expected a non-empty string');
@@ -159,6 +191,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     // Idempotent; with the message listener gone no listener is ever called again.
     destroy() {
       destroyed = true;
+      fullScreen.onchange = null;
       win.removeEventListener('message', onMessage);
       host.remove();
     },

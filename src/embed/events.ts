@@ -8,7 +8,8 @@ import type { ParleyEventName, ParleyEvents, ParleyMessage } from './types';
 
 export type HostEvent = { [K in ParleyEventName]: { name: K; detail: ParleyEvents[K] } }[ParleyEventName];
 
-function plainText(body: MessageBody): string {
+/** The text a host sees of a message body (a file's caption, a rich message's fallback). */
+export function plainText(body: MessageBody): string {
   switch (body.kind) {
     case 'text':
       return body.text;

@@ -1,6 +1,7 @@
 // The app inside the embed's iframe (frame.html): waits for the loader's configuration, runs the
 // LivePerson session, and reports open/close, unread counts and public events. It talks only to
-// the parent window, and only with the exact origin the loader put in its hash.
+// the parent window, and only with the exact origin the loader put in its hash, once that proved
+// to be the embedding page's real origin (frameOrigin.ts).
 // The window's code (react-query, the UI) is a lazy chunk fetched on the visitor's intent (hover,
 // focus or touch of the launcher, or opening), not at load: the first load carries only what runs
 // before (the connection, the state, the unread count and the host's events).
@@ -8,15 +9,18 @@ import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
 import { createLivePersonSession } from '../liveperson/session';
-import { baseLanguage, isRtl } from '../ui/i18n-launcher';
+import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18n-launcher';
+import { unreadAnnouncement } from './announce';
 import { createEventTracker } from './events';
+import { currentEmbedding, parentOriginOf } from './frameOrigin';
 import { createHostTokens } from './hostTokens';
 import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './protocol';
 import './frame.css';
 
 const FrameWindow = lazy(() => import('./FrameWindow'));
 
-const parentOrigin = new URLSearchParams(location.hash.slice(1)).get('origin') ?? '';
+const embedding = parentOriginOf(currentEmbedding());
+const parentOrigin = 'origin' in embedding ? embedding.origin : '';
 const send = (message: ToHost) => window.parent.postMessage(message, parentOrigin);
 const container = document.getElementById('parley');
 const root = createRoot(container ?? document.body);
@@ -26,6 +30,9 @@ let config: FrameConfig | undefined;
 let session: ChatSession | undefined;
 let generation = 0;
 let open = false;
+/** The frame covers the viewport (the loader says): the window is a modal dialog. */
+let modal = false;
+let language: LauncherLanguage = 'en';
 /** The visitor showed intent (or opened the window): the window's code is wanted. */
 let wanted = false;
 /** The page has a getJwt: tokens are asked of it. */
@@ -44,7 +51,7 @@ function draw(): void {
   if (!config || !session || !container || !wanted) return;
   root.render(
     <Suspense fallback={open ? <Placeholder /> : null}>
-      <FrameWindow key={generation} session={session} lang={config.lang} theme={config.theme} open={open} onClose={close} />
+      <FrameWindow key={generation} session={session} lang={config.lang} theme={config.theme} open={open} modal={modal} onClose={close} />
     </Suspense>,
   );
 }
@@ -90,8 +97,11 @@ function startSession(): void {
     const snapshot = next.getSnapshot();
     for (const event of track(snapshot)) send({ tag: TAG, type: 'event', ...event } as ToHost);
     if (snapshot.chat.unread !== unread) {
+      // More unread while the window is closed: the launcher's live region says what came (the
+      // hidden window's own live region is silent).
+      const say = !open && unread >= 0 && snapshot.chat.unread > unread ? unreadAnnouncement(snapshot.chat, language) : undefined;
       unread = snapshot.chat.unread;
-      send({ tag: TAG, type: 'unread', count: unread });
+      send({ tag: TAG, type: 'unread', count: unread, ...(say === undefined ? {} : { say }) });
     }
     // An agentJoined waiting for the agent's name fires at its deadline even if nothing changes.
     clearTimeout(timer);
@@ -116,16 +126,18 @@ function onMessage(event: MessageEvent): void {
     const { account, csds, domains, jwt, lang, theme } = data.config;
     config = { account, csds, domains, jwt, lang, theme };
     open = data.open === true;
+    modal = data.modal === true;
     wanted = open || data.intent === true;
     hostJwt = data.hostJwt === true;
     token = typeof jwt === 'string' && jwt !== '' ? jwt : undefined;
     tokenUnused = token !== undefined;
-    const language = baseLanguage(lang);
+    language = baseLanguage(lang);
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
     startSession();
   } else if (type === 'open' && data.type === 'open') {
     open = data.open === true;
+    modal = data.modal === true;
     wanted ||= open;
     draw();
   } else if (type === 'intent' && !wanted) {
@@ -142,8 +154,8 @@ function onMessage(event: MessageEvent): void {
   }
 }
 
-if (window.parent === window || !/^https?:\/\//.test(parentOrigin)) {
-  console.error('Parley: frame.html runs only inside the Parley loader\'s iframe.');
+if ('refused' in embedding) {
+  console.error(embedding.refused);
 } else {
   window.addEventListener('message', onMessage);
   send({ tag: TAG, type: 'ready' });

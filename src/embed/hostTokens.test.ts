@@ -6,6 +6,7 @@ import { createEmbed } from './embed';
 import { createHostTokens, HOST_TOKEN_TIMEOUT_MS } from './hostTokens';
 import { TAG, type ToHost } from './protocol';
 import type { EmbedConfig, ParleyApi } from './types';
+import { polyfillForEmbed } from './testing/harness';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -76,10 +77,7 @@ describe('the getJwt bridge, page and frame together', () => {
   const FRAME_ORIGIN = 'https://cdn.parley.example';
   let api: ParleyApi | undefined;
 
-  beforeAll(() => {
-    const proto = CSSStyleSheet.prototype as unknown as { replaceSync?: (css: string) => void };
-    proto.replaceSync ??= () => {};
-  });
+  beforeAll(() => polyfillForEmbed());
   afterEach(() => {
     api?.destroy();
     api = undefined;

@@ -1,13 +1,18 @@
 // The launcher the loader draws before the app is loaded: a plain DOM button in the widget's
-// shadow root, labelled from the launcher catalogue, with the unread badge.
+// shadow root, labelled from the launcher catalogue, with the unread badge, and a polite live
+// region that announces agent messages arriving while the window is closed (the frame is hidden
+// then, so its own live region is silent).
 import { launcherStrings, type LauncherLanguage } from '../ui/i18n-launcher';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const CHAT_ICON = 'M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4A1.5 1.5 0 0 1 4 14.5z';
+// A speech bubble (kept to straight lines: every byte here is in the loader's 3 KB).
+const CHAT_ICON = 'M4 4h16v12H10l-5 4v-4H4z';
 const CLOSE_ICON = 'M6 6l12 12M18 6L6 18';
 
 export interface LauncherView {
   button: HTMLButtonElement;
+  /** The live region (visually hidden): its text is announced politely. */
+  live: HTMLElement;
   update(open: boolean, unread: number): void;
 }
 
@@ -17,20 +22,23 @@ export function drawLauncher(root: ShadowRoot, language: LauncherLanguage): Laun
   // No type="button" needed: a button in a shadow root has no form to submit.
   const button = doc.createElement('button');
   const svg = doc.createElementNS(SVG, 'svg');
-  // No aria-hidden needed: the button's aria-label names it, the icon has no text.
+  // No aria-hidden needed on the icon or the badge: a button's children are presentational, and
+  // its aria-label (which says the unread count) names it.
   svg.setAttribute('viewBox', '0 0 24 24');
   const path = doc.createElementNS(SVG, 'path');
   svg.append(path);
   const badge = doc.createElement('span');
-  badge.setAttribute('aria-hidden', 'true');
   button.append(svg, badge);
-  root.append(button);
+  const live = doc.createElement('div');
+  live.ariaLive = 'polite';
+  root.append(button, live);
   const update = (open: boolean, unread: number) => {
-    button.setAttribute('aria-expanded', String(open));
-    button.setAttribute('aria-label', unread > 0 ? strings.launcherOpenUnread.replace('{count}', String(unread)) : strings.launcherOpen);
+    // (ARIA reflection: shorter than setAttribute, in every browser the widget supports.)
+    button.ariaExpanded = String(open);
+    button.ariaLabel = unread > 0 ? strings.launcherOpenUnread.replace('{count}', String(unread)) : strings.launcherOpen;
     path.setAttribute('d', open ? CLOSE_ICON : CHAT_ICON);
     badge.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
   };
   update(false, 0);
-  return { button, update };
+  return { button, live, update };
 }

@@ -1,7 +1,8 @@
 // The script tag entry, built to dist/parley.js (an IIFE, no React):
 //   <script async src="https://…/parley.js" data-account="…" data-csds="…"></script>
 // or window.parleyConfig = { account, … } set before it. Defines window.Parley (the API) and replays
-// calls a page queued in window.Parley.q before the loader arrived.
+// calls a page queued in window.Parley.q before the loader arrived. destroy() removes window.Parley,
+// so a page (an SPA changing routes) can add the script again for a new widget.
 import { createEmbed } from './embed';
 import type { EmbedConfig, ParleyApi } from './types';
 
@@ -19,18 +20,21 @@ const report = (error: unknown) => console.error(error instanceof Error ? error.
 function start(): void {
   const existing = window.Parley;
   if (existing && typeof (existing as ParleyApi).destroy === 'function') {
-    console.warn('Parley: loaded twice; the first stays');
+    console.warn('Parley: loaded twice'); // the first stays
     return;
   }
   const script = document.currentScript as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
   const config = { ...window.parleyConfig } as EmbedConfig;
-  if (data.account) config.account = data.account;
-  if (data.csds) config.csds = data.csds;
-  if (data.lang) config.lang = data.lang;
-  if (data.load === 'intent' || data.load === 'idle') config.load = data.load;
+  // data-account, -csds, -lang and -load (anything but 'intent' loads when idle). A record, not an
+  // array: the host may have patched Array.prototype.
+  for (const name in { account: 1, csds: 1, lang: 1, load: 1 }) {
+    const value = data[name];
+    if (value) (config as unknown as Record<string, string>)[name] = value;
+  }
   if (data.open !== undefined) config.open = data.open !== 'false';
-  config.appUrl ??= new URL('frame.html', script?.src ?? document.baseURI).href;
+  // frame.html next to this script (no URL: the host may have replaced it; createEmbed resolves).
+  config.appUrl ??= (script?.src ?? '').replace(/[^/]*$/, 'frame.html');
   let api: ParleyApi;
   try {
     api = createEmbed(config);
@@ -38,6 +42,11 @@ function start(): void {
     return report(error);
   }
   const queue = (existing as Queued | undefined)?.q;
+  const destroy = api.destroy;
+  api.destroy = () => {
+    destroy();
+    if (window.Parley === api) delete window.Parley;
+  };
   window.Parley = api;
   for (let i = 0; queue && i < queue.length; i++) {
     const call = queue[i]!;

@@ -14,8 +14,8 @@ export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jw
  * window): the frame fetches the window's code now, so that opening is instant.
  */
 export type ToFrame =
-  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean; intent: boolean; hostJwt: boolean }
-  | { tag: typeof TAG; type: 'open'; open: boolean }
+  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean; modal: boolean; intent: boolean; hostJwt: boolean }
+  | { tag: typeof TAG; type: 'open'; open: boolean; modal: boolean }
   | { tag: typeof TAG; type: 'intent' }
   | { tag: typeof TAG; type: 'jwt'; jwt: string }
   | { tag: typeof TAG; type: 'token'; id: number; jwt?: string; error?: string };
@@ -23,7 +23,8 @@ export type ToFrame =
 export type ToHost =
   | { tag: typeof TAG; type: 'ready' }
   | { tag: typeof TAG; type: 'open'; open: boolean }
-  | { tag: typeof TAG; type: 'unread'; count: number }
+  /** `say`: a new agent message arrived while the window is closed: the launcher's live region announces it. */
+  | { tag: typeof TAG; type: 'unread'; count: number; say?: string }
   | { tag: typeof TAG; type: 'getJwt'; id: number }
   | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
 

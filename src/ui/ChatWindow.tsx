@@ -1,4 +1,5 @@
-// The chat window: a non-modal dialog with the header, connection bar, timeline and composer.
+// The chat window: a dialog with the header, connection bar, timeline and composer; non-modal,
+// except when it covers the whole viewport (`modal`): then Tab stays inside it.
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
@@ -6,6 +7,7 @@ import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
 import { Header } from './Header';
 import { t } from './i18n';
+import { trapTab } from './focusTrap';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView } from './useParleySession';
@@ -13,10 +15,12 @@ import './ChatWindow.css';
 
 export interface ChatWindowProps {
   open: boolean;
+  /** The window covers the viewport (full screen in the embed's frame): aria-modal, focus kept inside. */
+  modal?: boolean;
   onClose: () => void;
 }
 
-export function ChatWindow({ open, onClose }: ChatWindowProps) {
+export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
   const chat = useChatView();
   const [confirming, setConfirming] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -27,7 +31,9 @@ export function ChatWindow({ open, onClose }: ChatWindowProps) {
   }, [open]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.defaultPrevented) return;
+    if (modal && trapTab(event, event.currentTarget)) return;
+    if (event.key !== 'Escape') return;
     event.preventDefault();
     onClose();
   };
@@ -37,7 +43,14 @@ export function ChatWindow({ open, onClose }: ChatWindowProps) {
   };
 
   return (
-    <section role="dialog" aria-label={t('windowTitle')} className="parley-window" hidden={!open} onKeyDown={onKeyDown}>
+    <section
+      role="dialog"
+      aria-label={t('windowTitle')}
+      aria-modal={modal ? true : undefined}
+      className="parley-window"
+      hidden={!open}
+      onKeyDown={onKeyDown}
+    >
       <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
       <ConnectionBar />
       {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}

@@ -1,6 +1,7 @@
 // The few strings the loader needs before the app is loaded (the launcher and the frame's title),
-// per language. Kept apart so the loader (≤ 3 KB) carries only these; the full catalogues in
-// i18n.ts and i18n-he.ts include them.
+// per language, and the few the frame needs before the window's code is loaded (what the
+// launcher's live region says). Kept apart so the loader (≤ 3 KB) carries only the first and the
+// frame's first load only these; the full catalogues in i18n.ts and i18n-he.ts include both.
 
 export const launcherStrings = {
   en: {
@@ -16,6 +17,18 @@ export const launcherStrings = {
 } as const;
 
 export type LauncherLanguage = keyof typeof launcherStrings;
+
+/** Sent by the frame to the launcher's live region: an agent message arrived while the window is closed. */
+export const frameStrings = {
+  en: {
+    announceFrom: 'New message from {name}: {text}',
+    announce: 'New message: {text}',
+  },
+  he: {
+    announceFrom: 'הודעה חדשה מ־{name}: {text}',
+    announce: 'הודעה חדשה: {text}',
+  },
+} as const;
 
 /** The language of the catalogue for a BCP 47 tag (its base language), English when there is none. */
 export function baseLanguage(requested: string | undefined): LauncherLanguage {

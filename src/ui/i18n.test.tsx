@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogues, pickLanguage, setLanguage, t } from './i18n';
-import { baseLanguage, launcherStrings } from './i18n-launcher';
+import { baseLanguage, frameStrings, launcherStrings } from './i18n-launcher';
 import { ParleyApp } from './ParleyApp';
 import { createFakeSession } from './testing/fakeSession';
 
@@ -23,9 +23,9 @@ describe('message catalogues', () => {
     expect(Object.keys(catalogues.he).sort()).toEqual([...english].sort());
   });
 
-  it('carries the loader strings in both full catalogues', () => {
+  it("carries the loader's and the frame's first-load strings in both full catalogues", () => {
     for (const language of ['en', 'he'] as const) {
-      for (const [key, text] of Object.entries(launcherStrings[language])) {
+      for (const [key, text] of Object.entries({ ...launcherStrings[language], ...frameStrings[language] })) {
         expect((catalogues[language] as Record<string, string>)[key]).toBe(text);
       }
     }

@@ -3,10 +3,11 @@
 // One language per JavaScript realm: the embed runs each widget in its own iframe; widgets mounted
 // directly into one page share the language last set.
 import { hebrew } from './i18n-he';
-import { baseLanguage, isRtl, launcherStrings } from './i18n-launcher';
+import { baseLanguage, frameStrings, isRtl, launcherStrings } from './i18n-launcher';
 
 const en = {
   ...launcherStrings.en,
+  ...frameStrings.en,
   windowTitle: 'Chat',
   headerWaiting: 'Chat with us',
   headerWaitingSubtitle: 'Waiting for an agent',
