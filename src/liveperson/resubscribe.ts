@@ -1,6 +1,6 @@
 // The resubscribe recipe (protocol reference §10), run after EVERY open: subscriptions do not
 // survive a reconnect. Conversation list first (its snapshot is the truth, conversation-list.ts),
-// then the dialogs to watch from the last sequence held + 1: the open conversation's active
+// then the dialogs to watch from where the unbroken run of sequences held ends (resume-point.ts): the open conversation's active
 // messaging dialog, or, when the latest conversation is closed, its messaging dialogs read-only (so
 // a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
 // with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
@@ -11,6 +11,7 @@ import type { ChatStore } from './chat-store';
 import type { Connection } from './connection';
 import { createConversationList } from './conversation-list';
 import { RequestFailedError } from './errors';
+import { nextSequence, replayFloor } from './resume-point';
 import { RequestTypes } from './wire';
 import type { SubscribeMessagingEventsBody } from './wire';
 
@@ -46,15 +47,6 @@ export function watchedDialogs(state: ChatState): ActiveTarget[] {
   return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
 }
 
-/** The sequence to subscribe from: one past the highest sequence held for the dialog (0 when none). */
-export function nextSequence(state: ChatState, dialogId: string): number {
-  let last = -1;
-  for (const event of [...Object.values(state.messages), ...Object.values(state.receipts)]) {
-    if (event.dialogId === dialogId && event.sequence > last) last = event.sequence;
-  }
-  return last + 1;
-}
-
 const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
 
 export function createSubscriber(connection: Connection, store: ChatStore, timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void }): Subscriber {
@@ -63,19 +55,44 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
   const unusable = new Map<string, Error>();
   const list = createConversationList(connection, store, timers);
   let online = false;
+  /** Per dialog, the floor its last proving replay set (see resume-point.ts); for floorsOf's consumer only. */
+  const floors = new Map<string, number>();
+  let floorsOf = store.consumerId;
+  /** The dialogs subscribed during this resubscribe: fromSeq and the sequences received since. */
+  const replays = new Map<string, { from: number; seen: Set<number> }>();
+
+  const floorOf = (dialogId: string): number => {
+    if (store.consumerId !== floorsOf) {
+      floors.clear();
+      floorsOf = store.consumerId;
+    }
+    return floors.get(dialogId) ?? 0;
+  };
 
   connection.on('notification', (frame) => {
     if (frame.conversationIds !== undefined) return list.admit(frame);
     const events = frame.events.filter((e) => 'dialogId' in e && dialogs.has(e.dialogId));
+    for (const e of events) if ('sequence' in e) replays.get(e.dialogId)?.seen.add(e.sequence);
     store.dispatch(events);
   });
+
+  /** The replays are all in (a round trip after them answered): keep the floors they prove. */
+  const commitReplays = () => {
+    for (const [dialogId, replay] of replays) {
+      const floor = replayFloor(replay.from, replay.seen);
+      if (floor !== undefined && floor > floorOf(dialogId)) floors.set(dialogId, floor);
+    }
+    replays.clear();
+  };
 
   const ensureDialog = (dialogId: string, conversationId: string): Promise<void> => {
     const existing = dialogs.get(dialogId);
     if (existing) return existing;
     const refusal = unusable.get(dialogId);
     if (refusal) return Promise.reject(refusal);
-    const body: SubscribeMessagingEventsBody = { dialogId, conversationId, fromSeq: nextSequence(store.state, dialogId) };
+    const fromSeq = nextSequence(store.state, dialogId, floorOf(dialogId));
+    if (!online) replays.set(dialogId, { from: fromSeq, seen: new Set() });
+    const body: SubscribeMessagingEventsBody = { dialogId, conversationId, fromSeq };
     const subscribed = connection.request(RequestTypes.SubscribeMessagingEvents, body).then(() => undefined);
     dialogs.set(dialogId, subscribed);
     subscribed.catch((error: unknown) => {
@@ -102,6 +119,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
       // The server handles a socket's requests in order, so once this answers, the history replay
       // of the subscriptions above has been received: pending messages can be reconciled with it.
       await connection.request(RequestTypes.GetClock);
+      commitReplays();
       online = true;
     },
     ensureDialog,
@@ -115,6 +133,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
       online = false;
       dialogs.clear();
       unusable.clear();
+      replays.clear();
       list.reset();
     },
   };

@@ -90,6 +90,7 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     },
     account: () => live().account(),
     control: <T,>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown) => live().control<T>(method, route, body),
+    inject: (text) => live().inject(text),
     stop: () => live().stop(),
   };
 

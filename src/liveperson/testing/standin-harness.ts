@@ -18,6 +18,8 @@ export interface Harness {
   WebSocket: WebSocketClass;
   account(): string;
   control<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown): Promise<T>;
+  /** Delivers `text` to the newest open client socket as if the server had sent it (not schema-checked: it may be hostile). */
+  inject(text: string): void;
   stop(): Promise<void>;
 }
 
@@ -28,12 +30,15 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
   // LivePerson's schemas are read from ../shared at run time; without them the check is skipped (and says so).
   const checking = schemasAvailable();
   if (!checking) console.warn('lp-schemas not found next to the repository: frames are not schema-checked');
+  const sockets: WebSocket[] = [];
+  let injecting = false;
   class RecordingWebSocket extends WebSocket {
     constructor(...args: ConstructorParameters<typeof WebSocket>) {
       super(...args);
+      sockets.push(this);
       // every frame the stand-in sends is checked too (a server frame that breaks the schema is a stand-in bug)
       this.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
-        if (!checking) return;
+        if (!checking || injecting) return;
         if (isBinary) return void schemaProblems.push('received a binary frame');
         let frame: unknown;
         try {
@@ -69,6 +74,16 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text}`);
       return (text ? JSON.parse(text) : undefined) as T;
+    },
+    inject(text) {
+      const socket = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).at(-1);
+      if (!socket) throw new Error('inject: no open client socket');
+      injecting = true;
+      try {
+        socket.emit('message', Buffer.from(text, 'utf8'), false);
+      } finally {
+        injecting = false;
+      }
     },
     stop: () => standIn.stop(),
   };
