@@ -109,10 +109,15 @@ export type CoreEvent =
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'error';
 
+/** Why the connection gave up (status 'error'), for the UI's catalogue: the token source failed or refused (`signIn`), or the browser has no WebSocket (`unsupported`). */
+export type ConnectionErrorKind = 'signIn' | 'unsupported';
+
 export interface ConnectionView {
   status: ConnectionStatus;
-  /** A user-facing explanation when status is 'error'. */
+  /** An explanation (English, for logs and the host's `connection` event) when status is 'error'. */
   error?: string;
+  /** What the UI shows for the error, from its catalogue. */
+  errorKind?: ConnectionErrorKind;
 }
 
 /** One row of the rendered timeline. */

@@ -5,6 +5,28 @@ import type { ChatView, ConnectionView, QuickReplyOption } from './model';
 /** The longest message send() accepts, in UTF-16 code units after trimming; longer ones are refused. */
 export const MESSAGE_MAX_LENGTH = 5_000;
 
+/**
+ * Why a session action (send, retry, endConversation…) failed, for the UI's message catalogue; the
+ * Error's message stays English, for logs. `refused`: the service said no; `network`: it could not
+ * be reached or did not answer.
+ */
+export type SessionErrorKind = 'empty' | 'tooLong' | 'stopped' | 'notFound' | 'nothingToEnd' | 'refused' | 'network';
+
+const SESSION_ERROR_KINDS: Readonly<Record<SessionErrorKind, true>> = {
+  empty: true, tooLong: true, stopped: true, notFound: true, nothingToEnd: true, refused: true, network: true,
+};
+
+/** An Error carrying its SessionErrorKind (`kind`). */
+export function sessionError(kind: SessionErrorKind, message: string, options?: ErrorOptions): Error & { kind: SessionErrorKind } {
+  return Object.assign(new Error(message, options), { kind });
+}
+
+/** The kind of a session action's failure, or undefined for anything else. */
+export function sessionErrorKind(error: unknown): SessionErrorKind | undefined {
+  const kind = typeof error === 'object' && error !== null ? (error as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' && Object.hasOwn(SESSION_ERROR_KINDS, kind) ? (kind as SessionErrorKind) : undefined;
+}
+
 export interface SessionSnapshot {
   chat: ChatView;
   connection: ConnectionView;
