@@ -3,6 +3,7 @@
 // correlated by reqId; GetClock keeps the socket alive; 4401/4407 closes renew the token before
 // reconnecting; other closes back off with full jitter. Frames from the network never throw.
 import ReconnectingWebSocket from 'reconnecting-websocket';
+import type { ConnectionErrorKind } from '../core/model';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
@@ -28,7 +29,7 @@ export interface ConnectionEvents {
    * `unreachable` (with state 'error'): the last failures were failures to reach the token source
    * (network, getJwt throwing, IdP 5xx), not a refusal: trying again once the network is back may work.
    */
-  state: { state: ConnectionState; error?: string; unreachable?: boolean };
+  state: { state: ConnectionState; error?: string; kind?: ConnectionErrorKind; unreachable?: boolean };
 }
 
 export interface ConnectionOptions {
@@ -91,14 +92,14 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
   let halt = new AbortController();
 
-  const setState = (next: ConnectionState, error?: string, unreachable = false) => {
+  const setState = (next: ConnectionState, error?: string, kind?: ConnectionErrorKind, unreachable = false) => {
     if (state === next && error === undefined) return;
     state = next;
-    emitter.emit('state', error === undefined ? { state } : { state, error, ...(unreachable ? { unreachable } : {}) });
+    emitter.emit('state', error === undefined ? { state } : { state, error, ...(kind ? { kind } : {}), ...(unreachable ? { unreachable } : {}) });
   };
 
-  const giveUp = (message: string, unreachable = false) => {
-    setState('error', message, unreachable);
+  const giveUp = (message: string, kind: ConnectionErrorKind, unreachable = false) => {
+    setState('error', message, kind, unreachable);
     halt.abort();
     const socket = rws;
     rws = undefined;
@@ -109,7 +110,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const authFailed = (unreachable = false): boolean => {
     authFailures += 1;
     if (authFailures > maxAuthFailures) {
-      giveUp('Could not sign in to the chat service. Please try again later.', unreachable);
+      giveUp('Could not sign in to the chat service. Please try again later.', 'signIn', unreachable);
       return true;
     }
     return false;
@@ -227,7 +228,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   const spawn = () => {
     if (!WebSocketImpl) {
-      giveUp('This browser cannot open a WebSocket.');
+      giveUp('This browser cannot open a WebSocket.', 'unsupported');
       return;
     }
     const socket = new ReconnectingWebSocket(() => nextUrl(), undefined, {

@@ -4,7 +4,7 @@
 // in outbox-publish.ts. Retries 429/5xx with backoff; after repeated failures a message shows
 // "Not sent". Unsent messages are kept in sessionStorage (outbox-storage.ts) and restored by the
 // next page of the tab.
-import { MESSAGE_MAX_LENGTH } from '../core/session';
+import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
 import type { ChatStore } from './chat-store';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -85,11 +85,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const fail = (entry: Entry, error: unknown) => {
     const reason = error instanceof Error ? error.message : 'unknown error';
-    if (entry.kind === 'end') return entry.reject(new Error(`The conversation could not be ended: ${reason}`, { cause: error }));
+    const kind = isRetryable(error) ? 'network' : 'refused';
+    if (entry.kind === 'end') return entry.reject(sessionError(kind, `The conversation could not be ended: ${reason}`, { cause: error }));
     failed.set(entry.clientId, { ...persisted(entry) });
     persist();
     store.dispatch([{ type: 'outboxFailed', clientId: entry.clientId, reason, at: clock.now() }]);
-    entry.reject(new Error(`Message not sent: ${reason}`, { cause: error }));
+    entry.reject(sessionError(kind, `Message not sent: ${reason}`, { cause: error }));
   };
 
   const perform = async (entry: Entry) => {
@@ -151,9 +152,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const accept = (text: string, reply?: ReplyChoice): Promise<void> => {
     const trimmed = text.trim();
-    if (trimmed === '') return Promise.reject(new Error('A message needs some text'));
-    if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(new Error(`A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
-    if (deps.stopped.aborted) return Promise.reject(new Error('The chat session stopped'));
+    if (trimmed === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
+    if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(sessionError('tooLong', `A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
+    if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
     const clientId = deps.newClientId();
     const createdAt = clock.now();
     store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt }]);
@@ -174,7 +175,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   deps.stopped.addEventListener('abort', () => {
-    for (const entry of queue.splice(0)) entry.reject(new Error('The chat session stopped'));
+    for (const entry of queue.splice(0)) entry.reject(sessionError('stopped', 'The chat session stopped'));
   });
 
   return {
@@ -182,14 +183,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     choose: (text, reply) => accept(text, reply),
     retry(clientId) {
       const message = failed.get(clientId);
-      if (message === undefined) return Promise.reject(new Error('There is no failed message with that id'));
+      if (message === undefined) return Promise.reject(sessionError('notFound', 'There is no failed message with that id'));
       failed.delete(clientId);
       store.dispatch([{ type: 'outboxRetried', clientId, at: clock.now() }]);
       return enqueue(persisted(message));
     },
     end() {
-      if (deps.stopped.aborted) return Promise.reject(new Error('The chat session stopped'));
-      if (!publisher.target() && !queue.some((e) => e.kind === 'message')) return Promise.reject(new Error('There is no open conversation to end'));
+      if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
+      if (!publisher.target() && !queue.some((e) => e.kind === 'message')) return Promise.reject(sessionError('nothingToEnd', 'There is no open conversation to end'));
       return new Promise<void>((resolve, reject) => {
         queue.push({ kind: 'end', clientId: deps.newClientId(), uncertain: false, attempts: 0, resolve, reject });
         pump();

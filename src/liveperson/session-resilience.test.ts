@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGE_MAX_LENGTH } from '../core/session';
 import { MemoryStorage } from './storage';
 import { brokenStorage } from './testing/broken-storage';
 import { consumerIdOf } from './identity';
@@ -56,6 +57,8 @@ describe('LivePerson session: failures and recovery', () => {
     const session = open(h.account());
     await online(session);
     await expect(session.endConversation()).rejects.toThrow(/no open conversation/i);
+    await expect(session.endConversation()).rejects.toMatchObject({ kind: 'nothingToEnd' });
+    await expect(session.send('x'.repeat(MESSAGE_MAX_LENGTH + 1))).rejects.toMatchObject({ kind: 'tooLong' });
     await session.send('Bye soon');
     await session.endConversation();
     const closed = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');

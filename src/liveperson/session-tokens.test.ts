@@ -67,6 +67,7 @@ describe('LivePerson session: tokens', () => {
     session.start();
     const failed = await waitForSnapshot(session, (x) => x.connection.status === 'error');
     expect(failed.connection.error).toMatch(/sign in/i);
+    expect(failed.connection.errorKind).toBe('signIn'); // what the UI words from its catalogue
     expect(calls).toBe(3);
     await delay(200);
     expect(calls).toBe(3); // bounded: no loop while the outage lasts

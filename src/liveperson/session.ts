@@ -131,10 +131,10 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     retryWhenBack = false;
     connection.retry();
   });
-  connection.on('state', ({ state, error, unreachable }) => {
+  connection.on('state', ({ state, error, kind, unreachable }) => {
     if (state === 'open') return; // online only once the resubscribe finished
     if (state === 'error') retryWhenBack = unreachable === true;
-    if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error } : { status: statusOf[state] });
+    if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error, ...(kind ? { errorKind: kind } : {}) } : { status: statusOf[state] });
   });
   connection.on('close', () => {
     online = false;
