@@ -19,4 +19,29 @@
   window.Set = broken('Set');
   window.Promise = broken('Promise');
   window.URL = broken('URL');
+  // Proof that they are broken, for the test (Playwright's page.evaluate itself breaks on this page).
+  var probes = '';
+  var names = { Map: 1, Set: 1, Promise: 1, URL: 1 };
+  for (var name in names) {
+    try {
+      new window[name]();
+      probes += name + ' intact; ';
+    } catch (e) {
+      probes += e.message + '; ';
+    }
+  }
+  document.documentElement.setAttribute('data-probes', probes);
+  // A page listener queued before the loader arrives: it writes what it hears into #heard.
+  window.Parley = {
+    q: [
+      [
+        'on',
+        'message',
+        function (m) {
+          var heard = document.getElementById('heard');
+          if (heard) heard.textContent += m.originator + ': ' + m.text + '\n';
+        },
+      ],
+    ],
+  };
 })();

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
+import { sessionError } from '../core/session';
 
 const names = { 'agent-1': 'Dana' };
 
@@ -30,11 +31,14 @@ describe('chat window', () => {
     expect(status.textContent).toBe('');
   });
 
-  it('shows a connection error with its message and a Retry that restarts the session', async () => {
+  it('shows a connection error from the catalogue (never the session\'s English) and a Retry that restarts the session', async () => {
     const { session, user, push } = renderWidget({ open: true });
-    await push({ connection: { status: 'error', error: 'This account does not exist.' } });
+    await push({ connection: { status: 'error', error: 'Could not sign in (English, for logs)', errorKind: 'signIn' } });
     const status = screen.getByRole('status');
-    expect(within(status).getByText('This account does not exist.')).toBeTruthy();
+    expect(within(status).getByText('Could not sign in to the chat service. Please try again later.')).toBeTruthy();
+    expect(status.textContent).not.toContain('for logs');
+    await push({ connection: { status: 'error', error: 'Something new' } });
+    expect(within(status).getByText('Could not connect')).toBeTruthy();
     await user.click(within(status).getByRole('button', { name: 'Retry' }));
     expect(session.callsOf('start')).toHaveLength(1);
   });
@@ -66,11 +70,11 @@ describe('chat window', () => {
 
   it('keeps the confirmation open with the reason when ending fails', async () => {
     const { session, user } = renderWidget({ open: true, chat: { stage: 'open' } });
-    session.failNext('endConversation', new Error('Not connected'));
+    session.failNext('endConversation', sessionError('network', 'The conversation could not be ended: ms.UpdateConversationField got no response'));
     await user.click(screen.getByRole('button', { name: 'End conversation' }));
     await user.click(screen.getByRole('button', { name: 'End' }));
     const confirm = screen.getByRole('alertdialog');
-    expect((await within(confirm).findByRole('alert')).textContent).toBe('The conversation could not be ended: Not connected');
+    expect((await within(confirm).findByRole('alert')).textContent).toBe('The conversation could not be ended: the chat service could not be reached');
   });
 
   it('Escape in the confirmation cancels it without closing the window', async () => {

@@ -5,6 +5,7 @@ import { MESSAGE_MAX_LENGTH } from '../core/session';
 import { COMPOSING_IDLE_MS, COUNTER_FROM_REMAINING } from './Composer';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
+import { sessionError } from '../core/session';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -90,11 +91,10 @@ describe('composer', () => {
 
   it('puts a refused message back in the box and says why', async () => {
     const { session, user } = renderWidget({ open: true });
-    session.failNext('send', new Error('A message can have at most 5000 characters'));
+    session.failNext('send', sessionError('refused', 'Message not sent: ms.PublishEvent failed with code 400'));
     await user.keyboard('Hi{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'Your message could not be sent: A message can have at most 5000 characters',
-    );
+    // The reason comes from the catalogue by the error's kind; the session's English never shows.
+    expect((await screen.findByRole('alert')).textContent).toBe('Your message could not be sent: the chat service refused it');
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('Hi');
   });
 

@@ -1,4 +1,4 @@
-import { errorText } from './errorText';
+import { connectionErrorText, errorText } from './errorText';
 import { t } from './i18n';
 import { useConnectionView, useReconnect } from './useParleySession';
 import './ConnectionBar.css';
@@ -14,7 +14,7 @@ export function ConnectionBar() {
       {status === 'connecting' && <span>{t('connecting')}</span>}
       {status === 'error' && (
         <>
-          <span>{connection.error ?? t('connectionError')}</span>
+          <span>{connectionErrorText(connection.errorKind)}</span>
           <button type="button" className="parley-text-button" onClick={() => reconnect.mutate()}>
             {t('retry')}
           </button>

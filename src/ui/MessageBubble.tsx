@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
 import { bodyText, isUnsupported } from './bodyText';
-import { t } from './i18n';
+import { formatTime, t } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
@@ -15,8 +15,6 @@ export interface MessageBubbleProps {
   onRetry: (clientId: string) => void;
   onQuickReply: (option: QuickReplyOption) => void;
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Text and rich fallback text may carry links; every other body is plain text. */
 function BodyContent({ body }: { body: MessageBody }) {
@@ -66,7 +64,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
         <BodyContent body={body} />
       </div>
       <div className="parley-meta">
-        <time dateTime={new Date(row.at).toISOString()}>{timeFormat.format(row.at)}</time>
+        <time dateTime={new Date(row.at).toISOString()}>{formatTime(row.at)}</time>
         {row.originator === 'consumer' && row.receipt && <ReceiptTicks status={row.receipt} />}
         {failed && (
           <>

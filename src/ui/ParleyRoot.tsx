@@ -37,7 +37,7 @@ export function ParleyRoot({ session, lang, layout, theme, children }: ParleyRoo
   const [client] = useState(createParleyQueryClient);
   const language = pickLanguage(lang);
   // Before the children render, so every t() of this render reads the widget's language.
-  setLanguage(language);
+  setLanguage(language, lang);
   useEffect(() => feedCache(client, session), [client, session]);
   useEffect(() => () => client.clear(), [client]);
   return (

@@ -35,6 +35,15 @@ const en = {
   reconnecting: 'Reconnecting…',
   connecting: 'Connecting…',
   connectionError: 'Could not connect',
+  connectionErrorSignIn: 'Could not sign in to the chat service. Please try again later.',
+  connectionErrorUnsupported: 'This browser cannot connect to the chat.',
+  reasonEmpty: 'the message is empty',
+  reasonTooLong: 'the message is too long',
+  reasonStopped: 'the chat was closed',
+  reasonNotFound: 'the message is no longer there',
+  reasonNothingToEnd: 'there is no open conversation',
+  reasonRefused: 'the chat service refused it',
+  reasonNetwork: 'the chat service could not be reached',
   retry: 'Retry',
   receiptPending: 'Sending',
   receiptSent: 'Sent',
@@ -52,7 +61,7 @@ const en = {
   messageFromAgent: '{name}: {text}',
   newMessagesLabel: 'New messages',
   logLabel: 'Conversation',
-  unknownError: 'unknown error',
+  unknownError: 'an unexpected error',
   messageRenderFailed: "This message can't be shown",
   composerCharsLeft: '{count} characters left',
   composerCharsOver: '{count} characters too many',
@@ -74,10 +83,33 @@ export function pickLanguage(requested: string | undefined): Language {
 export const directionOf = (language: Language): 'ltr' | 'rtl' => (isRtl(language) ? 'rtl' : 'ltr');
 
 let active: Catalogue = en;
+let activeLanguage: Language = 'en';
+let times: { locale: string; format: Intl.DateTimeFormat } | undefined;
 
-/** Chooses the catalogue `t()` reads from (the widget does this from its `lang` option). */
-export function setLanguage(language: Language): void {
+/**
+ * Chooses the catalogue `t()` reads from (the widget does this from its `lang` option), and the
+ * locale times are written in: `locale` (the `lang` asked for, e.g. en-GB) when it is a valid tag
+ * of that language, else the language itself.
+ */
+export function setLanguage(language: Language, locale?: string): void {
   active = catalogues[language];
+  activeLanguage = language;
+  const base = typeof locale === 'string' ? locale.toLowerCase().split('-')[0] : undefined;
+  const wanted = base === language || (language === 'he' && base === 'iw') ? locale! : language;
+  if (times?.locale === wanted) return;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(wanted, { hour: '2-digit', minute: '2-digit' });
+  } catch {
+    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+  }
+  times = { locale: wanted, format };
+}
+
+/** A message time (hours and minutes) in the widget's language. */
+export function formatTime(at: number): string {
+  if (!times) setLanguage(activeLanguage);
+  return times!.format.format(at);
 }
 
 export type MessageParams = Record<string, string | number>;
