@@ -163,7 +163,7 @@ test('calls made before the app loaded are queued; the API reports events', asyn
     }
     return out;
   });
-  expect(errors).toEqual(['Parley.on: unknown event "mesage"', 'Parley.on: the listener must be a function', 'Parley.setJwt: expected a non-empty string']);
+  expect(errors).toEqual(['Parley.on: unknown event "mesage"', 'Parley.on: listener must be a function', 'Parley.setJwt: expected a non-empty string']);
 
   // destroy() removes everything.
   await page.evaluate(() => (window as unknown as { Parley: { destroy(): void } }).Parley.destroy());

@@ -19,11 +19,14 @@ function checkEvent(method: string, event: string, listener: unknown): void {
   if ((EVENT_NAMES as Record<string, unknown>)[event] !== true) {
     throw new TypeError(`Parley.${method}: unknown event "${event}"`);
   }
-  if (typeof listener !== 'function') throw new TypeError(`Parley.${method}: the listener must be a function`);
+  if (typeof listener !== 'function') throw new TypeError(`Parley.${method}: listener must be a function`);
 }
 
-/** Draws the launcher and returns the API; throws a clear Error for an unusable configuration. */
-export function createEmbed(config: EmbedConfig, win: Window = window): ParleyApi {
+/**
+ * Draws the launcher and returns the API; throws a clear Error for an unusable configuration.
+ * `onOpen` hears every open/close (<ParleyChat> keeps the state across a rebuild with it).
+ */
+export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: (open: boolean) => void): ParleyApi {
   if (!config?.account || typeof config.account !== 'string') {
     throw new Error('Parley: "account" is missing');
   }
@@ -83,6 +86,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window): ParleyAp
     if (destroyed || next === open) return;
     const focusInFrame = root.activeElement === frame;
     open = next;
+    onOpen?.(open);
     load();
     render();
     if (!fromFrame) postOpen();

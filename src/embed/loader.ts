@@ -15,7 +15,8 @@ declare global {
   }
 }
 
-const report = (error: unknown) => console.error(error instanceof Error ? error.message : error);
+// The Error itself (its message and stack), not only its text.
+const report = (error: unknown) => console.error(error);
 
 function start(): void {
   const existing = window.Parley;
