@@ -2,7 +2,9 @@ import type { CoreEvent } from '../core/model';
 import { decodeFrame, parseFrame } from './decode';
 
 const CONSUMER = '72fc';
-const ctx = { consumerId: CONSUMER, receivedAt: 777 };
+// The local clock of these frames: the tutorials' server times are years before it.
+const NOW = 1_700_000_000_777;
+const ctx = { consumerId: CONSUMER, receivedAt: NOW };
 function eventsOf(changes: unknown, c: { consumerId?: string; receivedAt: number } = ctx): CoreEvent[] {
   const f = decodeFrame({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes } }, c);
   if (f.kind !== 'notification') throw new Error(`expected a notification, got ${JSON.stringify(f)}`);
@@ -21,6 +23,16 @@ const change = (event: unknown, over: Record<string, unknown> = {}) => ({
 });
 
 describe('decoding messaging events', () => {
+  it('keeps the local time for server timestamps a Date cannot hold or far in the future', () => {
+    const now = 1_700_000_000_000;
+    const atOf = (serverTimestamp: unknown) => {
+      const [e] = eventsOf([change({ type: 'ContentEvent', message: 'hi' }, { serverTimestamp })], { consumerId: CONSUMER, receivedAt: now });
+      return e && 'at' in e ? e.at : undefined;
+    };
+    for (const bad of [1e308, 8.64e15 + 1, 1.7e18, 1.7e15, now + 366 * 86_400_000, '1e400', -1, 0, 'x']) expect(atOf(bad), String(bad)).toBe(now);
+    for (const good of [1538492183879, now + 86_400_000, 1]) expect(atOf(good)).toBe(good);
+  });
+
   it('decodes the get-messages tutorial notification (no conversationId, no originatorMetadata)', () => {
     const text =
       '{"kind":"notification","body":{"changes":[{"sequence":0,"originatorId":"734d","serverTimestamp":1477840831162,"event":{"type":"ContentEvent","message":"message from the agent","contentType":"text/plain"},"dialogId":"D"}]},"type":"ms.MessagingEventNotification"}';
@@ -36,7 +48,7 @@ describe('decoding messaging events', () => {
         originatorId: '734d',
         originator: 'agent',
         body: { kind: 'text', text: 'message from the agent' },
-        receivedAt: 777,
+        receivedAt: NOW,
       },
     ]);
   });
@@ -66,7 +78,7 @@ describe('decoding messaging events', () => {
 
   it('decodes chat states without sequence or timestamp; only COMPOSING means typing', () => {
     const typing = (chatState: string) => eventsOf([change({ type: 'ChatStateEvent', chatState }, { sequence: undefined, serverTimestamp: undefined })])[0];
-    expect(typing('COMPOSING')).toEqual({ type: 'typing', conversationId: 'C', dialogId: 'C', originatorId: '29c3', originator: 'agent', composing: true, receivedAt: 777 });
+    expect(typing('COMPOSING')).toEqual({ type: 'typing', conversationId: 'C', dialogId: 'C', originatorId: '29c3', originator: 'agent', composing: true, receivedAt: NOW });
     for (const s of ['ACTIVE', 'PAUSE', 'INACTIVE', 'GONE', 'BACKGROUND']) expect(typing(s)).toMatchObject({ composing: false });
   });
 

@@ -8,6 +8,9 @@ export interface MessagingContext {
   receivedAt: number;
 }
 
+/** How far ahead of the local clock a server timestamp may be (clocks differ; years do not). */
+export const FUTURE_LIMIT_MS = 365 * 24 * 60 * 60 * 1000;
+
 export function decodeMessagingChanges(body: Obj, ctx: MessagingContext): CoreEvent[] {
   return each<CoreEvent>(asList(body.changes), (c) => decodeChange(asObject(c), ctx));
 }
@@ -30,7 +33,8 @@ function decodeChange(change: Obj | undefined, ctx: MessagingContext): CoreEvent
   }
   const sequence = asSequence(change.sequence);
   if (sequence === undefined) return undefined;
-  const at = asTimestamp(change.serverTimestamp) ?? ctx.receivedAt;
+  // A server time more than a year ahead of the local clock is nonsense: the local time stands in.
+  const at = asTimestamp(change.serverTimestamp, ctx.receivedAt + FUTURE_LIMIT_MS) ?? ctx.receivedAt;
   if (type === 'AcceptStatusEvent') {
     const status = asEnum(event.status);
     if (status !== 'ACCEPT' && status !== 'READ' && status !== 'ACTION') return undefined;

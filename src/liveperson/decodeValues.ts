@@ -40,10 +40,17 @@ export function asSequence(v: unknown): number | undefined {
   return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-/** A positive timestamp; LivePerson uses 0 or absence for "none". */
-export function asTimestamp(v: unknown): number | undefined {
+/** The largest time a Date can hold (ms since the epoch); beyond it toISOString() throws. */
+export const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A positive timestamp in ms that a Date can represent, no later than `latest`; LivePerson uses 0 or
+ * absence for "none". Anything else (1e308, nanoseconds, a date centuries ahead) is undefined, so
+ * the caller falls back to its own time instead of carrying a value that breaks rendering.
+ */
+export function asTimestamp(v: unknown, latest = MAX_DATE_MS): number | undefined {
   const n = asNumber(v);
-  return n !== undefined && n > 0 ? n : undefined;
+  return n !== undefined && n > 0 && n <= Math.min(latest, MAX_DATE_MS) ? n : undefined;
 }
 
 /** Enum values compare upper-case; unknown values are the caller's to ignore. */
