@@ -61,6 +61,7 @@ export const hebrew: Catalogue = {
   logLabel: 'שיחה',
   unknownError: 'שגיאה לא צפויה',
   messageRenderFailed: 'לא ניתן להציג את ההודעה הזו',
+  partRenderFailed: 'לא ניתן להציג את החלק הזה של השיחה',
   composerCharsLeft: 'נותרו {count} תווים',
   composerCharsOver: '{count} תווים מעבר למותר',
   composerTooLong: 'הודעה יכולה להכיל עד {max} תווים.',

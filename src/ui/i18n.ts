@@ -63,6 +63,7 @@ const en = {
   logLabel: 'Conversation',
   unknownError: 'an unexpected error',
   messageRenderFailed: "This message can't be shown",
+  partRenderFailed: "This part of the chat can't be shown",
   composerCharsLeft: '{count} characters left',
   composerCharsOver: '{count} characters too many',
   composerTooLong: 'Messages can have at most {max} characters.',
