@@ -6,6 +6,7 @@ import { Composer } from './Composer';
 import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
 import { Header } from './Header';
+import { IsolatedParts } from './IsolatedParts';
 import { t } from './i18n';
 import { trapTab } from './focusTrap';
 import { Timeline } from './Timeline';
@@ -51,12 +52,14 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
       hidden={!open}
       onKeyDown={onKeyDown}
     >
-      <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
-      <ConnectionBar />
-      {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
-      <Timeline chat={chat} active={open} />
-      <TypingIndicator chat={chat} />
-      <Composer ref={composerRef} />
+      <IsolatedParts>
+        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
+        <ConnectionBar />
+        {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
+        <Timeline chat={chat} active={open} />
+        <TypingIndicator chat={chat} />
+        <Composer ref={composerRef} />
+      </IsolatedParts>
     </section>
   );
 }

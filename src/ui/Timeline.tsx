@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { Banner } from './Banner';
+import { BannerErrorBoundary } from './BannerErrorBoundary';
 import { t } from './i18n';
 import { MeasuredRow } from './MeasuredRow';
 import { MessageBubble } from './MessageBubble';
@@ -84,7 +85,9 @@ export function Timeline({ chat, active }: TimelineProps) {
     rendered.push(
       <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry}>
         {row.kind === 'banner' ? (
-          <Banner row={row} names={chat.names} />
+          <BannerErrorBoundary banner={row.banner}>
+            <Banner row={row} names={chat.names} />
+          </BannerErrorBoundary>
         ) : (
           <MessageErrorBoundary originator={row.originator} sequence={row.sequence}>
             <MessageBubble
