@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOutboxStorage, outboxKey } from './outbox-storage';
+import { MAX_RESTORED, createOutboxStorage, outboxKey, type PageEvents } from './outbox-storage';
 import { MemoryStorage, safeStore } from './storage';
 import { brokenStorage } from './testing/broken-storage';
 
@@ -18,6 +18,7 @@ describe('outbox storage (sessionStorage)', () => {
     ]);
     expect(raw.length).toBe(1);
     expect(raw.key(0)).toBe(outboxKey('acc'));
+    storage.release(); // the page is left (pagehide) or its session stopped
     expect(createOutboxStorage(safeStore(raw), 'acc', 20).load()).toEqual([
       { clientId: 'a', text: 'one', createdAt: 1 },
       { clientId: 'b', text: 'two', createdAt: 2, failed: true },
@@ -85,4 +86,51 @@ describe('outbox storage (sessionStorage)', () => {
     expect(() => storage.save([{ clientId: 'a', text: 'one', createdAt: 1 }])).not.toThrow();
     expect(storage.load()).toEqual([{ clientId: 'a', text: 'one', createdAt: 1 }]); // kept in memory for this page
   });
+
+  it('restores messages beyond MAX_RESTORED as "Not sent" instead of dropping them', () => {
+    const { raw, storage } = setup();
+    const many = Array.from({ length: MAX_RESTORED + 50 }, (_, i) => ({ clientId: `m${i}`, text: `message ${i}`, createdAt: i }));
+    storage.save(many);
+    storage.release();
+    const restored = createOutboxStorage(safeStore(raw), 'acc', 20).load();
+    expect(restored).toHaveLength(MAX_RESTORED + 50);
+    expect(restored.slice(0, MAX_RESTORED).every((m) => m.failed === undefined)).toBe(true);
+    expect(restored.slice(MAX_RESTORED).every((m) => m.failed === true)).toBe(true);
+    expect(restored.map((m) => m.text)).toEqual(many.map((m) => m.text));
+  });
+
+  it('a duplicated tab (a copy of sessionStorage while the first page lives) restores the copy as "Not sent"', () => {
+    const page = fakePage();
+    const first = new MemoryStorage();
+    const firstPage = createOutboxStorage(safeStore(first), 'acc', 20, page.events);
+    expect(firstPage.load()).toEqual([]);
+    firstPage.save([{ clientId: 'a', text: 'typed offline', createdAt: 1 }]);
+    // "Duplicate tab": the browser copies sessionStorage into the new tab while the first page lives on.
+    const copy = new MemoryStorage();
+    copy.setItem(outboxKey('acc'), first.getItem(outboxKey('acc')) as string);
+    expect(createOutboxStorage(safeStore(copy), 'acc', 20, fakePage().events).load()).toEqual([{ clientId: 'a', text: 'typed offline', createdAt: 1, failed: true }]);
+    // The first tab's next page (a reload: the page was left first) restores them as they were.
+    page.leave();
+    expect(createOutboxStorage(safeStore(first), 'acc', 20, fakePage().events).load()).toEqual([{ clientId: 'a', text: 'typed offline', createdAt: 1 }]);
+  });
+
+  it('release() (the session stopped) lets the next outbox of the page restore the messages as they were', () => {
+    const raw = new MemoryStorage();
+    const one = createOutboxStorage(safeStore(raw), 'acc', 20, fakePage().events);
+    one.load();
+    one.save([{ clientId: 'a', text: 'hi', createdAt: 1 }]);
+    one.release();
+    expect(createOutboxStorage(safeStore(raw), 'acc', 20, fakePage().events).load()).toEqual([{ clientId: 'a', text: 'hi', createdAt: 1 }]);
+  });
 });
+
+/** The page's lifecycle, driven by the test (pagehide / pageshow from the back-forward cache). */
+function fakePage() {
+  let leave = () => undefined as void;
+  let back = () => undefined as void;
+  const events: PageEvents = (onLeave, onReturn) => {
+    leave = onLeave;
+    back = onReturn;
+  };
+  return { events, leave: () => leave(), back: () => back() };
+}

@@ -1,6 +1,14 @@
 // The visitor's unsent messages in sessionStorage (per account), so that a reload does not lose
 // them: the new session restores them and reconciles them with the replayed history by ExternalId.
 // This is the ONLY conversation data Parley keeps in browser storage, and only until it is stored.
+//
+// "Duplicate tab" copies sessionStorage into a new tab while the first page lives on and sends the
+// same messages itself; LivePerson does not deduplicate by ExternalId, so the copy must not publish
+// them again. The saved outbox says whether the page that owns it is still open (`live`): a page
+// sets it when it saves or restores, and clears it when it is left (pagehide) or its session stops.
+// A page that finds it set is a copy: it restores the messages as "Not sent" (Retry sends one; one the first
+// tab stored meanwhile is reconciled with the history and no longer shown as failed). A page that
+// died without pagehide is taken for a copy too: safe, nothing is sent twice or lost.
 import { isRecord } from './http';
 import { clickMetadata, type ReplyChoice } from './outbox-publish';
 import type { KeyValueStore } from './storage';
@@ -16,19 +24,35 @@ export interface PersistedMessage {
 }
 
 export interface OutboxStorage {
-  /** The messages saved by an earlier page of this tab (unreadable or malformed data is dropped). */
+  /**
+   * The messages saved by an earlier page of this tab (unreadable or malformed data is dropped);
+   * as "Not sent" when another live page owns them (a duplicated tab) or beyond MAX_RESTORED.
+   */
   load(): PersistedMessage[];
   /** Replaces the saved messages (removes the key when there are none). */
   save(messages: readonly PersistedMessage[]): void;
+  /** This page no longer sends the saved messages (its session stopped): the next one may. */
+  release(): void;
 }
+
+/** Subscribes to the page being left (pagehide) and coming back from the back-forward cache. */
+export type PageEvents = (onLeave: () => void, onReturn: () => void) => void;
+
+export const browserPageEvents: PageEvents = (onLeave, onReturn) => {
+  const page = globalThis as { addEventListener?: (type: string, fn: (event: { persisted?: boolean }) => void) => void };
+  page.addEventListener?.('pagehide', () => onLeave());
+  page.addEventListener?.('pageshow', (event) => {
+    if (event.persisted === true) onReturn();
+  });
+};
 
 export function outboxKey(account: string): string {
   return `parley:${account}:outbox`;
 }
 
 const FORMAT = 1;
-/** A bound on what a tampered or runaway storage entry can make the session publish. */
-const MAX_RESTORED = 200;
+/** How many restored messages are sent again by themselves; the rest wait as "Not sent" for Retry (a bound on what a tampered or runaway entry can make the session publish). */
+export const MAX_RESTORED = 200;
 
 function decodeReply(value: unknown): ReplyChoice | undefined {
   if (!isRecord(value)) return undefined;
@@ -48,12 +72,26 @@ function decode(value: unknown): PersistedMessage | undefined {
   return { clientId, text, createdAt, ...(failed === true ? { failed: true } : {}), ...(reply ? { reply } : {}) };
 }
 
-export function createOutboxStorage(store: KeyValueStore, account: string, maxLength: number): OutboxStorage {
+export function createOutboxStorage(store: KeyValueStore, account: string, maxLength: number, pageEvents: PageEvents = browserPageEvents): OutboxStorage {
   const key = outboxKey(account);
-  const save = (messages: readonly PersistedMessage[]) => {
-    if (messages.length === 0) store.remove(key);
-    else store.set(key, JSON.stringify({ v: FORMAT, messages }));
+  let current: readonly PersistedMessage[] = [];
+  let live = true;
+  /** This page marked the saved outbox live itself (so finding the mark is no sign of a copy). */
+  let marked = false;
+  const write = () => {
+    if (current.length === 0) store.remove(key);
+    else store.set(key, JSON.stringify({ v: FORMAT, messages: current, ...(live ? { live: true } : {}) }));
+    marked = live && current.length > 0;
   };
+  const setLive = (value: boolean) => {
+    live = value;
+    if (current.length > 0) write();
+  };
+  let released = false;
+  pageEvents(
+    () => setLive(false),
+    () => setLive(!released),
+  );
   return {
     load() {
       const raw = store.get(key);
@@ -64,18 +102,28 @@ export function createOutboxStorage(store: KeyValueStore, account: string, maxLe
       } catch {
         parsed = undefined;
       }
-      const items = isRecord(parsed) && parsed.v === FORMAT && Array.isArray(parsed.messages) ? parsed.messages : [];
+      const entry = isRecord(parsed) && parsed.v === FORMAT && Array.isArray(parsed.messages) ? parsed : undefined;
+      const items: unknown[] = entry ? (entry.messages as unknown[]) : [];
+      const copy = entry?.live === true && !marked;
       const seen = new Set<string>();
       const messages: PersistedMessage[] = [];
-      for (const item of items.slice(0, MAX_RESTORED)) {
+      for (const item of items) {
         const message = decode(item);
         if (!message || message.text.length > maxLength || seen.has(message.clientId)) continue;
         seen.add(message.clientId);
-        messages.push(message);
+        messages.push(copy || messages.length >= MAX_RESTORED ? { ...message, failed: true } : message);
       }
-      if (messages.length !== items.length) save(messages); // drop what could not be read
+      current = messages; // drops what could not be read, and marks the outbox as this page's
+      write();
       return messages;
     },
-    save,
+    save(messages) {
+      current = [...messages];
+      write();
+    },
+    release() {
+      released = true;
+      setLive(false);
+    },
   };
 }

@@ -163,15 +163,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
   // with the replayed history) once online; nobody awaits them any more.
-  for (const message of deps.storage?.load() ?? []) {
-    store.dispatch([{ type: 'outboxAdded', clientId: message.clientId, text: message.text, createdAt: message.createdAt }]);
-    if (message.failed) {
-      failed.set(message.clientId, persisted(message));
-      store.dispatch([{ type: 'outboxFailed', clientId: message.clientId, reason: 'not sent before the page was left', at: message.createdAt }]);
-    } else {
-      // The earlier page may have published it: uncertain.
-      queue.push({ kind: 'message', ...persisted(message), attempts: 0, uncertain: true, resolve: () => undefined, reject: () => undefined });
-    }
+  const restored = deps.storage?.load() ?? [];
+  store.dispatch(restored.map((m) => ({ type: 'outboxAdded' as const, clientId: m.clientId, text: m.text, createdAt: m.createdAt })));
+  const failures = restored.filter((m) => m.failed);
+  for (const message of failures) failed.set(message.clientId, persisted(message));
+  store.dispatch(failures.map((m) => ({ type: 'outboxFailed' as const, clientId: m.clientId, reason: 'not sent before the page was left', at: m.createdAt })));
+  // The earlier page may have published these: uncertain.
+  for (const message of restored) {
+    if (!message.failed) queue.push({ kind: 'message', ...persisted(message), attempts: 0, uncertain: true, resolve: () => undefined, reject: () => undefined });
   }
 
   deps.stopped.addEventListener('abort', () => {

@@ -103,6 +103,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   let generation = 0;
   const isOnline = () => online && !stop.signal.aborted;
   const subscriber = createSubscriber(connection, store, clock);
+  const outboxStorage = createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), cfg.account, MESSAGE_MAX_LENGTH);
   const outbox = createOutbox({
     connection, store, subscriber, clock,
     account: cfg.account,
@@ -111,7 +112,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     isOnline,
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
-    storage: createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), cfg.account, MESSAGE_MAX_LENGTH),
+    storage: outboxStorage,
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
@@ -193,6 +194,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       if (stop.signal.aborted) return;
       online = false;
       stop.abort();
+      outboxStorage.release(); // the next session of this page (or tab) may send what is left
       stopWatching();
       receipts.dispose();
       connection.close();

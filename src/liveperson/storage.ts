@@ -44,12 +44,31 @@ function browserStorage(which: 'localStorage' | 'sessionStorage'): StorageLike |
 
 /**
  * Wraps `storage` (default: the browser's localStorage, or its sessionStorage with `which`) so that
- * reads and writes never throw. Once the real storage fails, values live on in memory for this page's lifetime.
+ * reads and writes never throw. Once the real storage fails, values live on in memory for this
+ * page's lifetime, and a key written after that is removed from the real storage (best effort): its
+ * stored value is stale, and the next page must not act on it (e.g. publish an old outbox again).
  */
 export function safeStore(storage?: StorageLike, which: 'localStorage' | 'sessionStorage' = 'localStorage'): KeyValueStore {
   const primary = storage ?? browserStorage(which);
   const memory = new MemoryStorage();
   let usable = primary !== undefined;
+  const forget = (key: string) => {
+    try {
+      primary?.removeItem(key);
+    } catch {
+      // nothing more to do: the real storage refuses everything
+    }
+  };
+  const write = (key: string, apply: (s: StorageLike) => void) => {
+    if (!primary) return;
+    if (!usable) return forget(key);
+    try {
+      apply(primary);
+    } catch {
+      usable = false;
+      forget(key);
+    }
+  };
   return {
     get(key) {
       if (usable && primary) {
@@ -63,21 +82,11 @@ export function safeStore(storage?: StorageLike, which: 'localStorage' | 'sessio
     },
     set(key, value) {
       memory.setItem(key, value);
-      if (!usable || !primary) return;
-      try {
-        primary.setItem(key, value);
-      } catch {
-        usable = false;
-      }
+      write(key, (s) => s.setItem(key, value));
     },
     remove(key) {
       memory.removeItem(key);
-      if (!usable || !primary) return;
-      try {
-        primary.removeItem(key);
-      } catch {
-        usable = false;
-      }
+      write(key, (s) => s.removeItem(key));
     },
   };
 }
