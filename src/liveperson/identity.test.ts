@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startStandIn, type StandIn } from '../../server/standin';
 import { ConfigError, normalizeConfig } from './config';
 import { endpointsFor, resolveDomains } from './domains';
@@ -56,9 +56,14 @@ describe('identity', () => {
     const storage = new MemoryStorage();
     storage.setItem(anonymousTokenKey('acc3'), fakeJwt({ sub: 'forged', exp: 1 }));
     const identity = createIdentity({ account: 'acc3' }, idpBase('acc3'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const jwt = await identity.token();
     expect(consumerIdOf(jwt)).not.toBe('forged');
     expect(calls).toEqual(['POST /api/account/acc3/refresh', 'POST /api/account/acc3/signup']);
+    expect(storage.getItem(anonymousTokenKey('acc3'))).toBe(jwt); // the gone identity is replaced, not kept
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused to refresh this visitor \(4\d\d\); continuing as a new visitor/));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(jwt);
+    warn.mockRestore();
   });
 
   it('uses the brand token as given and never stores it', async () => {

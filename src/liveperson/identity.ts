@@ -103,8 +103,14 @@ function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>,
       const answer = await fetchJson(deps.fetch, `${await idpBase()}/refresh`, { method: 'POST', body: { jwt: old }, what: 'The identity refresh' });
       return keep(jwtFrom(answer, 'The identity refresh'));
     } catch (error) {
-      // The IdP no longer knows this identity: start over as a new consumer rather than never connecting.
-      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return signup();
+      // The IdP no longer knows this identity (a refusal, not an outage): it is gone, and a new
+      // consumer is the only way on. The session then sees another consumer id and starts from an
+      // empty timeline (chat-store.ts setConsumerId): the old conversation is not shown as if
+      // current; only the visitor's unsent messages are kept and go to the new conversation.
+      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+        console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
+        return signup();
+      }
       throw error;
     }
   };
