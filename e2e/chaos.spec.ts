@@ -3,6 +3,7 @@
 // 429/500, delays responses, sends notifications before responses, duplicates and reorders them.
 // At the end the widget's timeline must equal the transcript exactly and the ticks the stored receipts.
 // CHAOS_SEED overrides the fixed seed; CHAOS_MESSAGES and CHAOS_DURATION_S make it longer (npm run soak).
+// The seed fixes the fault plan, not the run: the counts vary with timing for a given seed.
 import { expect, test } from '@playwright/test';
 import { runChaos } from './support/chaos';
 import { Control, uniqueAccount } from './support/control';
@@ -11,6 +12,7 @@ import { Widget } from './support/widget';
 const SEED = Number(process.env.CHAOS_SEED ?? 20_240_607);
 const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? 200);
 const DURATION_S = Number(process.env.CHAOS_DURATION_S ?? 0);
+const CI_RUN = process.env.CHAOS_SEED === undefined && process.env.CHAOS_MESSAGES === undefined && process.env.CHAOS_DURATION_S === undefined;
 
 test('chaos: nothing lost, nothing doubled, ticks agree with the stored receipts', async ({ page, request }) => {
   // The CI run takes about a minute and a half; the budget leaves room for the convergence wait.
@@ -31,13 +33,16 @@ test('chaos: nothing lost, nothing doubled, ticks agree with the stored receipts
     const { problems, ...counts } = report;
     console.log(`chaos report: ${JSON.stringify(counts)}`);
     console.log(
-      `chaos: ${counts.drops} drops, ${counts.failedRequests} requests answered 429/500, ${counts.publishRetries} publish retries, ` +
+      `chaos: ${counts.drops} drops, ${counts.failedRequests} requests answered 429/500, ${counts.publishRetries} publish retries, ${counts.manualRetries} manual retries, ` +
         `${counts.connections} connections, ${counts.visitorMessages} visitor + ${counts.agentMessages} agent messages, ` +
         `${counts.agentReceipts} agent receipts, duplicates found = ${counts.duplicatesFound}, ${Math.round(counts.durationMs / 1000)} s`,
     );
     await test.info().attach('chaos-report.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
     expect(problems).toEqual([]);
     expect(counts.duplicatesFound).toBe(0);
+    // The CI run (the fixed seed, no overrides) needs no click on Retry: the widget recovers by itself.
+    // Counts vary with timing for a given seed, so a longer or other-seeded run only reports it.
+    if (CI_RUN) expect(counts.manualRetries).toBe(0);
     // The faults really happened.
     expect(counts.drops).toBeGreaterThan(0);
     expect(counts.failedRequests).toBeGreaterThan(0);

@@ -4,6 +4,34 @@
 import type { ConversationDetail } from './control';
 import type { TimelineMessage } from './widget';
 
+/** One row seen while scrolling through the timeline: its key, and where it is in the log (px from its top). */
+export interface RowSighting {
+  key: string;
+  top: number;
+  height: number;
+}
+
+/**
+ * How many extra copies of rows the sightings show: a key seen at two positions further apart than
+ * the row's height is shown twice (also when the copies are far apart and never on screen together).
+ * Seeing the same row again at its place while scrolling is not a copy.
+ */
+export function rowsShownTwice(sightings: readonly RowSighting[]): number {
+  const positions = new Map<string, number[]>();
+  let copies = 0;
+  for (const { key, top, height } of sightings) {
+    const seen = positions.get(key);
+    if (!seen) {
+      positions.set(key, [top]);
+      continue;
+    }
+    if (seen.some((at) => Math.abs(at - top) < Math.max(height, 16))) continue;
+    seen.push(top);
+    copies += 1;
+  }
+  return copies;
+}
+
 const isVisitorContent = (e: { role: string; event: { type: string } }) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent';
 
 /** How many times the stand-in stored each visitor text. */

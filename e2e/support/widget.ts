@@ -2,6 +2,7 @@
 // The launcher is drawn by the loader in the page (an open shadow root, which locators pierce);
 // the window lives in the embed's iframe: everything inside it goes through `frame`.
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { rowsShownTwice, type RowSighting } from './chaos-check';
 
 export class Widget {
   constructor(readonly page: Page) {}
@@ -64,21 +65,22 @@ export class Widget {
     return this.dialog.locator('[role="status"][data-status]');
   }
   /** Every message row of the whole timeline, in display order, read by scrolling through it (the
-   * timeline is windowed for long conversations); `duplicates` counts rows shown twice at once. */
+   * timeline is windowed for long conversations); `duplicates` counts rows shown twice, near or far
+   * apart (each row's position in the log is recorded: one key at two positions is a copy). */
   async readTimeline(): Promise<{ rows: TimelineMessage[]; duplicates: number }> {
-    return this.log.evaluate(async (log) => {
+    const { rows, sightings } = await this.log.evaluate(async (log) => {
       const scroller = log.parentElement as HTMLElement;
       const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const found = new Map<string, { sequence: number | null; originator: string; text: string; receipt: string | null }>();
-      let duplicates = 0;
+      const seen: Array<{ key: string; top: number; height: number }> = [];
       const collect = () => {
-        const here = new Set<string>();
+        const origin = log.getBoundingClientRect().top;
         for (const el of log.querySelectorAll('[data-originator]:not([data-banner])')) {
           const seq = el.getAttribute('data-sequence');
           const text = (el.querySelector('.parley-bubble')?.textContent ?? el.textContent ?? '').trim();
           const key = seq === null ? `pending:${text}` : `seq:${seq}`;
-          if (here.has(key)) duplicates += 1;
-          here.add(key);
+          const box = el.getBoundingClientRect();
+          seen.push({ key, top: box.top - origin, height: box.height });
           const receipt = el.querySelector('[data-receipt]')?.getAttribute('data-receipt') ?? null;
           found.set(key, { sequence: seq === null ? null : Number(seq), originator: el.getAttribute('data-originator') ?? '', text, receipt });
         }
@@ -92,8 +94,9 @@ export class Widget {
         await settle();
       }
       scroller.scrollTop = scroller.scrollHeight;
-      return { rows: [...found.values()], duplicates };
+      return { rows: [...found.values()], sightings: seen };
     });
+    return { rows, duplicates: rowsShownTwice(sightings as RowSighting[]) };
   }
 }
 
