@@ -41,9 +41,7 @@ test('axe finds nothing: closed, open and empty, a conversation with banners and
 
   await w.send('I need help');
   await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'Dana here, how can I help?', ['Order', 'Refund']);
   await control.receipt(c.id, dana.id, 'READ', [Number(await w.mine('I need help').getAttribute('data-sequence'))]);
   await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'read');
@@ -83,9 +81,7 @@ test('new agent messages are announced politely, old ones never again', async ({
   const w = new Widget(page);
   await w.goto(control.account, '&open=1');
   await w.send('hello');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'old news');
   await expect(w.agentMessage('old news')).toBeVisible();
   const polite = w.dialog.locator('[aria-live="polite"]');
@@ -118,9 +114,7 @@ test('reduced motion, 320 px wide, 200% zoom, dark mode and theming', async ({ p
   await expect(w.dialog).toHaveCSS('background-color', 'rgb(23, 25, 31)');
   // Reduced motion: the typing dots stand still.
   await w.send('hi');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.typing(c.id, dana.id, 'COMPOSING');
   await expect(w.dialog.locator('.parley-typing-dots span').first()).toHaveCSS('animation-name', 'none');
   // …and nothing else moves either: no element of the window or the launcher animates or transitions.
@@ -162,9 +156,7 @@ test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation'
   const composer = dialog.getByRole('textbox', { name: 'הודעה' });
   await composer.fill('שלום');
   await composer.press('Enter');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'שלום, איך אפשר לעזור?', ['הזמנה', 'החזר']);
   await expect(dialog.getByRole('log').getByText('שלום, איך אפשר לעזור?')).toBeVisible();
   await noAxeViolations(page, 'Hebrew, in a conversation');
@@ -175,9 +167,7 @@ test('an agent reply while the window is closed is announced by the launcher, po
   const w = new Widget(page);
   await w.goto(control.account, '&open=1');
   await w.send('hello');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'seen while open');
   await expect(w.agentMessage('seen while open')).toBeVisible();
   await w.composer.press('Escape');

@@ -41,9 +41,7 @@ test('the demo page and the frame carry the strict policy, and a whole conversat
   const composer = w.frame.getByRole('textbox', { name: 'הודעה' });
   await composer.fill('שלום');
   await composer.press('Enter');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'hello under a strict policy');
   await expect(w.frame.locator('[data-originator="agent"]').filter({ hasText: 'hello under a strict policy' })).toBeVisible();
   await control.close(c.id);

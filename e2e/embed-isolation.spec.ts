@@ -54,9 +54,7 @@ test('a hostile host page changes nothing: sizes, visibility, fonts and a full s
 
   await w.send('hello from a hostile page');
   await expect(w.receiptOf('hello from a hostile page')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'received, despite the page');
   await expect(w.agentMessage('received, despite the page')).toBeVisible();
   // The page's listener (queued before the loader, with Map, Set and Promise replaced) heard both.

@@ -93,9 +93,7 @@ test('the packed library installs in a fresh Vite app and chats from another ori
   await expect(w.dialog).toBeVisible();
   await w.send('hello from an npm install');
   await expect(w.receiptOf('hello from an npm install')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'hello, React site');
   await expect(w.agentMessage('hello, React site')).toBeVisible();
 });

@@ -46,9 +46,7 @@ test('window.parleyConfig without intent: the app loads when the page is idle', 
   await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
   await w.dialog.getByRole('button', { name: 'Close chat' }).click();
   await expect(w.launcher).toBeFocused();
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'are you there?');
   await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
 });
@@ -117,9 +115,7 @@ test('calls made before the app loaded are queued; the API reports events', asyn
   await expect(w.composer).toBeFocused();
   await w.send('queued hello');
   await expect(w.receiptOf('queued hello')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'hi from Dana');
   await expect(w.agentMessage('hi from Dana')).toBeVisible();
   await control.close(c.id);
@@ -216,9 +212,7 @@ test('an SPA route change: destroy() removes window.Parley, the script added aga
   await w.open();
   await w.send('after the route change');
   await expect(w.receiptOf('after the route change')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'welcome back');
   await expect(w.agentMessage('welcome back')).toBeVisible();
   expect(warnings.filter((t) => /loaded twice/.test(t))).toEqual([]);

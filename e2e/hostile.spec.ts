@@ -118,9 +118,7 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
   await w.goto(control.account);
   await w.open();
   await w.send('before the storm');
-  const conv = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(conv.id, dana.id);
+  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
   await control.say(conv.id, dana.id, 'agent before the storm');
   await expect(w.agentMessage('agent before the storm')).toBeVisible();
   expect(route).toBeDefined();

@@ -39,9 +39,7 @@ test('10,000 events: few rows in the DOM, typing and scrolling stay fast, new me
   await w.goto(control.account);
   await w.open();
   await w.send('start');
-  const conv = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(conv.id, dana.id);
+  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
 
   const started = Date.now();
   const bulk = await control.bulk(conv.id, dana.id, 10_000, 'Bulk');

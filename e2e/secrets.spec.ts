@@ -40,9 +40,7 @@ test('the jwt is never logged and never put in a URL', async ({ page, request })
   await w.goto(control.account);
   await w.open();
   await w.send('my secret-free message');
-  const conv = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(conv.id, dana.id);
+  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
   await control.say(conv.id, dana.id, 'hello');
   await expect(w.agentMessage('hello')).toBeVisible();
   await control.dropSockets();

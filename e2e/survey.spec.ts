@@ -13,9 +13,7 @@ test('the visitor answers the survey with a quick reply and the conversation end
   await w.open();
   await w.send('Thanks for the help');
   await expect(w.receiptOf('Thanks for the help')).toHaveAttribute('data-receipt', 'sent');
-  const conversation = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(conversation.id, dana.id);
+  const { conversation } = await control.acceptOnly('Dana');
   await expect(w.log.getByText(/Dana joined/)).toBeVisible();
 
   await control.close(conversation.id, true);

@@ -81,9 +81,7 @@ test('a reload rebuilds the same conversation from the server', async ({ page, r
   await w.goto(control.account, '&open=1');
   await w.send('first');
   await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'agent one');
   await w.send('second');
   await control.say(c.id, dana.id, 'agent two');
@@ -105,9 +103,7 @@ test('every socket dropped mid-conversation: rebuilt with no duplicates and no g
   await w.goto(control.account, '&open=1');
   await w.send('before the drop');
   await expect(w.receiptOf('before the drop')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
-  const dana = await control.agent('Dana');
-  await control.accept(c.id, dana.id);
+  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'agent before');
   await expect(w.agentMessage('agent before')).toBeVisible();
 

@@ -56,6 +56,13 @@ export class Control {
     const [c] = await this.conversations();
     return this.conversation(c!.id);
   }
+  /** The account's only conversation, accepted by the agent with this nickname. */
+  async acceptOnly(nickname: string): Promise<{ conversation: ConversationDetail; agent: Agent }> {
+    const conversation = await this.onlyConversation();
+    const agent = await this.agent(nickname);
+    await this.accept(conversation.id, agent.id);
+    return { conversation, agent };
+  }
   private act = (c: string, action: string, body: unknown = {}) =>
     this.call<{ sequence?: number }>('POST', `${this.account}/conversations/${c}/${action}`, body);
   accept = (c: string, agentId: string) => this.act(c, 'accept', { agentId });
