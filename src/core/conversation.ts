@@ -46,6 +46,28 @@ export function activeDialog(snap: ConversationSnapshot): Dialog | undefined {
   return main ?? dialogs.find((d) => d.kind === 'survey' && d.open);
 }
 
+/** A messaging dialog of a conversation: where events are published and subscribed. */
+export interface DialogTarget {
+  conversationId: string;
+  dialogId: string;
+}
+
+/** The open conversation's active messaging dialog (MAIN, or the open POST_SURVEY). */
+export function activeTarget(state: ChatState): DialogTarget | undefined {
+  const snap = currentConversation(state);
+  const dialog = snap && activeDialog(snap);
+  return snap && dialog ? { conversationId: snap.id, dialogId: dialog.id } : undefined;
+}
+
+/** The dialogs whose events the visitor sees: the active one, or every messaging dialog of a closed current conversation. */
+export function watchedDialogs(state: ChatState): DialogTarget[] {
+  const active = activeTarget(state);
+  if (active) return [active];
+  const snap = currentConversation(state);
+  if (!snap || snap.stage !== 'closed') return [];
+  return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
+}
+
 /** True when the event belongs to this conversation (by conversation id or by one of its dialogs). */
 export function belongsTo(snap: ConversationSnapshot, e: { conversationId: string; dialogId: string }): boolean {
   return e.conversationId === snap.id || snap.dialogs.some((d) => d.id === e.dialogId);

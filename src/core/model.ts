@@ -153,8 +153,6 @@ export type TimelineRow =
 export interface ChatView {
   consumerId?: string;
   conversationId?: string;
-  /** The dialog messages are published to (main, or the open survey). */
-  activeDialogId?: string;
   stage: ConversationStage | 'none';
   agent?: { participantId: string };
   agentTyping?: { participantId: string };

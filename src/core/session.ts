@@ -27,6 +27,16 @@ export function sessionErrorKind(error: unknown): SessionErrorKind | undefined {
   return typeof kind === 'string' && Object.hasOwn(SESSION_ERROR_KINDS, kind) ? (kind as SessionErrorKind) : undefined;
 }
 
+/**
+ * Whether a send() (or retry) failure came after its message was queued, so that its bubble shows
+ * "Not sent" with Retry: the service refused it or could not be reached. The other kinds (empty,
+ * too long, stopped…) reject before anything is queued; the UI says so and keeps the text.
+ */
+export function failedAfterQueuing(error: unknown): boolean {
+  const kind = sessionErrorKind(error);
+  return kind === 'refused' || kind === 'network';
+}
+
 export interface SessionSnapshot {
   chat: ChatView;
   connection: ConnectionView;
@@ -43,15 +53,18 @@ export interface ChatSession {
   /**
    * Queues a visitor message; its bubble shows at once (pending). Creates the conversation when
    * none is open. Resolves when the server stored it; messages sent while offline wait, in order.
+   * Rejects with a sessionError: 'empty', 'tooLong' or 'stopped' before queuing anything; 'refused'
+   * or 'network' once its bubble shows "Not sent" (failedAfterQueuing).
    */
   send(text: string): Promise<void>;
   /** Publishes a failed message again. */
   retry(clientId: string): Promise<void>;
   /**
-   * The visitor chose a quick reply offered under the message (dialogId, sequence): the backend
-   * records the choice (with the option's metadata) and sends the option's text like send() does.
+   * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`:
+   * the backend records the choice (with the option's metadata) and sends the option's text like
+   * send() does. Rejects (notFound) when no stored message has that key.
    */
-  chooseQuickReply(dialogId: string, sequence: number, option: QuickReplyOption): Promise<void>;
+  chooseQuickReply(rowKey: string, option: QuickReplyOption): Promise<void>;
   /**
    * Ends the open conversation (the visitor closes it). While offline it waits behind the messages
    * queued before it and resolves once done; rejects when there is nothing to end.

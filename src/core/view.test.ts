@@ -1,4 +1,5 @@
 import type { CoreEvent } from './model';
+import { activeTarget } from './conversation';
 import { initialState, reduce } from './reducer';
 import { TYPING_TIMEOUT_MS, selectView } from './view';
 import { CONSUMER, dialog, participant, receipt, snapshot, text, typing, withAgent } from './test-support/builders';
@@ -98,7 +99,7 @@ describe('selectView: conversation, dialogs and timeline order', () => {
       ],
     });
     const v = view([text('s1', 0, 'bot', 'rate us', { conversationId: 'c1', at: 30_000 }), text('c1', 1, AGENT, 'b'), open, survey, text('c1', 0, AGENT, 'a')]);
-    expect(v.activeDialogId).toBe('s1');
+    expect(activeTarget(reduce(initialState, [open, survey]))?.dialogId).toBe('s1');
     expect(v.timeline.filter((r) => r.kind === 'message').map((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text)).toEqual(['a', 'b', 'rate us']);
   });
 
@@ -112,7 +113,7 @@ describe('selectView: conversation, dialogs and timeline order', () => {
     const closedNew = snapshot('new', 1900, { stage: 'closed', mainOpen: false, endedAt: 1900 });
     expect(view([closedOld, closedNew]).conversationId).toBe('new');
     expect(view([closedOld, closedNew]).stage).toBe('closed');
-    expect(view([closedOld, closedNew]).activeDialogId).toBeUndefined();
+    expect(activeTarget(reduce(initialState, [closedOld, closedNew]))).toBeUndefined();
     expect(view([closedOld, open, closedNew]).conversationId).toBe('c1');
   });
 

@@ -1,6 +1,9 @@
 // selectView: the ChatView the UI renders, derived from ChatState (pure; `now` drives timeouts).
+// createViewSelector memoizes it per row key: a row equal to the one the previous view had under
+// its key is that same object, and an unchanged view is the previous view, so the UI re-renders
+// only what changed.
 import type { ChatView, TimelineRow } from './model';
-import { activeAgents, activeDialog, belongsTo, currentConversation, isConsumer, snapshotsOf } from './conversation';
+import { activeAgents, belongsTo, currentConversation, isConsumer, snapshotsOf } from './conversation';
 import { bannersOf } from './banners';
 import type { BannerRow } from './banners';
 import { messageRows, outboxRows } from './timeline';
@@ -30,8 +33,6 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
     return view;
   }
   view.conversationId = snap.id;
-  const dialog = activeDialog(snap);
-  if (dialog) view.activeDialogId = dialog.id;
   const agent = activeAgents(snap)[0];
   if (agent) view.agent = { participantId: agent.id };
   const typing = agentTyping(state, snap, opts);
@@ -86,4 +87,49 @@ function unreadCount(state: ChatState, snap: ConversationSnapshot, consumerId: s
   return Object.values(state.messages).filter(
     (m) => open.has(m.dialogId) && belongsTo(snap, m) && !isConsumer(m, consumerId) && !read.has(eventKey(m.dialogId, m.sequence)),
   ).length;
+}
+
+export type ViewSelector = (state: ChatState, opts: ViewOptions) => ChatView;
+
+/** selectView with per-key memoization (one selector per store: it remembers the previous view). */
+export function createViewSelector(): ViewSelector {
+  let previous: ChatView | undefined;
+  let rowsByKey = new Map<string, TimelineRow>();
+  return (state, opts) => {
+    const next = selectView(state, opts);
+    const kept = new Map<string, TimelineRow>();
+    const before = previous?.timeline;
+    let sameTimeline = before !== undefined && before.length === next.timeline.length;
+    const timeline = next.timeline.map((row, index) => {
+      const old = rowsByKey.get(row.key);
+      const row2 = old !== undefined && sameValue(old, row) ? old : row;
+      kept.set(row.key, row2);
+      if (sameTimeline && before?.[index] !== row2) sameTimeline = false;
+      return row2;
+    });
+    rowsByKey = kept;
+    const view: ChatView = { ...next, timeline: sameTimeline && before ? before : timeline };
+    if (previous) {
+      if (sameValue(previous.names, view.names)) view.names = previous.names;
+      if (previous.agent && sameValue(previous.agent, view.agent)) view.agent = previous.agent;
+      if (previous.agentTyping && sameValue(previous.agentTyping, view.agentTyping)) view.agentTyping = previous.agentTyping;
+      if (sameValue(previous, view)) return previous;
+    }
+    previous = view;
+    return view;
+  };
+}
+
+/** Structural equality of JSON-like values (same keys, same values; identical objects short-cut). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }

@@ -1,9 +1,9 @@
 // The visitor's typing indicator: ChatStateEvent COMPOSING (at most once per throttle window while
 // typing) and ACTIVE when the visitor stops. Best effort: failures are ignored.
-import type { ChatStore } from './chat-store';
-import type { Clock } from './clock';
+import type { ChatStore } from '../core/store';
+import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
-import { activeTarget } from './resubscribe';
+import { activeTarget } from '../core/conversation';
 import { RequestTypes } from './wire';
 import type { ChatState as WireChatState, PublishEventBody } from './wire';
 

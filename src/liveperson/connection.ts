@@ -10,7 +10,7 @@ import { createBackoff, type BackoffOptions } from './backoff';
 import { consumerIdOf, isRefusal, type Identity } from './identity';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
-import { createClock, type Clock } from './clock';
+import { createClock, type Clock } from '../core/clock';
 import { defaultWebSocket, guarded, type WebSocketClass } from './websocket';
 
 export type { WebSocketClass } from './websocket';

@@ -3,7 +3,8 @@
 // subscription are held until it does. The fresh subscription's snapshot is the truth about which
 // conversations exist: conversations the store knows that it does not mention are removed (the
 // server lost them, e.g. after a restart), so nothing subscribes to a dialog that no longer exists.
-import type { ChatStore } from './chat-store';
+import type { TimerFunctions } from '../core/clock';
+import type { ChatStore } from '../core/store';
 import type { Connection, ConnectionEvents } from './connection';
 import { isRecord } from './http';
 import { RequestTypes } from './wire';
@@ -27,7 +28,7 @@ const MAX_EARLY = 500;
 export function createConversationList(
   connection: Connection,
   store: ChatStore,
-  timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void },
+  timers: TimerFunctions,
 ): ConversationList {
   let current: string | undefined;
   let requesting = 0;

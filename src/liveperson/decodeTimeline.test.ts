@@ -1,6 +1,7 @@
 // Frames → decodeFrame → reduce → selectView / receiptsToPublish, on the documented happy path
 // (webhooks example: consumer text 0, agent joins, agent READ [0] seq 1, typing, agent texts 2 and 3).
 import type { CoreEvent } from '../core/model';
+import { activeTarget } from '../core/conversation';
 import { initialState, reduce } from '../core/reducer';
 import { selectView } from '../core/view';
 import { receiptsToPublish } from '../core/receipts';
@@ -47,7 +48,8 @@ describe('decoded LivePerson frames through the core', () => {
 
   it('renders the documented timeline', () => {
     const view = selectView(state, { consumerId: ME, now: 2040 });
-    expect(view).toMatchObject({ conversationId: CONV, activeDialogId: CONV, stage: 'open', agent: { participantId: AGENT }, unread: 2 });
+    expect(activeTarget(state)).toEqual({ conversationId: CONV, dialogId: CONV });
+    expect(view).toMatchObject({ conversationId: CONV, stage: 'open', agent: { participantId: AGENT }, unread: 2 });
     expect(view.agentTyping).toBeUndefined();
     expect(view.timeline.map((r) => (r.kind === 'banner' ? r.banner.type : `${r.sequence}:${r.receipt ?? '-'}`))).toEqual(['0:read', 'agentJoined', '2:-', '3:-']);
     expect(view.timeline[0]?.key).toBe('out:k1');

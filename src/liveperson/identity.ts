@@ -105,7 +105,7 @@ function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>,
     } catch (error) {
       // The IdP no longer knows this identity (a refusal, not an outage): it is gone, and a new
       // consumer is the only way on. The session then sees another consumer id and starts from an
-      // empty timeline (chat-store.ts setConsumerId): the old conversation is not shown as if
+      // empty timeline (core/store.ts setConsumerId): the old conversation is not shown as if
       // current; only the visitor's unsent messages are kept and go to the new conversation.
       if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
         console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);

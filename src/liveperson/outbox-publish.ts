@@ -2,11 +2,12 @@
 // on the first one; a quick-reply choice first publishes its ACTION receipt, protocol reference
 // §5.5), or the end of the conversation. Reconciles with the echo or the replayed history by
 // ExternalId, never by text.
-import type { ChatStore } from './chat-store';
+import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { RequestFailedError } from './errors';
 import { isRecord } from './http';
-import { activeTarget, type ActiveTarget, type Subscriber } from './resubscribe';
+import { activeTarget, type DialogTarget } from '../core/conversation';
+import type { Subscriber } from './resubscribe';
 import { RequestTypes } from './wire';
 import type { ConsumerRequestConversationBody, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
 
@@ -37,9 +38,9 @@ export interface PublisherDeps {
 
 export interface Publisher {
   /** The open conversation, creating it when none is (once, even when asked concurrently). */
-  ensureConversation(): Promise<ActiveTarget>;
+  ensureConversation(): Promise<DialogTarget>;
   /** The conversation messages go to now, if any (one we just created counts). */
-  target(): ActiveTarget | undefined;
+  target(): DialogTarget | undefined;
   /** True (and the bubble marked stored) when the server has the message already. */
   reconcile(clientId: string): boolean;
   publishMessage(message: OutgoingMessage): Promise<void>;
@@ -57,20 +58,20 @@ const refused = (error: unknown) => error instanceof RequestFailedError && error
 
 export function createPublisher(deps: PublisherDeps): Publisher {
   const { connection, store, subscriber } = deps;
-  let creating: Promise<ActiveTarget> | undefined;
+  let creating: Promise<DialogTarget> | undefined;
   /** A conversation we created (for this consumer) whose metadata has not arrived yet. */
-  let created: (ActiveTarget & { consumerId: string | undefined }) | undefined;
+  let created: (DialogTarget & { consumerId: string | undefined }) | undefined;
 
   const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
 
-  const target = (): ActiveTarget | undefined => {
+  const target = (): DialogTarget | undefined => {
     const active = activeTarget(store.state);
     if (active) return active;
     if (!created || known(created.conversationId) || created.consumerId !== store.consumerId) return undefined;
     return { conversationId: created.conversationId, dialogId: created.dialogId };
   };
 
-  const requestConversation = async (): Promise<ActiveTarget> => {
+  const requestConversation = async (): Promise<DialogTarget> => {
     const body: ConsumerRequestConversationBody = {
       brandId: deps.account,
       channelType: 'MESSAGING',
@@ -92,7 +93,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     }
   };
 
-  const ensureConversation = (): Promise<ActiveTarget> => {
+  const ensureConversation = (): Promise<DialogTarget> => {
     const existing = target();
     if (existing) return Promise.resolve(existing);
     creating ??= requestConversation().finally(() => {

@@ -5,14 +5,15 @@
 // "Not sent". Unsent messages are kept in sessionStorage (outbox-storage.ts) and restored by the
 // next page of the tab.
 import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
-import type { ChatStore } from './chat-store';
-import type { Clock } from './clock';
+import type { ChatStore } from '../core/store';
+import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError, isRetryable } from './errors';
 import { createPublisher, type OutgoingMessage, type ReplyChoice } from './outbox-publish';
 import type { OutboxStorage, PersistedMessage } from './outbox-storage';
-import type { ActiveTarget, Subscriber } from './resubscribe';
+import type { DialogTarget } from '../core/conversation';
+import type { Subscriber } from './resubscribe';
 
 export interface OutboxDeps {
   connection: Connection;
@@ -41,7 +42,7 @@ export interface Outbox {
   /** Drains the queue (call whenever the session comes online). */
   pump(): void;
   /** The open conversation, creating it when none is (once, even when asked concurrently). */
-  ensureConversation(): Promise<ActiveTarget>;
+  ensureConversation(): Promise<DialogTarget>;
 }
 
 type Entry = (({ kind: 'message'; createdAt: number } & OutgoingMessage) | { kind: 'end'; clientId: string; uncertain: boolean }) & {

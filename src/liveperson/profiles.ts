@@ -2,7 +2,7 @@
 // (`{acCdnDomain}/api/account/{account}/configuration/le-users/users/{id}`), fed to core as
 // `profile` events. Failures are ignored: the UI falls back to "Agent".
 import { currentConversation } from '../core/conversation';
-import type { ChatStore } from './chat-store';
+import type { ChatStore } from '../core/store';
 import { fetchJson, isRecord, type FetchLike } from './http';
 
 export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; profileBase: () => string | undefined; stopped: AbortSignal }) {

@@ -2,8 +2,8 @@
 // A burst is acknowledged in one sequenceList per dialog and status (debounced); history that was
 // already acknowledged (by this client, or in the replayed history) is never acknowledged again.
 import { receiptKey, receiptsToPublish } from '../core/receipts';
-import type { ChatStore } from './chat-store';
-import type { Clock } from './clock';
+import type { ChatStore } from '../core/store';
+import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
 import { RequestTypes } from './wire';
 import type { PublishEventBody } from './wire';
@@ -44,7 +44,7 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
       const ledger = receipt.status === 'read' ? sent.read : sent.accept;
       // Counted as sent while in flight, so that the next look does not send them twice.
       for (const key of keys) ledger.add(key);
-      const conversationId = conversationOf(receipt.dialogId);
+      const conversationId = store.state.dialogConversation[receipt.dialogId];
       const body: PublishEventBody = {
         dialogId: receipt.dialogId,
         ...(conversationId ? { conversationId } : {}),
@@ -56,13 +56,6 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
         schedule(RETRY_MS);
       });
     }
-  };
-
-  const conversationOf = (dialogId: string): string | undefined => {
-    for (const [conversationId, snapshots] of Object.entries(store.state.snapshots)) {
-      if (Object.values(snapshots).some((snap) => snap.dialogs.some((d) => d.id === dialogId))) return conversationId;
-    }
-    return undefined;
   };
 
   function schedule(delayMs = debounceMs) {

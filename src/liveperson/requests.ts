@@ -1,12 +1,8 @@
 // Request/response correlation for one socket: ids are a per-connection counter (as strings), a
 // response is matched by `reqId` only, every request has a timeout, and all pending requests
 // reject when the socket closes.
+import type { TimerFunctions } from '../core/clock';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
-
-export interface Timers {
-  setTimeout: (fn: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
-}
 
 export interface ResponseResult {
   code: number;
@@ -32,7 +28,7 @@ export interface RequestTracker {
   readonly size: number;
 }
 
-export function createRequestTracker(timers: Timers): RequestTracker {
+export function createRequestTracker(timers: TimerFunctions): RequestTracker {
   const pending = new Map<string, Pending>();
   let counter = 0;
   return {

@@ -5,9 +5,9 @@
 // a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
 // with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
 // (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
-import { activeDialog, currentConversation, messagingDialogs } from '../core/conversation';
-import type { ChatState } from '../core/state';
-import type { ChatStore } from './chat-store';
+import { watchedDialogs, type DialogTarget } from '../core/conversation';
+import type { TimerFunctions } from '../core/clock';
+import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { createConversationList } from './conversation-list';
 import { RequestFailedError } from './errors';
@@ -26,30 +26,9 @@ export interface Subscriber {
   reset(): void;
 }
 
-export interface ActiveTarget {
-  conversationId: string;
-  dialogId: string;
-}
-
-/** The open conversation's active messaging dialog (MAIN, or the open POST_SURVEY). */
-export function activeTarget(state: ChatState): ActiveTarget | undefined {
-  const snap = currentConversation(state);
-  const dialog = snap && activeDialog(snap);
-  return snap && dialog ? { conversationId: snap.id, dialogId: dialog.id } : undefined;
-}
-
-/** The dialogs whose events the visitor sees: the active one, or every messaging dialog of a closed current conversation. */
-export function watchedDialogs(state: ChatState): ActiveTarget[] {
-  const active = activeTarget(state);
-  if (active) return [active];
-  const snap = currentConversation(state);
-  if (!snap || snap.stage !== 'closed') return [];
-  return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
-}
-
 const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
 
-export function createSubscriber(connection: Connection, store: ChatStore, timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void }): Subscriber {
+export function createSubscriber(connection: Connection, store: ChatStore, timers: TimerFunctions): Subscriber {
   const dialogs = new Map<string, Promise<void>>();
   /** Dialogs this socket's server refused to subscribe (4xx): not asked again on this socket. */
   const unusable = new Map<string, Error>();
@@ -106,7 +85,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     return subscribed;
   };
 
-  const watch = (target: ActiveTarget) =>
+  const watch = (target: DialogTarget) =>
     ensureDialog(target.dialogId, target.conversationId).catch((error: unknown) => {
       if (!refused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
     });

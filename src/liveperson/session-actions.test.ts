@@ -36,7 +36,7 @@ describe('LivePerson session: quick replies and ending', () => {
     expect(option.metadata).toEqual([expect.objectContaining({ type: 'Answer' })]);
     h.sent.length = 0;
 
-    await session.chooseQuickReply(surveyDialog, question.sequence as number, option);
+    await session.chooseQuickReply(question.key, option);
     // The choice's two requests (the ACCEPT of the question, published on arrival, may come in between).
     const publishes = h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { status?: string }).status !== 'ACCEPT');
     expect(publishes.slice(0, 2).map((f) => ({ body: f.body, metadata: f.metadata }))).toEqual([

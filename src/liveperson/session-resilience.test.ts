@@ -78,9 +78,11 @@ describe('LivePerson session: failures and recovery', () => {
     const c = await startConversation(session, 'Help please');
     await danaAccepts(account, c);
     await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
-    const survey = await waitForSnapshot(session, (x) => x.chat.activeDialogId !== undefined && x.chat.activeDialogId !== c);
+    const survey = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'surveyStarted'));
     expect(survey.chat.stage).toBe('open');
-    const dialogId = survey.chat.activeDialogId as string;
+    const { dialogs } = await h.control<{ dialogs: Array<{ dialogId: string; dialogType: string }> }>('GET', `${account}/conversations/${c}`);
+    const dialogId = dialogs.find((d) => d.dialogType === 'POST_SURVEY')?.dialogId as string;
+    expect(dialogId).toBeDefined();
     await eventually(() => h.sent.some((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === dialogId));
     expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === dialogId)?.body).toMatchObject({ conversationId: c, fromSeq: 0 });
     const question = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.dialogId === dialogId && r.originator !== 'consumer'));

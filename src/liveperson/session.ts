@@ -2,11 +2,11 @@
 // API. Wires the identity, the connection, the resubscribe recipe, the outbox, receipts, typing and
 // agent profiles around one ChatStore. The only conversation data kept in browser storage is the
 // outbox of unsent messages (sessionStorage, per account, until stored).
-import { MESSAGE_MAX_LENGTH, type ChatSession } from '../core/session';
+import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/session';
 import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
-import { createChatStore } from './chat-store';
-import { createClock } from './clock';
+import { createChatStore } from '../core/store';
+import { createClock, type TimerFunctions } from '../core/clock';
 import { createComposingOut } from './composing-out';
 import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
@@ -18,7 +18,6 @@ import { createOutboxStorage } from './outbox-storage';
 import { createProfileLookup } from './profiles';
 import { browserWhenBack, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receipts-out';
-import type { Timers } from './requests';
 import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from './storage';
 import { clickMetadata } from './outbox-publish';
@@ -35,8 +34,8 @@ export interface LivePersonSessionDeps {
   /** Where unsent messages survive a reload (default: the browser's sessionStorage). */
   sessionStorage?: StorageLike;
   now?: () => number;
-  setTimeout?: Timers['setTimeout'];
-  clearTimeout?: Timers['clearTimeout'];
+  setTimeout?: TimerFunctions['setTimeout'];
+  clearTimeout?: TimerFunctions['clearTimeout'];
   random?: () => number;
   /** When to try again by itself after the token source could not be reached (default: the browser's online / visible moments). */
   whenBack?: WhenBack;
@@ -204,7 +203,13 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     subscribe: (listener) => store.subscribe(listener),
     send: (text) => outbox.send(text),
     retry: (clientId) => outbox.retry(clientId),
-    chooseQuickReply: (dialogId, sequence, option) => outbox.choose(option.text, { dialogId, sequence, metadata: clickMetadata(option.metadata) }),
+    chooseQuickReply(rowKey, option) {
+      const row = store.getSnapshot().chat.timeline.find((r) => r.key === rowKey);
+      if (row?.kind !== 'message' || row.dialogId === undefined || row.sequence === undefined) {
+        return Promise.reject(sessionError('notFound', 'There is no stored message with that key to answer'));
+      }
+      return outbox.choose(option.text, { dialogId: row.dialogId, sequence: row.sequence, metadata: clickMetadata(option.metadata) });
+    },
     endConversation: () => outbox.end(),
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),

@@ -1,10 +1,13 @@
-// The session's state: core ChatState folded by the pure reducer, the connection's status, and the
-// snapshot subscribers. A burst of changes produces one snapshot (coalesced in a microtask).
-import type { ConnectionView, CoreEvent } from '../core/model';
-import type { SessionSnapshot } from '../core/session';
-import { initialState, reduce } from '../core/reducer';
-import type { ChatState } from '../core/state';
-import { selectView, TYPING_TIMEOUT_MS } from '../core/view';
+// The one store of a chat session, whatever the backend: the ChatState folded by the pure reducer,
+// the connection's status, and the snapshot subscribers. A burst of changes produces one snapshot
+// (coalesced in a microtask); the view is derived by a memoizing selector, so rows that did not
+// change keep their identity from one snapshot to the next. The UI reads it with
+// useSyncExternalStore (getSnapshot is stable between changes); the backend's parts watch it.
+import type { ConnectionView, CoreEvent } from './model';
+import type { SessionSnapshot } from './session';
+import { initialState, reduce } from './reducer';
+import type { ChatState } from './state';
+import { createViewSelector, TYPING_TIMEOUT_MS } from './view';
 import type { Clock } from './clock';
 
 export interface ChatStore {
@@ -37,6 +40,7 @@ export function createChatStore(clock: Clock): ChatStore {
   let expiryTimer: unknown;
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
   const watchers = new Set<() => void>();
+  const selectView = createViewSelector();
 
   const compute = (): SessionSnapshot => {
     const chat = selectView(state, { ...(consumerId ? { consumerId } : {}), now: clock.now() });

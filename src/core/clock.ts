@@ -1,13 +1,18 @@
-// Time as the session sees it (injectable for tests).
-import type { Timers } from './requests';
+// Time as a session sees it: the current time and timers, injectable so tests can drive them.
 
-export interface Clock extends Timers {
+/** setTimeout and clearTimeout, as functions (the global ones by default). */
+export interface TimerFunctions {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+export interface Clock extends TimerFunctions {
   now(): number;
   /** Resolves after `ms`, or at once when `cancel` fires (e.g. the session stops). */
   sleep(ms: number, cancel?: AbortSignal): Promise<void>;
 }
 
-export function createClock(deps: { now?: () => number; setTimeout?: Timers['setTimeout']; clearTimeout?: Timers['clearTimeout'] } = {}): Clock {
+export function createClock(deps: { now?: () => number } & Partial<TimerFunctions> = {}): Clock {
   const set = deps.setTimeout ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clear = deps.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   return {
