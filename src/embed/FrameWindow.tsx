@@ -1,11 +1,8 @@
-// The window inside the embed's iframe, with the widget's query cache (the ParleyRoot). This module
-// is a chunk of its own (see frame.tsx), fetched right after the app starts: the first load
-// carries only what runs before the visitor opens the window (the connection, the state, the
-// launcher's unread count and the host's events).
+// The chat window inside the embed's iframe: the window's code chunk, which frame.tsx loads on the
+// visitor's intent (hover, focus or touch of the launcher, or opening).
 import type { ChatSession } from '../core/session';
 import { ChatWindow } from '../ui/ChatWindow';
 import { ParleyRoot } from '../ui/ParleyRoot';
-import { useViewing } from '../ui/useViewing';
 
 export interface FrameWindowProps {
   session: ChatSession;
@@ -17,15 +14,10 @@ export interface FrameWindowProps {
   onClose: () => void;
 }
 
-function Viewed({ open, modal, onClose }: Pick<FrameWindowProps, 'open' | 'modal' | 'onClose'>) {
-  useViewing(open);
-  return <ChatWindow open={open} modal={modal} onClose={onClose} />;
-}
-
 export default function FrameWindow({ session, lang, theme, open, modal, onClose }: FrameWindowProps) {
   return (
-    <ParleyRoot session={session} lang={lang} theme={theme} layout="frame">
-      <Viewed open={open} modal={modal} onClose={onClose} />
+    <ParleyRoot session={session} lang={lang} theme={theme}>
+      <ChatWindow open={open} modal={modal} onClose={onClose} />
     </ParleyRoot>
   );
 }

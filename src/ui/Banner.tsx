@@ -1,5 +1,6 @@
 import type { ChatView, TimelineRow } from '../core/model';
-import { bannerText } from './bannerText';
+import { useI18n } from './i18n';
+import { bannerText } from './text';
 
 export interface BannerProps {
   row: Extract<TimelineRow, { kind: 'banner' }>;
@@ -8,9 +9,10 @@ export interface BannerProps {
 
 /** A centred line in the timeline: an agent joined, the conversation ended, … */
 export function Banner({ row, names }: BannerProps) {
+  const { t } = useI18n();
   return (
     <div className="parley-row parley-banner" data-originator="system" data-banner={row.banner.type}>
-      <p>{bannerText(row.banner, names)}</p>
+      <p>{bannerText(t, row.banner, names)}</p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
@@ -106,11 +106,54 @@ describe('screen reader announcements', () => {
   });
 
   it('does not announce what arrived while the window was closed', async () => {
-    const { push, user } = renderWidget({ open: false, chat: { names } });
+    const { push, setOpen } = renderWidget({ open: false, chat: { names } });
     await push({ chat: { timeline: [rows.agentText(1, 'While you were away')], unread: 1 } });
-    await user.click(screen.getByRole('button', { name: 'Open chat, 1 unread' }));
+    setOpen(true);
     expect(announcer().textContent).toBe('');
     await push({ chat: { timeline: [rows.agentText(1, 'While you were away'), rows.agentText(2, 'Now')] } });
     expect(announcer().textContent).toBe('Dana: Now');
+  });
+});
+
+describe('the window and the session', () => {
+  it('tells the session the visitor is viewing only while the window is open in a visible tab', async () => {
+    const { session, user, setOpen } = renderWidget();
+    const viewing = () => session.callsOf('setViewing').map((c) => c.viewing);
+    expect(viewing()).toEqual([false]);
+    setOpen(true);
+    expect(viewing()).toEqual([false, true]);
+
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      expect(viewing()).toEqual([false, true, false]);
+    } finally {
+      if (visibility) Object.defineProperty(document, 'visibilityState', visibility);
+      else delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    expect(viewing()).toEqual([false, true, false, true]);
+
+    await user.click(screen.getByRole('button', { name: 'Close chat' }));
+    expect(viewing()).toEqual([false, true, false, true, false]);
+  });
+
+  it('closes on Escape (the frame hides it) and focuses the composer when opened', async () => {
+    const { user, isOpen, setOpen } = renderWidget({ open: true });
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
+    await user.keyboard('{Escape}');
+    expect(isOpen()).toBe(false);
+    expect(screen.queryByRole('dialog', { name: 'Chat' })).toBeNull();
+    setOpen(true);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
+  });
+
+  it('unsubscribes from the session when unmounted', async () => {
+    const { session, unmount } = renderWidget();
+    await waitFor(() => expect(session.listenerCount()).toBeGreaterThan(0));
+    unmount();
+    expect(session.listenerCount()).toBe(0);
+    expect(session.callsOf('setViewing').at(-1)).toEqual({ method: 'setViewing', viewing: false });
   });
 });

@@ -89,12 +89,12 @@ describe('composer', () => {
     ]);
   });
 
-  it('puts a refused message back in the box and says why', async () => {
+  it('puts a message refused before queuing back in the box and says why', async () => {
     const { session, user } = renderWidget({ open: true });
-    session.failNext('send', sessionError('refused', 'Message not sent: ms.PublishEvent failed with code 400'));
+    session.failNext('send', sessionError('stopped', 'The chat session stopped'));
     await user.keyboard('Hi{Enter}');
     // The reason comes from the catalogue by the error's kind; the session's English never shows.
-    expect((await screen.findByRole('alert')).textContent).toBe('Your message could not be sent: the chat service refused it');
+    expect((await screen.findByRole('alert')).textContent).toBe('Your message could not be sent: the chat was closed');
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('Hi');
   });
 
@@ -109,7 +109,7 @@ describe('composer', () => {
     await user.keyboard('Hi{Enter}');
     await act(async () => {
       session.push({ chat: { timeline: [rows.consumerText('c1', 'Hi', 'failed')] } });
-      fail(new Error('Message not sent: 500'));
+      fail(sessionError('network', 'Message not sent: ms.PublishEvent failed with code 500'));
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(screen.getByRole('img', { name: 'Not sent' })).toBeTruthy();

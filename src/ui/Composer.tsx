@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
-import { MESSAGE_MAX_LENGTH } from '../core/session';
-import { t } from './i18n';
-import { useSendMessage, useSetComposing } from './useParleySession';
+import { failedAfterQueuing, MESSAGE_MAX_LENGTH } from '../core/session';
+import { useI18n } from './i18n';
+import { errorText } from './text';
+import { useSendMessage, useSession } from './useParleySession';
 import './Composer.css';
 
 /** How long after the last keystroke the visitor counts as no longer typing. */
@@ -13,8 +14,9 @@ export const COUNTER_FROM_REMAINING = 500;
 /** The message box and Send button. Enter sends, Shift+Enter adds a line. */
 export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
   const [text, setText] = useState('');
+  const { t } = useI18n();
   const send = useSendMessage();
-  const { mutate: setComposing } = useSetComposing();
+  const session = useSession();
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const composing = useRef(false);
   const counterId = useId();
@@ -27,16 +29,16 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
     idleTimer.current = undefined;
     if (composing.current) {
       composing.current = false;
-      setComposing(false);
+      session.setComposing(false);
     }
   };
 
   useEffect(
     () => () => {
       clearTimeout(idleTimer.current);
-      if (composing.current) setComposing(false);
+      if (composing.current) session.setComposing(false);
     },
-    [setComposing],
+    [session],
   );
 
   const onChange = (value: string) => {
@@ -45,7 +47,7 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
     // Every keystroke says so: the session throttles what goes out (one COMPOSING per 3 s), and
     // the agent keeps seeing "typing" through a long burst instead of it lapsing after the first.
     composing.current = true;
-    setComposing(true);
+    session.setComposing(true);
     clearTimeout(idleTimer.current);
     idleTimer.current = setTimeout(stopComposing, COMPOSING_IDLE_MS);
   };
@@ -58,7 +60,7 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
     // started another); one that failed after queuing shows "Not sent" with Retry in the timeline.
     send.mutate(message, {
       onError: (error) => {
-        if (!error.queued) setText((current) => (current === '' ? message : current));
+        if (!failedAfterQueuing(error)) setText((current) => (current === '' ? message : current));
       },
     });
     setText('');
@@ -81,9 +83,9 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
           {t('composerTooLong', { max: MESSAGE_MAX_LENGTH })}
         </p>
       )}
-      {send.isError && !send.error.queued && (
+      {send.isError && !failedAfterQueuing(send.error) && (
         <p role="alert" className="parley-composer-error">
-          {t('sendFailed', { reason: send.error.message })}
+          {t('sendFailed', { reason: errorText(t, send.error) })}
         </p>
       )}
       <div className="parley-composer-row">

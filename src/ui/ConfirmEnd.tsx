@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { t } from './i18n';
-import { errorText } from './errorText';
+import { useI18n } from './i18n';
+import { errorText } from './text';
 import { useEndConversation } from './useParleySession';
 import './ConfirmEnd.css';
 
 /** Asks the visitor to confirm ending the conversation; `onDone` when ended or cancelled. */
 export function ConfirmEnd({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
   const end = useEndConversation();
   const titleId = useId();
   const bodyId = useId();
@@ -30,7 +31,7 @@ export function ConfirmEnd({ onDone }: { onDone: () => void }) {
       </p>
       {end.isError && (
         <p role="alert" className="parley-confirm-error">
-          {t('endFailed', { reason: errorText(end.error) })}
+          {t('endFailed', { reason: errorText(t, end.error) })}
         </p>
       )}
       <div className="parley-confirm-actions">

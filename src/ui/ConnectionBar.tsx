@@ -1,12 +1,13 @@
-import { connectionErrorText, errorText } from './errorText';
-import { t } from './i18n';
-import { useConnectionView, useReconnect } from './useParleySession';
+import { useI18n } from './i18n';
+import { connectionErrorText } from './text';
+import { useConnectionView, useSession } from './useParleySession';
 import './ConnectionBar.css';
 
 /** Connection trouble, as a status line under the header. Always rendered so it is announced. */
 export function ConnectionBar() {
+  const { t } = useI18n();
+  const session = useSession();
   const connection = useConnectionView();
-  const reconnect = useReconnect();
   const { status } = connection;
   return (
     <div role="status" className="parley-connection" data-status={status}>
@@ -14,13 +15,12 @@ export function ConnectionBar() {
       {status === 'connecting' && <span>{t('connecting')}</span>}
       {status === 'error' && (
         <>
-          <span>{connectionErrorText(connection.errorKind)}</span>
-          <button type="button" className="parley-text-button" onClick={() => reconnect.mutate()}>
+          <span>{connectionErrorText(t, connection.errorKind)}</span>
+          <button type="button" className="parley-text-button" onClick={() => session.start()}>
             {t('retry')}
           </button>
         </>
       )}
-      {reconnect.isError && <span>{errorText(reconnect.error)}</span>}
     </div>
   );
 }

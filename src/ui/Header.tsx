@@ -1,6 +1,6 @@
 import type { ChatView } from '../core/model';
-import { t } from './i18n';
-import { agentName } from './names';
+import { useI18n } from './i18n';
+import { agentName } from './text';
 import './Header.css';
 
 export interface HeaderProps {
@@ -12,7 +12,8 @@ export interface HeaderProps {
 
 /** The window's title bar: who the visitor is talking to, End conversation and Close. */
 export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
-  const title = chat.agent ? agentName(chat.names, chat.agent.participantId) : t('headerWaiting');
+  const { t } = useI18n();
+  const title = chat.agent ? agentName(t, chat.names, chat.agent.participantId) : t('headerWaiting');
   const subtitle = chat.agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
   return (
     <header className="parley-header">

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
-import { bodyText, isUnsupported } from './bodyText';
-import { formatTime, t } from './i18n';
+import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
+import { bodyText, isUnsupported } from './text';
 
 export interface MessageBubbleProps {
   row: Extract<TimelineRow, { kind: 'message' }>;
@@ -13,43 +13,21 @@ export interface MessageBubbleProps {
   /** Quick replies are offered only under the latest agent message. */
   showQuickReplies: boolean;
   onRetry: (clientId: string) => void;
-  onQuickReply: (option: QuickReplyOption) => void;
+  /** A quick reply chosen under this message (addressed by the row's key). */
+  onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
 }
 
 /** Text and rich fallback text may carry links; every other body is plain text. */
 function BodyContent({ body }: { body: MessageBody }) {
+  const { t } = useI18n();
   if (body.kind === 'text') return <MessageText text={body.text} />;
   if (body.kind === 'rich' && !isUnsupported(body)) return <MessageText text={body.fallbackText} />;
-  return bodyText(body);
+  return bodyText(t, body);
 }
 
-type MessageRow = MessageBubbleProps['row'];
-
-/** Rows are rebuilt with every snapshot: compare what is shown, not the object. */
-function sameRow(a: MessageRow, b: MessageRow): boolean {
-  return (
-    a === b ||
-    (a.key === b.key &&
-      a.body === b.body &&
-      a.receipt === b.receipt &&
-      a.sequence === b.sequence &&
-      a.at === b.at &&
-      a.originator === b.originator &&
-      a.clientId === b.clientId)
-  );
-}
-
-function sameProps(a: MessageBubbleProps, b: MessageBubbleProps): boolean {
-  return (
-    sameRow(a.row, b.row) &&
-    a.senderName === b.senderName &&
-    a.showQuickReplies === b.showQuickReplies &&
-    a.onRetry === b.onRetry &&
-    a.onQuickReply === b.onQuickReply
-  );
-}
-
+/** Memoized on its props: core keeps a row that did not change the same object. */
 export const MessageBubble = memo(function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
+  const { t, formatTime } = useI18n();
   const { body } = row;
   const quickReplies = showQuickReplies && (body.kind === 'text' || body.kind === 'rich') ? body.quickReplies : undefined;
   const failed = row.receipt === 'failed';
@@ -79,7 +57,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
           </>
         )}
       </div>
-      {quickReplies && quickReplies.length > 0 && <QuickReplies options={quickReplies} onChoose={onQuickReply} />}
+      {quickReplies && quickReplies.length > 0 && <QuickReplies options={quickReplies} onChoose={(option) => onQuickReply(row.key, option)} />}
     </div>
   );
-}, sameProps);
+});

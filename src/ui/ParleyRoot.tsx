@@ -1,21 +1,17 @@
-// What every Parley UI sits in: the widget's own query cache fed by the session, the session for
-// the mutations, and the root element with the language, direction, layout and theme.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+// What every Parley UI sits in: the session (read as an external store by the hooks), the
+// widget's own query client for the actions' mutations (never the host page's), the widget's
+// language, and the root element with its direction and theme.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { ChatSession } from '../core/session';
-import { directionOf, pickLanguage, setLanguage } from './i18n';
-import { createParleyQueryClient, feedCache } from './sessionCache';
-import { SessionContext } from './sessionContext';
+import { createTranslator, I18nContext } from './i18n';
+import { SessionContext } from './useParleySession';
 import './theme.css';
-
-export type WidgetLayout = 'page' | 'frame';
 
 export interface ParleyRootProps {
   session: ChatSession;
   /** The visitor's language (BCP 47). The texts use the closest catalogue: English or Hebrew. */
   lang?: string | undefined;
-  /** 'page': launcher and floating window in the page; 'frame': the window filling an iframe. */
-  layout: WidgetLayout;
   /** Theme values by custom property name without `--parley-`, e.g. `{ brand: '#0a7' }`. */
   theme?: Record<string, string> | undefined;
   children: ReactNode;
@@ -33,19 +29,25 @@ function themeStyle(theme: Record<string, string> | undefined): CSSProperties | 
   return style as CSSProperties;
 }
 
-export function ParleyRoot({ session, lang, layout, theme, children }: ParleyRootProps) {
-  const [client] = useState(createParleyQueryClient);
-  const language = pickLanguage(lang);
-  // Before the children render, so every t() of this render reads the widget's language.
-  setLanguage(language, lang);
-  useEffect(() => feedCache(client, session), [client, session]);
-  useEffect(() => () => client.clear(), [client]);
+/**
+ * The session owns retries and queues while offline: mutations reach it at once (networkMode
+ * 'always') and are never retried by react-query (a second send would duplicate the message).
+ */
+function createMutationClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { mutations: { networkMode: 'always', retry: false } } });
+}
+
+export function ParleyRoot({ session, lang, theme, children }: ParleyRootProps) {
+  const [client] = useState(createMutationClient);
+  const translator = useMemo(() => createTranslator(lang), [lang]);
   return (
     <QueryClientProvider client={client}>
       <SessionContext.Provider value={session}>
-        <div className="parley" lang={language} dir={directionOf(language)} data-layout={layout} style={themeStyle(theme)}>
-          {children}
-        </div>
+        <I18nContext.Provider value={translator}>
+          <div className="parley" lang={translator.language} dir={translator.dir} style={themeStyle(theme)}>
+            {children}
+          </div>
+        </I18nContext.Provider>
       </SessionContext.Provider>
     </QueryClientProvider>
   );

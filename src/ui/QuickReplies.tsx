@@ -1,5 +1,5 @@
 import type { QuickReplyOption } from '../core/model';
-import { t } from './i18n';
+import { useI18n } from './i18n';
 
 export interface QuickRepliesProps {
   options: QuickReplyOption[];
@@ -8,6 +8,7 @@ export interface QuickRepliesProps {
 
 /** Suggested answers under an agent message, as buttons. */
 export function QuickReplies({ options, onChoose }: QuickRepliesProps) {
+  const { t } = useI18n();
   return (
     <div role="group" aria-label={t('quickRepliesLabel')} className="parley-quick-replies">
       {options.map((option, index) => (

@@ -1,6 +1,5 @@
 import type { ReceiptStatus } from '../core/model';
-import { t } from './i18n';
-import type { MessageKey } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
 
 export type ReceiptState = ReceiptStatus | 'failed';
 
@@ -44,6 +43,7 @@ function Marks({ status }: { status: ReceiptState }) {
 
 /** Clock (pending), V (sent), VV (delivered), orange VV (read), or a warning (failed). */
 export function ReceiptTicks({ status }: { status: ReceiptState }) {
+  const { t } = useI18n();
   return (
     <span className="parley-receipt" data-receipt={status} role="img" aria-label={t(names[status])}>
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">

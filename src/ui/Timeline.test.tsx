@@ -111,7 +111,7 @@ describe('timeline', () => {
     const { session, user, push } = renderWidget({ open: true, chat: { stage: 'open', names, timeline: [question, rows.banner('b', { type: 'surveyStarted' })] } });
     const group = screen.getByRole('group', { name: 'Suggested replies' });
     await user.click(within(group).getByRole('button', { name: 'No' }));
-    expect(session.callsOf('chooseQuickReply')).toEqual([{ method: 'chooseQuickReply', dialogId: 'd1', sequence: 2, option: quickReplies[1] }]);
+    expect(session.callsOf('chooseQuickReply')).toEqual([{ method: 'chooseQuickReply', rowKey: 'm-2', option: quickReplies[1] }]);
     expect(session.callsOf('send')).toEqual([]);
     await push({ chat: { timeline: [question, rows.banner('b', { type: 'surveyStarted' }), rows.consumerText('c1', 'No thanks', 'pending')] } });
     expect(screen.queryByRole('group', { name: 'Suggested replies' })).toBeNull();

@@ -2,15 +2,13 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { Banner } from './Banner';
-import { BannerErrorBoundary } from './BannerErrorBoundary';
-import { t } from './i18n';
-import { MeasuredRow } from './MeasuredRow';
+import { BannerBoundary, MessageBoundary } from './boundaries';
+import { useI18n } from './i18n';
 import { MessageBubble } from './MessageBubble';
-import { MessageErrorBoundary } from './MessageErrorBoundary';
-import { agentName } from './names';
+import { agentName } from './text';
 import { useAgentAnnouncements } from './useAgentAnnouncements';
 import { useChooseQuickReply, useRetryMessage } from './useParleySession';
-import { useVirtualRows } from './useVirtualRows';
+import { MeasuredRow, useVirtualRows } from './windowing';
 import './Timeline.css';
 
 export interface TimelineProps {
@@ -33,6 +31,7 @@ function startsRun(rows: TimelineRow[], index: number): boolean {
  * Long conversations are windowed: only the rows in and near the viewport are in the DOM.
  */
 export function Timeline({ chat, active }: TimelineProps) {
+  const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickRef = useRef(true);
   const { mutate: chooseQuickReply } = useChooseQuickReply();
@@ -68,14 +67,7 @@ export function Timeline({ chat, active }: TimelineProps) {
   let lastMessage: Extract<TimelineRow, { kind: 'message' }> | undefined;
   for (const row of rows) if (row.kind === 'message') lastMessage = row;
   const replyTo = lastMessage?.originator === 'agent' ? lastMessage : undefined;
-  const replyDialog = replyTo?.dialogId;
-  const replySequence = replyTo?.sequence;
-  const onQuickReply = useCallback(
-    (option: QuickReplyOption) => {
-      if (replyDialog !== undefined && replySequence !== undefined) chooseQuickReply({ dialogId: replyDialog, sequence: replySequence, option });
-    },
-    [chooseQuickReply, replyDialog, replySequence],
-  );
+  const onQuickReply = useCallback((rowKey: string, option: QuickReplyOption) => chooseQuickReply({ rowKey, option }), [chooseQuickReply]);
   const quickRepliesOpen = chat.stage === 'open';
 
   const rendered: ReactNode[] = [];
@@ -85,19 +77,19 @@ export function Timeline({ chat, active }: TimelineProps) {
     rendered.push(
       <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry}>
         {row.kind === 'banner' ? (
-          <BannerErrorBoundary banner={row.banner}>
+          <BannerBoundary banner={row.banner}>
             <Banner row={row} names={chat.names} />
-          </BannerErrorBoundary>
+          </BannerBoundary>
         ) : (
-          <MessageErrorBoundary originator={row.originator} sequence={row.sequence}>
+          <MessageBoundary originator={row.originator} sequence={row.sequence}>
             <MessageBubble
               row={row}
-              senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(chat.names, row.participantId) : undefined}
+              senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
               showQuickReplies={quickRepliesOpen && row === replyTo}
               onRetry={onRetry}
               onQuickReply={onQuickReply}
             />
-          </MessageErrorBoundary>
+          </MessageBoundary>
         )}
       </MeasuredRow>,
     );

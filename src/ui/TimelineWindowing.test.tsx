@@ -5,10 +5,9 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
-import { FULL_RENDER_MAX, TAIL_ROWS } from './rowWindow';
+import { ESTIMATED_ROW_PX, FULL_RENDER_MAX, TAIL_ROWS } from './windowing';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
-import { ESTIMATED_ROW_PX } from './useVirtualRows';
 
 const VIEWPORT = 400;
 let viewport = 0;

@@ -1,9 +1,10 @@
 import type { ChatView } from '../core/model';
-import { t } from './i18n';
-import { agentName } from './names';
+import { useI18n } from './i18n';
+import { agentName } from './text';
 
 /** "Dana is typing…" with three dots, while the agent composes. */
 export function TypingIndicator({ chat }: { chat: ChatView }) {
+  const { t } = useI18n();
   if (!chat.agentTyping) return null;
   return (
     <div className="parley-typing">
@@ -12,7 +13,7 @@ export function TypingIndicator({ chat }: { chat: ChatView }) {
         <span />
         <span />
       </span>
-      <span>{t('typing', { name: agentName(chat.names, chat.agentTyping.participantId) })}</span>
+      <span>{t('typing', { name: agentName(t, chat.names, chat.agentTyping.participantId) })}</span>
     </div>
   );
 }

@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { catalogues, pickLanguage, setLanguage, t } from './i18n';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { catalogues, createTranslator, pickLanguage } from './i18n';
 import { baseLanguage, frameStrings, launcherStrings } from './i18n-launcher';
-import { ParleyApp } from './ParleyApp';
-import { createFakeSession } from './testing/fakeSession';
-
-afterEach(() => setLanguage('en'));
+import { rows } from './testing/fakeSession';
+import { renderWidget } from './testing/renderWidget';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -40,29 +38,42 @@ describe('message catalogues', () => {
     expect(baseLanguage(42 as unknown as string)).toBe('en');
   });
 
-  it('t() reads the chosen catalogue and fills placeholders', () => {
-    setLanguage('he');
-    expect(t('typing', { name: 'דנה' })).toBe('דנה מקליד/ה…');
-    setLanguage('en');
-    expect(t('typing', { name: 'Dana' })).toBe('Dana is typing…');
-    expect(t('agentJoined')).toBe('{name} joined');
+  it("a translator reads its language's catalogue and fills placeholders; two languages live side by side", () => {
+    const he = createTranslator('he-IL');
+    const en = createTranslator('en');
+    expect(he.t('typing', { name: 'דנה' })).toBe('דנה מקליד/ה…');
+    expect(en.t('typing', { name: 'Dana' })).toBe('Dana is typing…');
+    expect(en.t('agentJoined')).toBe('{name} joined');
+    expect([he.language, he.dir, en.language, en.dir]).toEqual(['he', 'rtl', 'en', 'ltr']);
   });
 });
 
 describe('the Hebrew widget', () => {
   it('renders right to left, marked Hebrew, with Hebrew texts', () => {
-    const { container } = render(<ParleyApp session={createFakeSession()} lang="he-IL" initiallyOpen />);
+    const { container } = renderWidget({ lang: 'he-IL', open: true });
     const root = container.querySelector('.parley');
     expect(root?.getAttribute('dir')).toBe('rtl');
     expect(root?.getAttribute('lang')).toBe('he');
     expect(screen.getByRole('dialog', { name: 'צ׳אט' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'הודעה' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'פתיחת הצ׳אט' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'סגירת הצ׳אט' })).toBeTruthy();
   });
 
   it('an English widget renders left to right', () => {
-    const { container } = render(<ParleyApp session={createFakeSession()} lang="en-GB" />);
+    const { container } = renderWidget({ lang: 'en-GB', open: true });
     expect(container.querySelector('.parley')?.getAttribute('dir')).toBe('ltr');
-    expect(screen.getByRole('button', { name: 'Open chat' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Close chat' })).toBeTruthy();
+  });
+
+  it('two widgets of different languages on one page each keep their own (no global language)', async () => {
+    const hebrew = renderWidget({ lang: 'he', open: true });
+    const english = renderWidget({ lang: 'en', open: true });
+    // The Hebrew widget renders again after the English one did: still in Hebrew.
+    await hebrew.push({ chat: { stage: 'open', timeline: [rows.banner('b1', { type: 'backToQueue' })] } });
+    await english.push({ chat: { stage: 'open', timeline: [rows.banner('b1', { type: 'backToQueue' })] } });
+    expect(hebrew.container.querySelector('[data-banner="backToQueue"]')?.textContent).toBe(catalogues.he.backToQueue);
+    expect(english.container.querySelector('[data-banner="backToQueue"]')?.textContent).toBe(catalogues.en.backToQueue);
+    expect(screen.getByRole('dialog', { name: 'צ׳אט' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Chat' })).toBeTruthy();
   });
 });

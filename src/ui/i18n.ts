@@ -1,7 +1,8 @@
 // Every user-visible string of the widget, in message catalogues: English here, Hebrew in
 // i18n-he.ts (the type makes it list every English key), the loader's few in i18n-launcher.ts.
-// One language per JavaScript realm: the embed runs each widget in its own iframe; widgets mounted
-// directly into one page share the language last set.
+// A widget's language is a Translator made once per widget (createTranslator) and handed down in
+// React context (useI18n); nothing is global, so widgets of several languages can share a page.
+import { createContext, useContext } from 'react';
 import { hebrew } from './i18n-he';
 import { baseLanguage, frameStrings, isRtl, launcherStrings } from './i18n-launcher';
 
@@ -83,42 +84,48 @@ export function pickLanguage(requested: string | undefined): Language {
 /** The writing direction of a catalogue language. */
 export const directionOf = (language: Language): 'ltr' | 'rtl' => (isRtl(language) ? 'rtl' : 'ltr');
 
-let active: Catalogue = en;
-let activeLanguage: Language = 'en';
-let times: { locale: string; format: Intl.DateTimeFormat } | undefined;
+export type MessageParams = Record<string, string | number>;
+
+/** The texts and time format of one widget's language. */
+export interface Translator {
+  language: Language;
+  dir: 'ltr' | 'rtl';
+  /** The text for `key`, with `{name}` placeholders replaced from `params` (missing ones stay visible). */
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A message time (hours and minutes) in the widget's language. */
+  formatTime(at: number): string;
+}
 
 /**
- * Chooses the catalogue `t()` reads from (the widget does this from its `lang` option), and the
- * locale times are written in: `locale` (the `lang` asked for, e.g. en-GB) when it is a valid tag
- * of that language, else the language itself.
+ * The translator for a requested BCP 47 tag: the closest catalogue (English or Hebrew), and times
+ * in `requested` when it is a valid tag of that language (e.g. en-GB), else in the language itself.
  */
-export function setLanguage(language: Language, locale?: string): void {
-  active = catalogues[language];
-  activeLanguage = language;
-  const base = typeof locale === 'string' ? locale.toLowerCase().split('-')[0] : undefined;
-  const wanted = base === language || (language === 'he' && base === 'iw') ? locale! : language;
-  if (times?.locale === wanted) return;
+export function createTranslator(requested?: string): Translator {
+  const language = pickLanguage(requested);
+  const catalogue = catalogues[language];
+  const base = typeof requested === 'string' ? requested.toLowerCase().split('-')[0] : undefined;
+  const locale = requested !== undefined && (base === language || (language === 'he' && base === 'iw')) ? requested : language;
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat(wanted, { hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   } catch {
     format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   }
-  times = { locale: wanted, format };
+  return {
+    language,
+    dir: directionOf(language),
+    t: (key, params = {}) =>
+      catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const value = params[name];
+        return value === undefined ? whole : String(value);
+      }),
+    formatTime: (at) => format.format(at),
+  };
 }
 
-/** A message time (hours and minutes) in the widget's language. */
-export function formatTime(at: number): string {
-  if (!times) setLanguage(activeLanguage);
-  return times!.format.format(at);
-}
+/** The widget's translator, provided by ParleyRoot (English outside one, e.g. in isolated tests). */
+export const I18nContext = createContext<Translator>(createTranslator('en'));
 
-export type MessageParams = Record<string, string | number>;
-
-/** The text for `key`, with `{name}` placeholders replaced from `params` (missing ones stay visible). */
-export function t(key: MessageKey, params: MessageParams = {}): string {
-  return active[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+export function useI18n(): Translator {
+  return useContext(I18nContext);
 }

@@ -3,9 +3,8 @@
 // read) nor rows that arrived while it was closed.
 import { useState } from 'react';
 import type { ChatView, TimelineRow } from '../core/model';
-import { bodyText } from './bodyText';
-import { t } from './i18n';
-import { agentName } from './names';
+import { useI18n } from './i18n';
+import { agentName, bodyText } from './text';
 
 export interface Announcement {
   key: string;
@@ -28,6 +27,7 @@ interface State {
 }
 
 export function useAgentAnnouncements(chat: ChatView, active: boolean): Announcement[] {
+  const { t } = useI18n();
   const [state, setState] = useState<State>(() => ({
     chat,
     active,
@@ -43,7 +43,7 @@ export function useAgentAnnouncements(chat: ChatView, active: boolean): Announce
     const unreadFresh = chat.unread > 0 ? fresh.slice(-chat.unread) : [];
     const announced = unreadFresh.map((row) => ({
       key: row.key,
-      text: t('messageFromAgent', { name: agentName(chat.names, row.participantId), text: bodyText(row.body) }),
+      text: t('messageFromAgent', { name: agentName(t, chat.names, row.participantId), text: bodyText(t, row.body) }),
     }));
     const items = active ? [...state.items, ...announced].slice(-KEEP) : [];
     setState({ chat, active, seen, items });

@@ -1,66 +1,37 @@
-// Hooks the components use to read the chat (from the widget's query cache) and to act on it
-// (mutations that call the session). Components never talk to the session any other way.
-import { useMutation, useQuery } from '@tanstack/react-query';
+// How components reach the chat session of their widget: the session (context, provided by
+// ParleyRoot), its snapshots (read with useSyncExternalStore: the session is the one store; an
+// unchanged view is the same object, so nothing re-renders for nothing), and its actions. Actions
+// that return a promise are mutations, for their pending and error states; the plain calls
+// (setComposing, start) are called on the session directly.
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { ChatView, ConnectionView, QuickReplyOption } from '../core/model';
-import { errorText } from './errorText';
-import { chatKey, connectionKey } from './sessionCache';
-import { useSession } from './sessionContext';
+import type { ChatSession } from '../core/session';
 
-export function useChatView(): ChatView {
+export const SessionContext = createContext<ChatSession | null>(null);
+
+export function useSession(): ChatSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('Parley: components must be rendered inside <ParleyRoot>.');
+  return session;
+}
+
+function useSnapshot<T>(select: (session: ChatSession) => T): T {
   const session = useSession();
-  const { data } = useQuery({
-    queryKey: chatKey,
-    queryFn: () => session.getSnapshot().chat,
-    initialData: () => session.getSnapshot().chat,
-    enabled: false,
-    staleTime: Infinity,
-  });
-  return data;
+  const subscribe = useCallback((onChange: () => void) => session.subscribe(onChange), [session]);
+  const read = useCallback(() => select(session), [session, select]);
+  return useSyncExternalStore(subscribe, read, read);
 }
 
-export function useConnectionView(): ConnectionView {
-  const session = useSession();
-  const { data } = useQuery({
-    queryKey: connectionKey,
-    queryFn: () => session.getSnapshot().connection,
-    initialData: () => session.getSnapshot().connection,
-    enabled: false,
-    staleTime: Infinity,
-  });
-  return data;
-}
+const chatOf = (session: ChatSession) => session.getSnapshot().chat;
+const connectionOf = (session: ChatSession) => session.getSnapshot().connection;
 
-/**
- * Why a send failed. `queued` tells whether the message made it into the timeline first (its
- * bubble then shows "Not sent" with Retry) or was refused outright (nothing shows it: the UI must).
- */
-export class SendError extends Error {
-  constructor(
-    message: string,
-    readonly queued: boolean,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'SendError';
-  }
-}
+export const useChatView = (): ChatView => useSnapshot(chatOf);
+export const useConnectionView = (): ConnectionView => useSnapshot(connectionOf);
 
 export function useSendMessage() {
   const session = useSession();
-  return useMutation<void, SendError, string>({
-    mutationKey: ['parley', 'send'],
-    mutationFn: async (text) => {
-      const before = session.getSnapshot().chat.timeline;
-      const sending = session.send(text);
-      // The contract: a queued message shows in the timeline at once (pending).
-      const queued = session.getSnapshot().chat.timeline !== before;
-      try {
-        await sending;
-      } catch (error) {
-        throw new SendError(errorText(error), queued, { cause: error });
-      }
-    },
-  });
+  return useMutation({ mutationKey: ['parley', 'send'], mutationFn: (text: string) => session.send(text) });
 }
 
 export function useRetryMessage() {
@@ -68,31 +39,16 @@ export function useRetryMessage() {
   return useMutation({ mutationKey: ['parley', 'retry'], mutationFn: (clientId: string) => session.retry(clientId) });
 }
 
-/** The visitor chose a quick reply offered under the message (dialogId, sequence). */
+/** The visitor chose a quick reply offered under the message with that row key. */
 export function useChooseQuickReply() {
   const session = useSession();
   return useMutation({
     mutationKey: ['parley', 'quick-reply'],
-    mutationFn: ({ dialogId, sequence, option }: { dialogId: string; sequence: number; option: QuickReplyOption }) =>
-      session.chooseQuickReply(dialogId, sequence, option),
+    mutationFn: ({ rowKey, option }: { rowKey: string; option: QuickReplyOption }) => session.chooseQuickReply(rowKey, option),
   });
 }
 
 export function useEndConversation() {
   const session = useSession();
   return useMutation({ mutationKey: ['parley', 'end'], mutationFn: () => session.endConversation() });
-}
-
-export function useSetComposing() {
-  const session = useSession();
-  return useMutation({
-    mutationKey: ['parley', 'composing'],
-    mutationFn: async (composing: boolean) => session.setComposing(composing),
-  });
-}
-
-/** Asks the session to connect again (after an error status). */
-export function useReconnect() {
-  const session = useSession();
-  return useMutation({ mutationKey: ['parley', 'reconnect'], mutationFn: async () => session.start() });
 }

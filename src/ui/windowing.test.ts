@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_RENDER_MAX, TAIL_ROWS, rowWindow } from './rowWindow';
+import { FULL_RENDER_MAX, TAIL_ROWS, rowWindow } from './windowing';
 
 const even = (count: number, height = 50) => Array.from({ length: count }, () => height);
 

@@ -8,7 +8,7 @@ export type FakeCall =
   | { method: 'start' | 'stop' | 'endConversation' }
   | { method: 'send'; text: string }
   | { method: 'retry'; clientId: string }
-  | { method: 'chooseQuickReply'; dialogId: string; sequence: number; option: QuickReplyOption }
+  | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
   | { method: 'setViewing'; viewing: boolean };
 
@@ -58,8 +58,8 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
       calls.push({ method: 'retry', clientId });
       return settle('retry');
     },
-    chooseQuickReply(dialogId, sequence, option) {
-      calls.push({ method: 'chooseQuickReply', dialogId, sequence, option });
+    chooseQuickReply(rowKey, option) {
+      calls.push({ method: 'chooseQuickReply', rowKey, option });
       return settle('chooseQuickReply');
     },
     endConversation() {

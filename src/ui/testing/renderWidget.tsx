@@ -1,20 +1,44 @@
-// Renders <ParleyApp> over a fake session for component tests.
+// Renders what ships, the embed frame's window (FrameWindow: ParleyRoot + ChatWindow), over a fake
+// session for component tests. The launcher lives in the host page (src/embed/launcher.ts): here
+// the test opens and closes the window as the frame does, with setOpen (the window's own close
+// button and Escape call onClose, which closes it).
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ChatView, ConnectionView } from '../../core/model';
-import { ParleyApp } from '../ParleyApp';
+import FrameWindow from '../../embed/FrameWindow';
 import { createFakeSession } from './fakeSession';
 
-export function renderWidget(options: { open?: boolean; chat?: Partial<ChatView>; connection?: ConnectionView } = {}) {
+export interface RenderWidgetOptions {
+  open?: boolean;
+  lang?: string;
+  chat?: Partial<ChatView>;
+  connection?: ConnectionView;
+}
+
+export function renderWidget(options: RenderWidgetOptions = {}) {
   const session = createFakeSession({ chat: options.chat, connection: options.connection });
   const user = userEvent.setup();
-  const view = render(<ParleyApp session={session} initiallyOpen={options.open ?? false} />);
-  /** Pushes a snapshot from the "backend" and lets the query cache notify the components. */
+  let open = options.open ?? false;
+  const element = () => (
+    <FrameWindow session={session} lang={options.lang} theme={undefined} open={open} modal={false} onClose={() => setOpen(false)} />
+  );
+  const view = render(element());
+  function setOpen(next: boolean) {
+    open = next;
+    view.rerender(element());
+  }
+  /** Pushes a snapshot from the "backend"; the components read it through useSyncExternalStore. */
   const push = (update: Parameters<typeof session.push>[0]) =>
     act(async () => {
       session.push(update);
-      // react-query batches cache notifications on a zero-delay timer.
-      await new Promise((resolve) => setTimeout(resolve, 0));
     });
-  return { session, user, push, ...view };
+  return {
+    session,
+    user,
+    push,
+    /** Opens or closes the window, as the frame does when the loader's launcher is clicked. */
+    setOpen: (next: boolean) => act(() => setOpen(next)),
+    isOpen: () => open,
+    ...view,
+  };
 }

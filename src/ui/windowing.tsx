@@ -1,0 +1,171 @@
+// Windowing for long timelines: only the rows in (or near) the scroll viewport are in the DOM.
+// rowWindow is the pure arithmetic (which rows, and the spacer heights); TimelineGeometry is the
+// measured geometry as an external store (each rendered row's height through ResizeObserver, the
+// scroll offset, the viewport); useVirtualRows joins them for the Timeline, and MeasuredRow is the
+// slot each rendered row is measured in.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ReactNode, RefObject } from 'react';
+
+/** Up to this many rows everything is rendered (screen readers and find-in-page see it all). */
+export const FULL_RENDER_MAX = 600;
+/** Rows rendered at the end while the viewport has no size yet (not laid out). */
+export const TAIL_ROWS = 30;
+/** Extra pixels rendered above and below the viewport, so scrolling never shows a gap. */
+export const OVERSCAN_PX = 600;
+
+export interface RowWindow {
+  /** First rendered row (inclusive). */
+  start: number;
+  /** Last rendered row (exclusive). */
+  end: number;
+  /** Height of the rows above `start` (a spacer keeps the scroll geometry). */
+  before: number;
+  /** Height of the rows from `end` on. */
+  after: number;
+}
+
+export interface WindowInput {
+  /** Every row's height (measured, or estimated when not rendered yet). */
+  heights: readonly number[];
+  /** Scroll offset within the rows. */
+  scrollTop: number;
+  /** Viewport height; 0 when not laid out. */
+  viewport: number;
+  overscan?: number;
+  fullRenderMax?: number;
+}
+
+function sum(heights: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += heights[i] ?? 0;
+  return total;
+}
+
+export function rowWindow({ heights, scrollTop, viewport, overscan = OVERSCAN_PX, fullRenderMax = FULL_RENDER_MAX }: WindowInput): RowWindow {
+  const count = heights.length;
+  if (count <= fullRenderMax) return { start: 0, end: count, before: 0, after: 0 };
+  if (viewport <= 0) {
+    const start = Math.max(0, count - TAIL_ROWS);
+    return { start, end: count, before: sum(heights, 0, start), after: 0 };
+  }
+  const top = Math.max(0, scrollTop - overscan);
+  const bottom = scrollTop + viewport + overscan;
+  let start = 0;
+  let offset = 0;
+  while (start < count - 1 && offset + (heights[start] ?? 0) <= top) offset += heights[start++] ?? 0;
+  const before = offset;
+  let end = start;
+  while (end < count && offset < bottom) offset += heights[end++] ?? 0;
+  return { start, end, before, after: sum(heights, end, count) };
+}
+
+export interface GeometrySnapshot {
+  scrollTop: number;
+  viewport: number;
+  /** Bumped whenever a row's measured height changes. */
+  version: number;
+}
+
+export class TimelineGeometry {
+  private readonly heights = new Map<string, number>();
+  private readonly live = new Map<Element, string>();
+  private rows: ResizeObserver | undefined;
+  private listeners = new Set<() => void>();
+  private snapshot: GeometrySnapshot = { scrollTop: 0, viewport: 0, version: 0 };
+
+  readonly getSnapshot = (): GeometrySnapshot => this.snapshot;
+
+  private update(next: Partial<GeometrySnapshot>): void {
+    const merged = { ...this.snapshot, ...next };
+    const old = this.snapshot;
+    if (merged.scrollTop === old.scrollTop && merged.viewport === old.viewport && merged.version === old.version) return;
+    this.snapshot = merged;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Follows the scroll container; returns the function that stops following it. */
+  attach(element: HTMLElement | null, onChange: () => void): () => void {
+    this.listeners.add(onChange);
+    if (!element) return () => this.listeners.delete(onChange);
+    const read = () => this.update({ scrollTop: element.scrollTop, viewport: element.clientHeight });
+    read();
+    element.addEventListener('scroll', read, { passive: true });
+    const viewport = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(read);
+    viewport?.observe(element);
+    return () => {
+      this.listeners.delete(onChange);
+      element.removeEventListener('scroll', read);
+      viewport?.disconnect();
+    };
+  }
+
+  /** Starts measuring rows (every row registered so far and from now on); returns the stop function. */
+  connect(): () => void {
+    if (typeof ResizeObserver === 'undefined') return () => {};
+    const rows = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const key = this.live.get(entry.target);
+        const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height;
+        if (key === undefined || height <= 0 || this.heights.get(key) === height) continue;
+        this.heights.set(key, height);
+        changed = true;
+      }
+      if (changed) this.update({ version: this.snapshot.version + 1 });
+    });
+    for (const element of this.live.keys()) rows.observe(element);
+    this.rows = rows;
+    return () => {
+      rows.disconnect();
+      if (this.rows === rows) this.rows = undefined;
+    };
+  }
+
+  /** Measures a rendered row while it stays rendered; returns the function that stops. */
+  observeRow(key: string, element: Element): () => void {
+    this.live.set(element, key);
+    this.rows?.observe(element);
+    return () => {
+      this.live.delete(element);
+      this.rows?.unobserve(element);
+    };
+  }
+
+  /** Every row's height: measured, else the average of the measured ones, else `fallback`. */
+  heightsOf(keys: readonly string[], fallback: number): number[] {
+    let total = 0;
+    for (const height of this.heights.values()) total += height;
+    const estimate = this.heights.size > 0 ? total / this.heights.size : fallback;
+    return keys.map((key) => this.heights.get(key) ?? estimate);
+  }
+}
+
+/** The height assumed for rows never rendered, until some rows have been measured. */
+export const ESTIMATED_ROW_PX = 56;
+
+export interface VirtualRows extends RowWindow {
+  geometry: TimelineGeometry;
+}
+
+export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTMLElement | null>, active: boolean): VirtualRows {
+  const [geometry] = useState(() => new TimelineGeometry());
+  const subscribe = useCallback((onChange: () => void) => geometry.attach(scrollRef.current, onChange), [geometry, scrollRef]);
+  const { scrollTop, viewport } = useSyncExternalStore(subscribe, geometry.getSnapshot, geometry.getSnapshot);
+  useEffect(() => geometry.connect(), [geometry]);
+  const heights = geometry.heightsOf(keys, ESTIMATED_ROW_PX);
+  return { ...rowWindow({ heights, scrollTop, viewport: active ? viewport : 0 }), geometry };
+}
+
+/** A timeline slot whose height the geometry measures while it is rendered. */
+export function MeasuredRow({ rowKey, geometry, children }: { rowKey: string; geometry: TimelineGeometry; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    return element ? geometry.observeRow(rowKey, element) : undefined;
+  }, [geometry, rowKey]);
+  return (
+    <div ref={ref} className="parley-slot">
+      {children}
+    </div>
+  );
+}
