@@ -1,12 +1,12 @@
 // Decodes the `event` of an ms.PublishEvent from untrusted JSON into a MessagingEvent.
-import type { AcceptStatus, ChatState, ContentEvent, MessagingEvent } from '../../src/liveperson/wire';
+import type { AcceptStatus, ContentEvent, MessagingEvent, WireChatState } from '../../src/liveperson/wire';
 import { Errors, Refusal } from '../errors';
 import { int, isObj, list, obj, oneOf, type Obj } from './fields';
 
 type QuickReplies = NonNullable<ContentEvent['quickReplies']>;
 
 const ACCEPT_STATUSES: readonly AcceptStatus[] = ['ACCEPT', 'READ', 'ACTION', 'ACCESS', 'NACK'];
-const CHAT_STATES: readonly ChatState[] = ['ACTIVE', 'INACTIVE', 'GONE', 'COMPOSING', 'PAUSE'];
+const CHAT_STATES: readonly WireChatState[] = ['ACTIVE', 'INACTIVE', 'GONE', 'COMPOSING', 'PAUSE'];
 
 const bad = (name: string, expected: string) => new Refusal(400, Errors.badField(name, expected));
 

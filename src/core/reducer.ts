@@ -4,7 +4,7 @@
 import type { ConversationSnapshot, CoreEvent } from './model';
 import { compareCanonical, compareStrings, minDefined, pickCanonical } from './canonical';
 import { MAX_SNAPSHOTS, eventKey } from './state';
-import type { ChatState, MessageEvent, OutboxEntry, TypingEvent } from './state';
+import type { ChatState, MessageFact, OutboxEntry, TypingFact } from './state';
 
 export { initialState } from './state';
 
@@ -102,7 +102,7 @@ function isRemoved(s: ChatState, conversationId: string, dialogId: string): bool
 }
 
 /** Same (dialog, sequence): the earliest arrival, any client id (the smallest), content canonically. */
-function mergeMessages(a: MessageEvent, b: MessageEvent): MessageEvent {
+function mergeMessages(a: MessageFact, b: MessageFact): MessageFact {
   const { receivedAt: ra, clientId: ca, ...restA } = a;
   const { receivedAt: rb, clientId: cb, ...restB } = b;
   const base = compareCanonical(restA, restB) >= 0 ? restA : restB;
@@ -115,7 +115,7 @@ function mergeMessages(a: MessageEvent, b: MessageEvent): MessageEvent {
   };
 }
 
-function laterTyping(a: TypingEvent, b: TypingEvent): TypingEvent {
+function laterTyping(a: TypingFact, b: TypingFact): TypingFact {
   if (a.receivedAt !== b.receivedAt) return a.receivedAt > b.receivedAt ? a : b;
   return pickCanonical(a, b);
 }

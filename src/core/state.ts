@@ -2,10 +2,10 @@
 // state depends only on the set of events received (see reducer.ts for the merge rules).
 import type { ConversationSnapshot, CoreEvent } from './model';
 
-export type MessageEvent = Extract<CoreEvent, { type: 'message' }>;
-export type ReceiptEvent = Extract<CoreEvent, { type: 'receipt' }>;
-export type TypingEvent = Extract<CoreEvent, { type: 'typing' }>;
-export type ProfileEvent = Extract<CoreEvent, { type: 'profile' }>;
+export type MessageFact = Extract<CoreEvent, { type: 'message' }>;
+export type ReceiptFact = Extract<CoreEvent, { type: 'receipt' }>;
+export type TypingFact = Extract<CoreEvent, { type: 'typing' }>;
+export type ProfileFact = Extract<CoreEvent, { type: 'profile' }>;
 
 /** The visitor's queued message, merged from its outbox* events (keyed by clientId). */
 export interface OutboxEntry {
@@ -29,13 +29,13 @@ export interface ChatState {
   /** dialogId → conversationId, from every snapshot ever seen (grow-only). */
   dialogConversation: Record<string, string>;
   /** eventKey(dialogId, sequence) → content event. */
-  messages: Record<string, MessageEvent>;
+  messages: Record<string, MessageFact>;
   /** eventKey(dialogId, sequence) → receipt event. */
-  receipts: Record<string, ReceiptEvent>;
+  receipts: Record<string, ReceiptFact>;
   /** JSON [dialogId, participantId] → that participant's latest chat state in that dialog. */
-  typing: Record<string, TypingEvent>;
+  typing: Record<string, TypingFact>;
   /** participantId → display details. */
-  profiles: Record<string, ProfileEvent>;
+  profiles: Record<string, ProfileFact>;
   /** clientId → queued message. */
   outbox: Record<string, OutboxEntry>;
 }

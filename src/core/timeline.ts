@@ -4,12 +4,12 @@ import type { ConversationSnapshot, ReceiptStatus, TimelineRow } from './model';
 import { belongsTo, compareDialogs, isConsumer } from './conversation';
 import { compareStrings } from './canonical';
 import { eventKey } from './state';
-import type { ChatState, MessageEvent, OutboxEntry } from './state';
+import type { ChatState, MessageFact, OutboxEntry } from './state';
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 
 /** Messages of the conversation, by dialog order (main, then survey), then sequence. */
-export function conversationMessages(state: ChatState, snap: ConversationSnapshot): MessageEvent[] {
+export function conversationMessages(state: ChatState, snap: ConversationSnapshot): MessageFact[] {
   const dialogs = [...snap.dialogs].sort(compareDialogs).map((d) => d.id);
   const rank = (id: string) => {
     const i = dialogs.indexOf(id);

@@ -9,7 +9,7 @@ import type { BannerRow } from './banners';
 import { messageRows, outboxRows } from './timeline';
 import type { MessageRow } from './timeline';
 import { eventKey } from './state';
-import type { ChatState, TypingEvent } from './state';
+import type { ChatState, TypingFact } from './state';
 import type { ConversationSnapshot } from './model';
 
 /** How long "agent is typing" lasts without a new chat state (typing never clears on the wire). */
@@ -56,13 +56,13 @@ function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[]
 
 function agentTyping(state: ChatState, snap: ConversationSnapshot, opts: ViewOptions): string | undefined {
   // The latest chat state per participant (across the conversation's dialogs) decides.
-  const latest = new Map<string, TypingEvent>();
+  const latest = new Map<string, TypingFact>();
   for (const t of Object.values(state.typing)) {
     if (isConsumer(t, opts.consumerId) || !belongsTo(snap, t)) continue;
     const seen = latest.get(t.originatorId);
     if (!seen || t.receivedAt > seen.receivedAt || (t.receivedAt === seen.receivedAt && !t.composing)) latest.set(t.originatorId, t);
   }
-  let best: TypingEvent | undefined;
+  let best: TypingFact | undefined;
   for (const t of latest.values()) {
     if (!t.composing || opts.now - t.receivedAt > TYPING_TIMEOUT_MS) continue;
     const spoke = Object.values(state.messages).some(

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
 import { activeTarget } from '../core/conversation';
 import { RequestTypes } from './wire';
-import type { ChatState as WireChatState, PublishEventBody } from './wire';
+import type { PublishEventBody, WireChatState } from './wire';
 
 export const COMPOSING_THROTTLE_MS = 3_000;
 

@@ -21,7 +21,7 @@ export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; 
 
   return {
     /** Looks up agents of the current conversation that were not looked up yet. */
-    look(): void {
+    lookUpNewAgents(): void {
       if (!deps.profileBase() || deps.stopped.aborted) return;
       const snap = currentConversation(deps.store.state);
       if (!snap) return;

@@ -21,7 +21,7 @@ export interface Subscriber {
   /** Subscribes to a dialog's events unless this socket already is. */
   ensureDialog(dialogId: string, conversationId: string): Promise<void>;
   /** Subscribes to the dialogs to watch if they changed (cheap; call on every state change). */
-  follow(): void;
+  subscribeNewDialogs(): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
 }
@@ -102,7 +102,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
       online = true;
     },
     ensureDialog,
-    follow() {
+    subscribeNewDialogs() {
       if (!online) return;
       for (const target of watchedDialogs(store.state)) {
         if (!dialogs.has(target.dialogId) && !unusable.has(target.dialogId)) watch(target).catch(() => undefined);

@@ -164,7 +164,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
         setStatus({ status: 'online' });
         outbox.pump();
         receipts.schedule();
-        profiles.look();
+        profiles.lookUpNewAgents();
       },
       () => {
         if (mine === generation && !stop.signal.aborted) connection.reconnect('resubscribe failed');
@@ -172,9 +172,9 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     );
   });
   store.watch(() => {
-    subscriber.follow();
+    subscriber.subscribeNewDialogs();
     receipts.schedule();
-    profiles.look();
+    profiles.lookUpNewAgents();
   });
 
   let started = false;

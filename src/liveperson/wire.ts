@@ -127,7 +127,7 @@ export interface ExConversationChangeNotificationBody {
 }
 
 // ---- messaging events ----
-export type ChatState = 'ACTIVE' | 'INACTIVE' | 'GONE' | 'COMPOSING' | 'PAUSE';
+export type WireChatState = 'ACTIVE' | 'INACTIVE' | 'GONE' | 'COMPOSING' | 'PAUSE';
 export type AcceptStatus = 'ACCEPT' | 'READ' | 'ACTION' | 'ACCESS' | 'NACK';
 
 export interface QuickReply {
@@ -157,7 +157,7 @@ export interface AcceptStatusEvent {
 
 export interface ChatStateEvent {
   type: 'ChatStateEvent';
-  chatState: ChatState;
+  chatState: WireChatState;
 }
 
 export type MessagingEvent = ContentEvent | RichContentEvent | AcceptStatusEvent | ChatStateEvent;

@@ -31,9 +31,9 @@ export function withAgent(...agents: Participant[]): Participant[] {
   return [participant(CONSUMER, 'consumer'), ...agents];
 }
 
-type MessageEvent = Extract<CoreEvent, { type: 'message' }>;
+type MessageFact = Extract<CoreEvent, { type: 'message' }>;
 
-export function text(dialogId: string, sequence: number, from: string, body: string, over: Partial<MessageEvent> = {}): MessageEvent {
+export function text(dialogId: string, sequence: number, from: string, body: string, over: Partial<MessageFact> = {}): MessageFact {
   return {
     type: 'message',
     conversationId: dialogId,
