@@ -1,8 +1,9 @@
 // `npm run size:report`: builds the production bundle the budgets are checked on (as `npm test`
-// does), measures it with size-limit (.size-limit.js) and prints the README's budgets table from
-// size-limit's JSON output, so the figures there are measured, not typed. Exits 1 if a budget fails.
+// does), measures it with size-limit (.size-limit.js), prints the budgets table from size-limit's
+// JSON output and writes it into README.md between the size-report markers, so the figures there
+// are measured, not typed. Exits 1 if a budget fails.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -20,7 +21,20 @@ try {
   process.exit(1);
 }
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
-console.log('| what (gzip) | limit | measured | headroom |');
-console.log('| --- | --- | --- | --- |');
-for (const r of results) console.log(`| ${r.name} | ${kb(r.sizeLimit)} | ${kb(r.size)} | ${r.sizeLimit - r.size} B |`);
+const table = [
+  '| what (gzip) | limit | measured | headroom |',
+  '| --- | --- | --- | --- |',
+  ...results.map((r) => `| ${r.name} | ${kb(r.sizeLimit)} | ${kb(r.size)} | ${r.sizeLimit - r.size} B |`),
+].join('\n');
+console.log(table);
+const START = '<!-- size-report:start -->';
+const END = '<!-- size-report:end -->';
+const readme = readFileSync('README.md', 'utf8');
+const from = readme.indexOf(START);
+const to = readme.indexOf(END);
+if (from < 0 || to < from) {
+  console.error(`README.md has no ${START} … ${END} markers: the table was not written.`);
+  process.exit(1);
+}
+writeFileSync('README.md', `${readme.slice(0, from + START.length)}\n${table}\n${readme.slice(to)}`);
 process.exit(results.every((r) => r.passed) ? 0 : 1);
