@@ -1,6 +1,8 @@
 // The visitor's receipts: ACCEPT for agent content as it arrives, READ while the chat is viewed.
-// A burst is acknowledged in one sequenceList per dialog and status (debounced); history that was
-// already acknowledged (by this client, or in the replayed history) is never acknowledged again.
+// Coalesced adaptively: a lone message is acknowledged QUIET_MS after it arrived; a burst is
+// acknowledged once it pauses for QUIET_MS, but never later than MAX_WAIT_MS after the first
+// message it owes for, in one sequenceList per dialog and status. History that was already
+// acknowledged (by this client, or in the replayed history) is never acknowledged again.
 import { receiptKey, receiptsToPublish } from '../core/receipts';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
@@ -10,9 +12,13 @@ import type { PublishEventBody } from './wire';
 
 /** After a failed publish (rate limit, server error), look again this much later. */
 const RETRY_MS = 1_000;
+/** A change is acknowledged once no other change came for this long… */
+export const QUIET_MS = 25;
+/** …or at the latest this long after the first change not acknowledged yet. */
+export const MAX_WAIT_MS = 300;
 
 export interface ReceiptsOut {
-  /** Looks again after a short debounce (call on state changes and when going online). */
+  /** Looks again soon (call on state changes and when going online): see QUIET_MS and MAX_WAIT_MS. */
   schedule(): void;
   setViewing(viewing: boolean): void;
   dispose(): void;
@@ -23,19 +29,20 @@ export interface ReceiptsOutDeps {
   store: ChatStore;
   clock: Clock;
   isOnline: () => boolean;
-  debounceMs?: number;
 }
 
 export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
   const { connection, store, clock } = deps;
-  const debounceMs = deps.debounceMs ?? 25;
   const sent = { accept: new Set<string>(), read: new Set<string>() };
   let viewing = false;
   let timer: unknown;
+  /** When the first change not acknowledged yet came (undefined while nothing waits). */
+  let waitingSince: number | undefined;
   let disposed = false;
 
   const flush = () => {
     timer = undefined;
+    waitingSince = undefined;
     const consumerId = store.consumerId;
     if (disposed || !deps.isOnline() || consumerId === undefined) return;
     const owed = receiptsToPublish(store.state, { consumerId, viewing, sent });
@@ -53,18 +60,26 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
       connection.request(RequestTypes.PublishEvent, body).catch(() => {
         // Not acknowledged after all: owed again on the next look (e.g. after the reconnect).
         for (const key of keys) ledger.delete(key);
-        schedule(RETRY_MS);
+        retryLater();
       });
     }
   };
 
-  function schedule(delayMs = debounceMs) {
+  function schedule() {
+    if (disposed) return;
+    const now = clock.now();
+    waitingSince ??= now;
+    clock.clearTimeout(timer);
+    timer = clock.setTimeout(flush, Math.max(0, Math.min(QUIET_MS, waitingSince + MAX_WAIT_MS - now)));
+  }
+
+  function retryLater() {
     if (disposed || timer !== undefined) return;
-    timer = clock.setTimeout(flush, delayMs);
+    timer = clock.setTimeout(flush, RETRY_MS);
   }
 
   return {
-    schedule: () => schedule(),
+    schedule,
     setViewing(next) {
       if (next === viewing) return;
       viewing = next;

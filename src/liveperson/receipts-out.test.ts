@@ -1,0 +1,91 @@
+// Receipts are coalesced adaptively: exact request counts for a lone message and for a burst of
+// 1,000 agent messages in one second, on a manual clock (no wall-clock time in the assertions).
+import { describe, expect, it } from 'vitest';
+import type { Clock } from '../core/clock';
+import { createChatStore } from '../core/store';
+import { CONSUMER, participant, snapshot, text, withAgent } from '../core/test-support/builders';
+import type { Connection } from './connection';
+import { MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receipts-out';
+import type { PublishEventBody } from './wire';
+
+const AGENT = 'agent-a';
+
+function manualClock() {
+  let now = 0;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const clock: Clock = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = ++nextId;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout: (id) => void timers.delete(id as number),
+    sleep: () => Promise.resolve(),
+  };
+  /** Moves time forward to `to`, running due timers in order. */
+  const advanceTo = (to: number) => {
+    for (;;) {
+      const due = [...timers.entries()].filter(([, t]) => t.at <= to).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      now = due[1].at;
+      due[1].fn();
+    }
+    now = to;
+  };
+  return { clock, advanceTo };
+}
+
+function setUp() {
+  const { clock, advanceTo } = manualClock();
+  const store = createChatStore(clock);
+  store.setConsumerId(CONSUMER);
+  store.dispatch([snapshot('c1', 2000, { participants: withAgent(participant(AGENT, 'agent')) })]);
+  const published: Array<{ at: number; status: string; sequences: number[] }> = [];
+  const connection = {
+    request: (_type: string, body?: unknown) => {
+      const event = (body as PublishEventBody).event as { status: string; sequenceList: number[] };
+      published.push({ at: clock.now(), status: event.status, sequences: event.sequenceList });
+      return Promise.resolve({ code: 200, body: { sequence: 0 } });
+    },
+  } as unknown as Connection;
+  const receipts = createReceiptsOut({ connection, store, clock, isOnline: () => true });
+  store.watch(() => receipts.schedule());
+  receipts.setViewing(true);
+  const deliver = (sequence: number) => store.dispatch([text('c1', sequence, AGENT, `message ${sequence}`)]);
+  return { advanceTo, deliver, published, receipts };
+}
+
+describe('receipts out: adaptive coalescing', () => {
+  it('acknowledges a lone message QUIET_MS after it arrived, ACCEPT and READ', () => {
+    const { advanceTo, deliver, published } = setUp();
+    advanceTo(5_000);
+    deliver(0);
+    advanceTo(5_000 + QUIET_MS - 1);
+    expect(published).toEqual([]);
+    advanceTo(5_000 + QUIET_MS);
+    expect(published).toEqual([
+      { at: 5_000 + QUIET_MS, status: 'ACCEPT', sequences: [0] },
+      { at: 5_000 + QUIET_MS, status: 'READ', sequences: [0] },
+    ]);
+  });
+
+  it('acknowledges 1,000 messages arriving one per millisecond in 8 requests, each message once per status', () => {
+    const { advanceTo, deliver, published } = setUp();
+    for (let s = 0; s < 1000; s++) {
+      advanceTo(1_000 + s);
+      deliver(s);
+    }
+    advanceTo(10_000);
+    // Flushed every MAX_WAIT_MS during the burst (3 times in its second), then once after it.
+    const last = 1_999 + QUIET_MS;
+    const burst = [1, 2, 3].flatMap((n) => [1_000 + n * MAX_WAIT_MS, 1_000 + n * MAX_WAIT_MS]);
+    expect(published.map((p) => p.at)).toEqual([...burst, last, last]);
+    for (const status of ['ACCEPT', 'READ']) {
+      const covered = published.filter((p) => p.status === status).flatMap((p) => p.sequences);
+      expect(covered).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    }
+  });
+});
