@@ -1,8 +1,8 @@
 // What the launcher's live region says when the unread count goes up while the window is closed:
 // the newest agent message, with the agent's name when it is known, in the widget's language.
-// (Runs in the frame's first load: the words come from i18n-launcher's frameStrings.)
+// (Runs in the frame's first load: the words come from i18nLauncher's frameStrings.)
 import type { ChatView } from '../core/model';
-import { frameStrings, type LauncherLanguage } from '../ui/i18n-launcher';
+import { frameStrings, type LauncherLanguage } from '../ui/i18nLauncher';
 import { plainText } from './events';
 
 /** Longer texts are cut here: a live region reads every word. */

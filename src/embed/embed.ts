@@ -3,7 +3,7 @@
 // it stays small and trusts no message; a host may have replaced globals (Map, Set, Promise, URL)
 // or patched Array.prototype, so it uses none of them: null-prototype records, index loops, an
 // <a> element to resolve URLs, and the host's own thenable from getJwt.
-import { baseLanguage, isRtl, launcherStrings } from '../ui/i18n-launcher';
+import { baseLanguage, isRtl, launcherStrings } from '../ui/i18nLauncher';
 import css from './launcher.css?inline';
 import { drawLauncher } from './launcher';
 import { TAG, typeOf, type ToFrame, type ToHost, type Untagged } from './protocol';

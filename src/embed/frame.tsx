@@ -9,7 +9,7 @@ import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
 import { createLivePersonSession } from '../liveperson/session';
-import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18n-launcher';
+import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
 import { unreadAnnouncement } from './announce';
 import { createEventTracker } from './events';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';

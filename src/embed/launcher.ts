@@ -2,7 +2,7 @@
 // shadow root, labelled from the launcher catalogue, with the unread badge, and a polite live
 // region that announces agent messages arriving while the window is closed (the frame is hidden
 // then, so its own live region is silent).
-import { launcherStrings, type LauncherLanguage } from '../ui/i18n-launcher';
+import { launcherStrings, type LauncherLanguage } from '../ui/i18nLauncher';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // A speech bubble (kept to straight lines: every byte here is in the loader's 3 KB).

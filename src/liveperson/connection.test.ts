@@ -5,7 +5,7 @@ import type { ClientPropertiesHeader } from './wire';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createIdentity, type Identity } from './identity';
 import { MemoryStorage, safeStore } from './storage';
-import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fake-socket-server';
+import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fakeSocketServer';
 
 const clientProperties: ClientPropertiesHeader = { type: '.ams.headers.ClientProperties', features: ['QUICK_REPLIES'] };
 

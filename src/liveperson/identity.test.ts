@@ -5,7 +5,7 @@ import { endpointsFor, resolveDomains } from './domains';
 import { anonymousTokenKey, consumerIdOf, createIdentity, IdentityError } from './identity';
 import type { FetchLike } from './http';
 import { MemoryStorage, safeStore, type StorageLike } from './storage';
-import { fakeJwt } from './testing/fake-socket-server';
+import { fakeJwt } from './testing/fakeSocketServer';
 
 let standIn: StandIn;
 let calls: string[];

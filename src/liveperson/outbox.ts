@@ -1,8 +1,8 @@
 // The visitor's outgoing actions: an ordered queue drained only while the session is online
 // (resubscribed): messages (typed, or quick-reply choices) and the end of the conversation, so an
 // end asked for while offline goes out after the messages typed before it. What each item sends is
-// in outbox-publish.ts. Retries 429/5xx with backoff; after repeated failures a message shows
-// "Not sent". Unsent messages are kept in sessionStorage (outbox-storage.ts) and restored by the
+// in outboxPublish.ts. Retries 429/5xx with backoff; after repeated failures a message shows
+// "Not sent". Unsent messages are kept in sessionStorage (outboxStorage.ts) and restored by the
 // next page of the tab.
 import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
 import type { ChatStore } from '../core/store';
@@ -10,8 +10,8 @@ import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError, isRetryable } from './errors';
-import { createPublisher, type OutgoingMessage, type ReplyChoice } from './outbox-publish';
-import type { OutboxStorage, PersistedMessage } from './outbox-storage';
+import { createPublisher, type OutgoingMessage, type ReplyChoice } from './outboxPublish';
+import type { OutboxStorage, PersistedMessage } from './outboxStorage';
 import type { DialogTarget } from '../core/conversation';
 import type { Subscriber } from './resubscribe';
 

@@ -1,6 +1,6 @@
 // The resubscribe recipe (protocol reference §10), run after EVERY open: subscriptions do not
-// survive a reconnect. Conversation list first (its snapshot is the truth, conversation-list.ts),
-// then the dialogs to watch from where the unbroken run of sequences held ends (resume-point.ts): the open conversation's active
+// survive a reconnect. Conversation list first (its snapshot is the truth, conversationList.ts),
+// then the dialogs to watch from where the unbroken run of sequences held ends (resumePoint.ts): the open conversation's active
 // messaging dialog, or, when the latest conversation is closed, its messaging dialogs read-only (so
 // a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
 // with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
@@ -9,9 +9,9 @@ import { watchedDialogs, type DialogTarget } from '../core/conversation';
 import type { TimerFunctions } from '../core/clock';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
-import { createConversationList } from './conversation-list';
+import { createConversationList } from './conversationList';
 import { RequestFailedError } from './errors';
-import { nextSequence, replayFloor } from './resume-point';
+import { nextSequence, replayFloor } from './resumePoint';
 import { RequestTypes } from './wire';
 import type { SubscribeMessagingEventsBody } from './wire';
 
@@ -34,7 +34,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
   const unusable = new Map<string, Error>();
   const list = createConversationList(connection, store, timers);
   let online = false;
-  /** Per dialog, the floor its last proving replay set (see resume-point.ts); for floorsOf's consumer only. */
+  /** Per dialog, the floor its last proving replay set (see resumePoint.ts); for floorsOf's consumer only. */
   const floors = new Map<string, number>();
   let floorsOf = store.consumerId;
   /** The dialogs subscribed during this resubscribe: fromSeq and the sequences received since. */

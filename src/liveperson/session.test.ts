@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../core/session';
 import type { TimelineRow } from '../core/model';
 import { MemoryStorage } from './storage';
-import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
-import { mine, online, texts, sessionFixture } from './testing/session-fixture';
+import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
+import { mine, online, texts, sessionFixture } from './testing/sessionFixture';
 
 interface TranscriptEntry {
   sequence: number;

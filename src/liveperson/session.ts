@@ -7,20 +7,20 @@ import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
 import { createChatStore } from '../core/store';
 import { createClock, type TimerFunctions } from '../core/clock';
-import { createComposingOut } from './composing-out';
+import { createComposingOut } from './composingOut';
 import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
-import { createOutboxStorage } from './outbox-storage';
+import { createOutboxStorage } from './outboxStorage';
 import { createProfileLookup } from './profiles';
 import { browserWhenBack, type WhenBack } from './reachability';
-import { createReceiptsOut } from './receipts-out';
+import { createReceiptsOut } from './receiptsOut';
 import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from './storage';
-import { clickMetadata } from './outbox-publish';
+import { clickMetadata } from './outboxPublish';
 import type { ClientPropertiesHeader, Feature } from './wire';
 
 /** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */

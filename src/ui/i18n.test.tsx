@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { catalogues, createTranslator, pickLanguage } from './i18n';
-import { baseLanguage, frameStrings, launcherStrings } from './i18n-launcher';
+import { baseLanguage, frameStrings, launcherStrings } from './i18nLauncher';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 

@@ -1,10 +1,10 @@
 // Every user-visible string of the widget, in message catalogues: English here, Hebrew in
-// i18n-he.ts (the type makes it list every English key), the loader's few in i18n-launcher.ts.
+// i18nHebrew.ts (the type makes it list every English key), the loader's few in i18nLauncher.ts.
 // A widget's language is a Translator made once per widget (createTranslator) and handed down in
 // React context (useI18n); nothing is global, so widgets of several languages can share a page.
 import { createContext, useContext } from 'react';
-import { hebrew } from './i18n-he';
-import { baseLanguage, frameStrings, isRtl, launcherStrings } from './i18n-launcher';
+import { hebrew } from './i18nHebrew';
+import { baseLanguage, frameStrings, isRtl, launcherStrings } from './i18nLauncher';
 
 const en = {
   ...launcherStrings.en,

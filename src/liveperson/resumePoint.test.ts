@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../core/model';
 import { initialState, reduce } from '../core/reducer';
 import type { ChatState } from '../core/state';
-import { HISTORY_CAP, nextSequence, replayFloor } from './resume-point';
+import { HISTORY_CAP, nextSequence, replayFloor } from './resumePoint';
 
 const D = 'dialog-1';
 const message = (sequence: number, dialogId = D): CoreEvent => ({

@@ -1,13 +1,13 @@
 // Tokens against the in-process stand-in: a close 4401 with a host getJwt gets a fresh token and the
 // same conversation resumes; after an outage of the token source the bounded attempts end in the
 // error state, which retries by itself once the browser is back online or the tab visible again.
-// (4407, refusals and the bounded attempts: session-resilience and session-outbox tests; the same in
+// (4407, refusals and the bounded attempts: sessionResilience and sessionOutbox tests; the same in
 // Chromium: e2e/tokens.spec.ts.)
 import { describe, expect, it } from 'vitest';
 import { consumerIdOf } from './identity';
 import { MemoryStorage } from './storage';
-import { waitForSnapshot, delay } from './testing/standin-harness';
-import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
+import { waitForSnapshot, delay } from './testing/standinHarness';
+import { online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 
 // Every session here gets exactly the deps its test names.
 const { h, create, authenticate } = sessionFixture({ deps: () => ({}) });

@@ -1,7 +1,7 @@
 // The Hebrew catalogue (right to left). Its type lists every English key: a key added in i18n.ts
 // without a Hebrew text fails the type check, and i18n.test.ts checks the same at run time.
 import type { Catalogue } from './i18n';
-import { frameStrings, launcherStrings } from './i18n-launcher';
+import { frameStrings, launcherStrings } from './i18nLauncher';
 
 export const hebrew: Catalogue = {
   ...launcherStrings.he,

@@ -10,7 +10,7 @@
 // tab stored meanwhile is reconciled with the history and no longer shown as failed). A page that
 // died without pagehide is taken for a copy too: safe, nothing is sent twice or lost.
 import { isRecord } from './http';
-import { clickMetadata, type ReplyChoice } from './outbox-publish';
+import { clickMetadata, type ReplyChoice } from './outboxPublish';
 import type { KeyValueStore } from './storage';
 
 export interface PersistedMessage {

@@ -7,7 +7,7 @@ import type { TimelineRow } from '../../core/model';
 import type { ParleyConfig } from '../config';
 import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
 import { MemoryStorage } from '../storage';
-import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standin-harness';
+import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standinHarness';
 
 export interface SessionFixtureOptions {
   /** The deps every session of the file gets (a test's own deps win); default: one tab, random 0.5. */

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import { createChatStore } from '../core/store';
 import { CONSUMER, participant, snapshot, text, withAgent } from '../core/test-support/builders';
 import type { Connection } from './connection';
-import { MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receipts-out';
+import { MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receiptsOut';
 import type { PublishEventBody } from './wire';
 
 const AGENT = 'agent-a';

@@ -4,8 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type WebSocket from 'ws';
 import { startStandIn, type StandIn } from '../../server/standin';
-import { waitForSnapshot, delay, type SentFrame } from './testing/standin-harness';
-import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
+import { waitForSnapshot, delay, type SentFrame } from './testing/standinHarness';
+import { online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 
 let restarted: StandIn | undefined;
 const { h, create, open, consumerTexts, danaAccepts, authenticate } = sessionFixture({

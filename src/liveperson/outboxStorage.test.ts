@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RESTORED, createOutboxStorage, outboxKey, type PageEvents } from './outbox-storage';
+import { MAX_RESTORED, createOutboxStorage, outboxKey, type PageEvents } from './outboxStorage';
 import { MemoryStorage, safeStore } from './storage';
-import { brokenStorage } from './testing/broken-storage';
+import { brokenStorage } from './testing/brokenStorage';
 
 const setup = () => {
   const raw = new MemoryStorage();

@@ -3,8 +3,8 @@
 // same metadata) answering the post-conversation survey, and ending the conversation while offline.
 import { describe, expect, it } from 'vitest';
 import type { QuickReplyOption, TimelineRow } from '../core/model';
-import { waitForSnapshot, delay } from './testing/standin-harness';
-import { sessionFixture, startConversation, texts, type MessageRow } from './testing/session-fixture';
+import { waitForSnapshot, delay } from './testing/standinHarness';
+import { sessionFixture, startConversation, texts, type MessageRow } from './testing/sessionFixture';
 
 const { h, open, danaAccepts } = sessionFixture();
 

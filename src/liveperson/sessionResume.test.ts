@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { waitForSnapshot } from './testing/standin-harness';
-import { online, sessionFixture, startConversation, texts } from './testing/session-fixture';
+import { waitForSnapshot } from './testing/standinHarness';
+import { online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 
 const { h, open, danaAccepts } = sessionFixture();
 

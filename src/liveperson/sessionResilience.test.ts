@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_LENGTH } from '../core/session';
 import { MemoryStorage } from './storage';
-import { brokenStorage } from './testing/broken-storage';
+import { brokenStorage } from './testing/brokenStorage';
 import { consumerIdOf } from './identity';
-import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
-import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/session-fixture';
+import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
+import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/sessionFixture';
 
 const { h, create, open, published, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 

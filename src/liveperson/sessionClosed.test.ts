@@ -3,9 +3,9 @@
 // and ending a conversation while offline waits behind the outbox.
 import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
-import { outboxKey } from './outbox-storage';
-import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
-import { online, sessionFixture, startConversation, tab, texts } from './testing/session-fixture';
+import { outboxKey } from './outboxStorage';
+import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
+import { online, sessionFixture, startConversation, tab, texts } from './testing/sessionFixture';
 
 const { h, open, receiptsSent, consumerTexts, danaAccepts, leaveUnanswered } = sessionFixture();
 

@@ -1,10 +1,10 @@
 // Exactly-once across reloads and timeouts, against the in-process stand-in over real sockets: the
 // outbox in sessionStorage, reconciled with the replayed history by ExternalId.
 import { describe, expect, it } from 'vitest';
-import { outboxKey } from './outbox-storage';
+import { outboxKey } from './outboxStorage';
 import { MemoryStorage } from './storage';
-import { waitForSnapshot, eventually } from './testing/standin-harness';
-import { mine, online, sessionFixture, startConversation, tab } from './testing/session-fixture';
+import { waitForSnapshot, eventually } from './testing/standinHarness';
+import { mine, online, sessionFixture, startConversation, tab } from './testing/sessionFixture';
 
 const { h, create, open, published, consumerTexts, leaveUnanswered } = sessionFixture();
 

@@ -1,7 +1,7 @@
 // The few strings the loader needs before the app is loaded (the launcher and the frame's title),
 // per language, and the few the frame needs before the window's code is loaded (what the
 // launcher's live region says). Kept apart so the loader (≤ 3 KB) carries only the first and the
-// frame's first load only these; the full catalogues in i18n.ts and i18n-he.ts include both.
+// frame's first load only these; the full catalogues in i18n.ts and i18nHebrew.ts include both.
 
 export const launcherStrings = {
   en: {
