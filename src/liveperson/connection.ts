@@ -7,8 +7,8 @@ import type { ConnectionErrorKind } from '../core/model';
 import type { ClientPropertiesHeader, Metadata } from './wire';
 import { CloseCodes, RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, isRefusal, type Identity } from './identity';
-import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
+import { consumerIdOf, type Identity } from './identity';
+import { classify, ConnectionClosedError, isRefused, RequestFailedError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
 import { createClock, type Clock } from './clock';
 import { defaultWebSocket, guarded, type WebSocketClass } from './websocket';
@@ -136,7 +136,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         break;
       } catch (error) {
         // Every failure to get a token counts (a refusal or not): bounded, then a visible error with Retry.
-        if (authFailed(!isRefusal(error))) break;
+        if (authFailed(!isRefused(error))) break;
         await clock.sleep(backoff.next(), halt.signal);
       }
     }
@@ -164,7 +164,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         () => scheduleKeepAlive(),
         (error: unknown) => {
           // No answer to a keep-alive: the socket is dead even if the browser has not noticed.
-          if (error instanceof RequestTimeoutError && ready) rws?.reconnect(1000, 'keep-alive timeout');
+          if (classify(error) === 'timeout' && ready) rws?.reconnect(1000, 'keep-alive timeout');
           else if (ready) scheduleKeepAlive();
         },
       );
@@ -186,7 +186,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         if (error instanceof RequestFailedError && (error.code === 401 || error.code === 403)) {
           forcedAuthClose = true;
           rws?.reconnect(1000, 'authentication refused');
-        } else if (!(error instanceof ConnectionClosedError)) {
+        } else if (classify(error) !== 'closed') {
           rws?.reconnect(1000, 'no answer to InitConnection');
         }
       },

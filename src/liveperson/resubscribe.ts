@@ -10,7 +10,7 @@ import type { ChatState } from '../core/state';
 import type { ChatStore } from './chat-store';
 import type { Connection } from './connection';
 import { createConversationList } from './conversation-list';
-import { RequestFailedError } from './errors';
+import { isRefused } from './errors';
 import { nextSequence, replayFloor } from './resume-point';
 import { RequestTypes } from './wire';
 import type { SubscribeMessagingEventsBody } from './wire';
@@ -46,8 +46,6 @@ export function watchedDialogs(state: ChatState): ActiveTarget[] {
   if (!snap || snap.stage !== 'closed') return [];
   return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
 }
-
-const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
 
 export function createSubscriber(connection: Connection, store: ChatStore, timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void }): Subscriber {
   const dialogs = new Map<string, Promise<void>>();
@@ -98,7 +96,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     subscribed.catch((error: unknown) => {
       if (dialogs.get(dialogId) !== subscribed) return;
       dialogs.delete(dialogId);
-      if (refused(error)) {
+      if (isRefused(error)) {
         unusable.set(dialogId, error as Error);
         console.warn(`Parley: the server refused to subscribe to dialog ${dialogId}; skipping it`, error);
       }
@@ -108,7 +106,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
 
   const watch = (target: ActiveTarget) =>
     ensureDialog(target.dialogId, target.conversationId).catch((error: unknown) => {
-      if (!refused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
+      if (!isRefused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
     });
 
   return {
