@@ -1,7 +1,8 @@
 // The consumer messaging connection: one logical connection over reconnecting-websocket, run by
 // the states table of connection-states.ts (which says what each state takes, allows and waits).
 // Nothing goes out before InitConnection (the library's own send buffer is off); requests are
-// correlated by reqId; GetClock keeps the socket alive. Frames from the network never throw.
+// correlated by reqId; GetClock keeps the socket alive; notifications go to the subscriber as
+// received (it decodes them). Frames from the network never throw.
 import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ConnectionErrorKind } from '../core/model';
 import type { ClientPropertiesHeader, Metadata } from './wire';
@@ -16,15 +17,15 @@ import { defaultWebSocket, guarded, type WebSocketClass } from './websocket';
 
 export type { WebSocketClass } from './websocket';
 export type { ConnectionState } from './connection-states';
-import { decodeFrame, parseFrame, type DecodedFrame } from './decode';
+import { decodeEnvelope, parseFrame, type RawNotification } from './decode';
 import { createEmitter, type Emitter } from './emitter';
 
 export interface ConnectionEvents {
   /** InitConnection succeeded on a new socket: subscriptions must be made again. */
   open: { consumerId: string };
   close: { code: number; reason: string };
-  /** A decoded notification (its CoreEvents, and which subscription / dialogs it concerns). */
-  notification: Extract<DecodedFrame, { kind: 'notification' }>;
+  /** A notification as received (the parsed frame): the subscriber decodes it (decodeNotification). */
+  notification: RawNotification;
   /**
    * `unreachable` (with state 'error'): the last failures were failures to reach the token source
    * (network, getJwt throwing, IdP 5xx), not a refusal: trying again once the network is back may work.
@@ -192,11 +193,11 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   const onMessage = (event: { data: unknown }) => {
     if (typeof event.data !== 'string') return;
-    const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
+    const frame = decodeEnvelope(parseFrame(event.data));
     if (frame.kind === 'response') {
       if (tracker?.settle(frame.reqId, frame.code, frame.body) && frame.code < 400 && usable()) step({ type: 'answered' });
     } else if (frame.kind === 'notification') {
-      emitter.emit('notification', frame);
+      emitter.emit('notification', frame.frame);
     }
   };
 

@@ -3,13 +3,16 @@
 // then the dialogs to watch from where the unbroken run of sequences held ends (resume-point.ts): the open conversation's active
 // messaging dialog, or, when the latest conversation is closed, its messaging dialogs read-only (so
 // a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
-// with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
-// (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
+// with its own sequences). Notifications come raw from the connection and are decoded here, with
+// the session's consumer id. Messaging notifications reach the store only for dialogs subscribed
+// here (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
 import { activeDialog, currentConversation, messagingDialogs } from '../core/conversation';
 import type { ChatState } from '../core/state';
 import type { ChatStore } from './chat-store';
+import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { createConversationList } from './conversation-list';
+import { decodeNotification } from './decode';
 import { isRefused } from './errors';
 import { nextSequence, replayFloor } from './resume-point';
 import { RequestTypes } from './wire';
@@ -47,11 +50,11 @@ export function watchedDialogs(state: ChatState): ActiveTarget[] {
   return messagingDialogs(snap).map((d) => ({ conversationId: snap.id, dialogId: d.id }));
 }
 
-export function createSubscriber(connection: Connection, store: ChatStore, timers: { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void }): Subscriber {
+export function createSubscriber(connection: Connection, store: ChatStore, clock: Clock): Subscriber {
   const dialogs = new Map<string, Promise<void>>();
   /** Dialogs this socket's server refused to subscribe (4xx): not asked again on this socket. */
   const unusable = new Map<string, Error>();
-  const list = createConversationList(connection, store, timers);
+  const list = createConversationList(connection, store, clock);
   let online = false;
   /** Per dialog, the floor its last proving replay set (see resume-point.ts); for floorsOf's consumer only. */
   const floors = new Map<string, number>();
@@ -67,7 +70,9 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     return floors.get(dialogId) ?? 0;
   };
 
-  connection.on('notification', (frame) => {
+  connection.on('notification', (raw) => {
+    const { consumerId } = store; // the open socket's consumer (set on 'open', before any notification)
+    const frame = decodeNotification(raw, { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
     if (frame.conversationIds !== undefined) return list.admit(frame);
     const events = frame.events.filter((e) => 'dialogId' in e && dialogs.has(e.dialogId));
     for (const e of events) if ('sequence' in e) replays.get(e.dialogId)?.seen.add(e.sequence);
