@@ -8,7 +8,9 @@ export const MESSAGE_MAX_LENGTH = 5_000;
 /**
  * Why a session action (send, retry, endConversation…) failed, for the UI's message catalogue; the
  * Error's message stays English, for logs. `refused`: the service said no; `network`: it could not
- * be reached or did not answer.
+ * be reached or did not answer. Only those two come after the action was queued (a message's bubble
+ * then shows "Not sent" with Retry); the others reject before anything was queued, except `stopped`,
+ * which also ends what was still queued when the session stopped.
  */
 export type SessionErrorKind = 'empty' | 'tooLong' | 'stopped' | 'notFound' | 'nothingToEnd' | 'refused' | 'network';
 

@@ -1,30 +1,31 @@
-// The consumer messaging connection: one logical connection over reconnecting-websocket.
+// The consumer messaging connection: one logical connection over reconnecting-websocket, run by
+// the states table of connectionStates.ts (which says what each state takes, allows and waits).
 // Nothing goes out before InitConnection (the library's own send buffer is off); requests are
-// correlated by reqId; GetClock keeps the socket alive; 4401/4407 closes renew the token before
-// reconnecting; other closes back off with full jitter. Frames from the network never throw.
+// correlated by reqId; GetClock keeps the socket alive; notifications go to the subscriber as
+// received (it decodes them). Frames from the network never throw.
 import ReconnectingWebSocket from 'reconnecting-websocket';
 import type { ConnectionErrorKind } from '../core/model';
 import type { ClientPropertiesHeader, Metadata } from './wire';
-import { CloseCodes, RequestTypes } from './wire';
+import { RequestTypes } from './wire';
 import { createBackoff, type BackoffOptions } from './backoff';
-import { consumerIdOf, isRefusal, type Identity } from './identity';
-import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
+import { CONNECTION_STATES, initialMachine, takes, transition, type ConnectionEvent, type ConnectionState } from './connectionStates';
+import { consumerIdOf, type Identity } from './identity';
+import { classify, ConnectionClosedError, isRefused, RequestFailedError } from './errors';
 import { createRequestTracker, type RequestTracker, type ResponseResult } from './requests';
 import { createClock, type Clock } from '../core/clock';
 import { defaultWebSocket, guarded, type WebSocketClass } from './websocket';
 
 export type { WebSocketClass } from './websocket';
-import { decodeFrame, parseFrame, type DecodedFrame } from './decode';
+export type { ConnectionState } from './connectionStates';
+import { decodeEnvelope, parseFrame, type RawNotification } from './decode';
 import { createEmitter, type Emitter } from './emitter';
-
-export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'error' | 'closed';
 
 export interface ConnectionEvents {
   /** InitConnection succeeded on a new socket: subscriptions must be made again. */
   open: { consumerId: string };
   close: { code: number; reason: string };
-  /** A decoded notification (its CoreEvents, and which subscription / dialogs it concerns). */
-  notification: Extract<DecodedFrame, { kind: 'notification' }>;
+  /** A notification as received (the parsed frame): the subscriber decodes it (decodeNotification). */
+  notification: RawNotification;
   /**
    * `unreachable` (with state 'error'): the last failures were failures to reach the token source
    * (network, getJwt throwing, IdP 5xx), not a refusal: trying again once the network is back may work.
@@ -72,51 +73,47 @@ export function createConnection(options: ConnectionOptions): Connection {
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const keepAliveMs = options.keepAliveMs ?? 30_000;
   const stableMs = options.stableMs ?? 10_000;
-  const maxAuthFailures = options.maxAuthFailures ?? 3;
+  const limits = { maxAuthFailures: options.maxAuthFailures ?? 3 };
   const backoff = createBackoff({ ...options.backoff, random: options.random ?? options.backoff?.random });
   const emitter = createEmitter<ConnectionEvents>();
   const WebSocketImpl = options.WebSocket ?? defaultWebSocket();
 
-  let state: ConnectionState = 'idle';
+  let machine = initialMachine;
+  // What belongs to the current socket (not states): the socket, its requests, its token and timers.
   let rws: ReconnectingWebSocket | undefined;
   let tracker: RequestTracker | undefined;
-  let ready = false;
   let token: string | undefined;
   let consumerId: string | undefined;
-  let needRenew = false;
-  let forcedAuthClose = false;
-  let authFailures = 0;
   let nextDelayMs = 0;
   let openedAt: number | undefined;
   let keepAliveTimer: unknown;
   /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
   let halt = new AbortController();
 
-  const setState = (next: ConnectionState, error?: string, kind?: ConnectionErrorKind, unreachable = false) => {
-    if (state === next && error === undefined) return;
-    state = next;
-    emitter.emit('state', error === undefined ? { state } : { state, error, ...(kind ? { kind } : {}), ...(unreachable ? { unreachable } : {}) });
-  };
+  /** The socket takes requests: state open, and its close has not begun. */
+  const usable = () => CONNECTION_STATES[machine.state].requests && tracker !== undefined;
 
-  const giveUp = (message: string, kind: ConnectionErrorKind, unreachable = false) => {
-    setState('error', message, kind, unreachable);
+  const dropSocket = () => {
     halt.abort();
     const socket = rws;
     rws = undefined;
     socket?.close(1000);
   };
 
-  /** Counts one failed authentication; gives up (state 'error') past the bound. */
-  const authFailed = (unreachable = false): boolean => {
-    authFailures += 1;
-    if (authFailures > maxAuthFailures) {
-      giveUp('Could not sign in to the chat service. Please try again later.', 'signIn', unreachable);
-      return true;
-    }
-    return false;
+  /** Runs one event through the state table; reports a new state (or a new failure) and gives up the socket on error. */
+  const step = (event: ConnectionEvent) => {
+    const before = machine;
+    machine = transition(before, event, limits);
+    if (machine.state === before.state && machine.failure === before.failure) return;
+    const { state, failure } = machine;
+    emitter.emit(
+      'state',
+      failure === undefined ? { state } : { state, error: failure.message, kind: failure.kind, ...(failure.unreachable ? { unreachable: true } : {}) },
+    );
+    if (state === 'error') dropSocket();
   };
 
-  /** Runs before every socket attempt: waits out the backoff and gets a (fresh) token. */
+  /** Runs before every socket attempt: waits out the delay and gets a (fresh) token. */
   const nextUrl = async (): Promise<string> => {
     const mine = rws;
     let url = typeof options.url === 'string' ? options.url : '';
@@ -129,14 +126,15 @@ export function createConnection(options: ConnectionOptions): Connection {
         continue;
       }
       try {
-        const fresh = needRenew ? await options.identity.renew() : await options.identity.token();
+        const fresh = machine.renew ? await options.identity.renew() : await options.identity.token();
         consumerId = consumerIdOf(fresh);
         token = fresh;
-        needRenew = false;
+        step({ type: 'token' });
         break;
       } catch (error) {
         // Every failure to get a token counts (a refusal or not): bounded, then a visible error with Retry.
-        if (authFailed(!isRefusal(error))) break;
+        step({ type: 'tokenFailed', refused: isRefused(error) });
+        if (machine.state === 'error') break;
         await clock.sleep(backoff.next(), halt.signal);
       }
     }
@@ -159,13 +157,13 @@ export function createConnection(options: ConnectionOptions): Connection {
   const scheduleKeepAlive = () => {
     clock.clearTimeout(keepAliveTimer);
     keepAliveTimer = clock.setTimeout(() => {
-      if (!ready) return;
+      if (!usable()) return;
       sendRequest(RequestTypes.GetClock, undefined, {}, requestTimeoutMs).then(
         () => scheduleKeepAlive(),
         (error: unknown) => {
           // No answer to a keep-alive: the socket is dead even if the browser has not noticed.
-          if (error instanceof RequestTimeoutError && ready) rws?.reconnect(1000, 'keep-alive timeout');
-          else if (ready) scheduleKeepAlive();
+          if (classify(error) === 'timeout' && usable()) rws?.reconnect(1000, 'keep-alive timeout');
+          else if (usable()) scheduleKeepAlive();
         },
       );
     }, keepAliveMs);
@@ -177,16 +175,16 @@ export function createConnection(options: ConnectionOptions): Connection {
     const headers = [options.clientProperties, { type: '.ams.headers.ConsumerAuthentication', jwt: token ?? '' }];
     sendRequest(RequestTypes.InitConnection, undefined, { headers }, requestTimeoutMs).then(
       () => {
-        ready = true;
-        setState('open');
+        step({ type: 'accepted' });
+        if (machine.state !== 'open') return;
         scheduleKeepAlive();
         emitter.emit('open', { consumerId: consumerId ?? '' });
       },
       (error: unknown) => {
         if (error instanceof RequestFailedError && (error.code === 401 || error.code === 403)) {
-          forcedAuthClose = true;
+          step({ type: 'authRefused' });
           rws?.reconnect(1000, 'authentication refused');
-        } else if (!(error instanceof ConnectionClosedError)) {
+        } else if (classify(error) !== 'closed') {
           rws?.reconnect(1000, 'no answer to InitConnection');
         }
       },
@@ -195,42 +193,32 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   const onMessage = (event: { data: unknown }) => {
     if (typeof event.data !== 'string') return;
-    const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
+    const frame = decodeEnvelope(parseFrame(event.data));
     if (frame.kind === 'response') {
-      if (tracker?.settle(frame.reqId, frame.code, frame.body) && frame.code < 400 && ready) authFailures = 0;
+      if (tracker?.settle(frame.reqId, frame.code, frame.body) && frame.code < 400 && usable()) step({ type: 'answered' });
     } else if (frame.kind === 'notification') {
-      emitter.emit('notification', frame);
+      emitter.emit('notification', frame.frame);
     }
   };
 
   const onClose = (event: { code?: number; reason?: string }) => {
     const code = event.code ?? 1006;
-    ready = false;
     clock.clearTimeout(keepAliveTimer);
     tracker?.failAll();
     tracker = undefined;
     const stable = openedAt !== undefined && clock.now() - openedAt >= stableMs;
     openedAt = undefined;
-    if (state === 'closed' || state === 'error') return;
+    if (!takes(machine.state, 'dropped')) return;
     emitter.emit('close', { code, reason: event.reason ?? '' });
-    const auth = forcedAuthClose || code === CloseCodes.TokenExpired || code === CloseCodes.AnonymousIdentityExpired;
-    forcedAuthClose = false;
-    if (auth) {
-      needRenew = true;
-      if (authFailed()) return;
-      nextDelayMs = authFailures === 1 ? 0 : backoff.next();
-    } else {
-      if (stable) backoff.reset();
-      nextDelayMs = backoff.next();
-    }
-    setState('reconnecting');
+    step({ type: 'dropped', code, stable });
+    if (machine.state !== 'reconnecting') return;
+    if (machine.delay === 'backoffFromStart') backoff.reset();
+    nextDelayMs = machine.delay === 'none' ? 0 : backoff.next();
   };
 
-  const spawn = () => {
-    if (!WebSocketImpl) {
-      giveUp('This browser cannot open a WebSocket.', 'unsupported');
-      return;
-    }
+  /** A first attempt (start, retry): a new socket, no delay, backoff from the start. */
+  const attempt = () => {
+    if (!WebSocketImpl) return step({ type: 'unsupported' });
     const socket = new ReconnectingWebSocket(() => nextUrl(), undefined, {
       WebSocket: guarded(WebSocketImpl),
       maxEnqueuedMessages: 0,
@@ -245,46 +233,40 @@ export function createConnection(options: ConnectionOptions): Connection {
     rws = socket;
     halt = new AbortController();
     nextDelayMs = 0;
-    setState('connecting');
+    backoff.reset();
+    step({ type: machine.state === 'idle' ? 'start' : 'retry' });
     socket.reconnect();
   };
 
   return {
     on: emitter.on,
     get state() {
-      return state;
+      return machine.state;
     },
     start() {
-      if (state === 'idle') spawn();
+      if (takes(machine.state, 'start')) attempt();
     },
     request(type, body, requestOptions = {}) {
-      if (!ready) return Promise.reject(new ConnectionClosedError(type));
+      if (!usable()) return Promise.reject(new ConnectionClosedError(type));
       const extra = requestOptions.metadata ? { metadata: requestOptions.metadata } : {};
       return sendRequest(type, body, extra, requestOptions.timeoutMs ?? requestTimeoutMs);
     },
     reconnect(reason) {
-      if (ready) rws?.reconnect(1000, reason);
+      if (usable()) rws?.reconnect(1000, reason);
     },
     healthy() {
-      if (ready) backoff.reset();
+      if (usable()) backoff.reset();
     },
     retry() {
-      if (state !== 'error') return;
-      authFailures = 0;
-      backoff.reset();
-      spawn();
+      if (takes(machine.state, 'retry')) attempt();
     },
     close() {
-      if (state === 'closed') return;
-      setState('closed');
-      ready = false;
+      if (!takes(machine.state, 'close')) return;
+      step({ type: 'close' });
       clock.clearTimeout(keepAliveTimer);
       tracker?.failAll();
       tracker = undefined;
-      const socket = rws;
-      rws = undefined;
-      halt.abort();
-      socket?.close(1000);
+      dropSocket();
       emitter.clear();
     },
   };

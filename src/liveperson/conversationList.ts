@@ -5,12 +5,13 @@
 // server lost them, e.g. after a restart), so nothing subscribes to a dialog that no longer exists.
 import type { TimerFunctions } from '../core/clock';
 import type { ChatStore } from '../core/store';
-import type { Connection, ConnectionEvents } from './connection';
+import type { Connection } from './connection';
+import type { DecodedNotification } from './decode';
 import { isRecord } from './http';
 import { RequestTypes } from './wire';
 import type { SubscribeExConversationsBody } from './wire';
 
-type Notification = ConnectionEvents['notification'];
+type Notification = DecodedNotification;
 
 export interface ConversationList {
   /** Subscribes on this socket (again); resolves once the snapshot is in and applied as the truth. */

@@ -1,4 +1,4 @@
-import { UnparsableFrame, decodeFrame, parseFrame } from './decode';
+import { UnparsableFrame, decodeEnvelope, decodeFrame, decodeNotification, parseFrame } from './decode';
 
 const ctx = { consumerId: 'visitor', receivedAt: 5 };
 const decodeText = (text: string) => decodeFrame(parseFrame(text), ctx);
@@ -54,5 +54,25 @@ describe('parseFrame / decodeFrame: envelopes', () => {
   it('survives values whose properties throw', () => {
     const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); } });
     expect(decodeFrame(hostile, ctx)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('boom') });
+  });
+});
+
+describe('decodeEnvelope / decodeNotification: the two steps', () => {
+  it('hands a notification on as received, then decodes it with the consumer id', () => {
+    const frame = { kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [{ dialogId: 'd', sequence: 1, originatorId: 'visitor', event: { type: 'ContentEvent', message: 'hi' } }] } };
+    const envelope = decodeEnvelope(frame);
+    expect(envelope).toEqual({ kind: 'notification', frame });
+    if (envelope.kind !== 'notification') return;
+    expect(envelope.frame).toBe(frame);
+    const decoded = decodeNotification(envelope.frame, ctx);
+    expect(decoded).toEqual(decodeFrame(frame, ctx));
+    expect(decoded.events).toMatchObject([{ type: 'message', dialogId: 'd', sequence: 1, originator: 'consumer' }]);
+  });
+
+  it('decodes responses in the first step and never throws in either', () => {
+    expect(decodeEnvelope(parseFrame('{"kind":"resp","reqId":"4","code":200}'))).toEqual({ kind: 'response', reqId: '4', code: 200, body: undefined });
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    expect(decodeEnvelope(hostile)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('boom') });
+    expect(decodeNotification({ type: 'ms.MessagingEventNotification', body: hostile }, ctx)).toEqual({ kind: 'notification', type: 'ms.MessagingEventNotification', events: [] });
   });
 });

@@ -1,5 +1,7 @@
 // Frame-level decoding: untrusted text → JSON → a response, a notification with CoreEvents, or
-// 'invalid'. Never throws: a frame from the network must not crash anything.
+// 'invalid'. In two steps: the envelope (decodeEnvelope: the connection correlates responses and
+// hands notifications on raw) and the notification (decodeNotification: the subscriber, which knows
+// the consumer id). Never throws: a frame from the network must not crash anything.
 import type { CoreEvent } from '../core/model';
 import { NotificationTypes } from './wire';
 import { decodeConversationChanges } from './decodeConversation';
@@ -9,20 +11,37 @@ import { asId, asList, asNumber, asObject, asString } from './decodeValues';
 
 export type DecodeContext = MessagingContext;
 
-export type DecodedFrame =
-  | { kind: 'response'; reqId: string; code: number; type?: string; body: unknown }
-  | {
-      kind: 'notification';
-      type: string;
-      events: CoreEvent[];
-      /** ExConversation notifications: the subscription they belong to. */
-      subscriptionId?: string;
-      /** ExConversation notifications: every conversation id the frame mentions (UPSERT or DELETE). */
-      conversationIds?: string[];
-      /** Messaging notifications: every dialog id the frame mentions. */
-      dialogIds?: string[];
-    }
-  | { kind: 'invalid'; reason: string };
+export interface DecodedResponse {
+  kind: 'response';
+  reqId: string;
+  code: number;
+  type?: string;
+  body: unknown;
+}
+
+export interface DecodedNotification {
+  kind: 'notification';
+  type: string;
+  events: CoreEvent[];
+  /** ExConversation notifications: the subscription they belong to. */
+  subscriptionId?: string;
+  /** ExConversation notifications: every conversation id the frame mentions (UPSERT or DELETE). */
+  conversationIds?: string[];
+  /** Messaging notifications: every dialog id the frame mentions. */
+  dialogIds?: string[];
+}
+
+export type DecodedFrame = DecodedResponse | DecodedNotification | { kind: 'invalid'; reason: string };
+
+/** A notification as received: the parsed frame, whose type is a string; everything else is untrusted. */
+export interface RawNotification {
+  readonly type: string;
+  readonly body?: unknown;
+  readonly [field: string]: unknown;
+}
+
+/** A frame's envelope: a response to correlate, a notification still to decode, or 'invalid'. */
+export type Envelope = DecodedResponse | { kind: 'notification'; frame: RawNotification } | { kind: 'invalid'; reason: string };
 
 /** What parseFrame returns for text that is not JSON; decodeFrame turns it into 'invalid'. */
 export class UnparsableFrame {
@@ -38,15 +57,36 @@ export function parseFrame(text: string): unknown {
   }
 }
 
-export function decodeFrame(raw: unknown, ctx: DecodeContext): DecodedFrame {
+export function decodeEnvelope(raw: unknown): Envelope {
   try {
-    return decode(raw, ctx);
+    return envelope(raw);
   } catch (err) {
-    return { kind: 'invalid', reason: `undecodable frame: ${err instanceof Error ? err.message : String(err)}` };
+    return undecodable(err);
   }
 }
 
-function decode(raw: unknown, ctx: DecodeContext): DecodedFrame {
+/** A notification's CoreEvents (and which subscription / dialogs it concerns); nothing when it cannot be decoded. */
+export function decodeNotification(frame: RawNotification, ctx: DecodeContext): DecodedNotification {
+  try {
+    return notification(frame, ctx);
+  } catch {
+    return { kind: 'notification', type: String(frame.type), events: [] };
+  }
+}
+
+/** Both steps at once (tests, fuzzers). */
+export function decodeFrame(raw: unknown, ctx: DecodeContext): DecodedFrame {
+  try {
+    const decoded = envelope(raw);
+    return decoded.kind === 'notification' ? notification(decoded.frame, ctx) : decoded;
+  } catch (err) {
+    return undecodable(err);
+  }
+}
+
+const undecodable = (err: unknown) => ({ kind: 'invalid' as const, reason: `undecodable frame: ${err instanceof Error ? err.message : String(err)}` });
+
+function envelope(raw: unknown): Envelope {
   if (raw instanceof UnparsableFrame) return { kind: 'invalid', reason: raw.reason };
   const frame = asObject(raw);
   if (!frame) return { kind: 'invalid', reason: 'frame is not a JSON object' };
@@ -61,29 +101,34 @@ function decode(raw: unknown, ctx: DecodeContext): DecodedFrame {
   }
   if (kind === 'notification' || (kind === undefined && type !== undefined && frame.body !== undefined)) {
     if (type === undefined) return { kind: 'invalid', reason: 'notification without type' };
-    const body = asObject(frame.body) ?? {};
-    if (type === NotificationTypes.ExConversationChange || type.endsWith('ExConversationChangeNotification')) {
-      const events = decodeConversationChanges(body);
-      const ids = asList(body.changes).map((c) => {
-        const result = asObject(asObject(c)?.result);
-        return asId(result?.convId) ?? asId(result?.conversationId);
-      });
-      const subscriptionId = asId(body.subscriptionId);
-      return {
-        kind: 'notification',
-        type,
-        events,
-        conversationIds: unique(ids),
-        ...(subscriptionId !== undefined ? { subscriptionId } : {}),
-      };
-    }
-    if (type === NotificationTypes.MessagingEvent || type.endsWith('MessagingEventNotification')) {
-      const dialogIds = unique(asList(body.changes).map((c) => asId(asObject(c)?.dialogId)));
-      return { kind: 'notification', type, events: decodeMessagingChanges(body, ctx), dialogIds };
-    }
-    return { kind: 'notification', type, events: [] };
+    return { kind: 'notification', frame: frame as RawNotification };
   }
   return { kind: 'invalid', reason: kind === 'req' ? 'unexpected request from the server' : 'unknown frame kind' };
+}
+
+function notification(frame: RawNotification, ctx: DecodeContext): DecodedNotification {
+  const { type } = frame;
+  const body = asObject(frame.body) ?? {};
+  if (type === NotificationTypes.ExConversationChange || type.endsWith('ExConversationChangeNotification')) {
+    const events = decodeConversationChanges(body);
+    const ids = asList(body.changes).map((c) => {
+      const result = asObject(asObject(c)?.result);
+      return asId(result?.convId) ?? asId(result?.conversationId);
+    });
+    const subscriptionId = asId(body.subscriptionId);
+    return {
+      kind: 'notification',
+      type,
+      events,
+      conversationIds: unique(ids),
+      ...(subscriptionId !== undefined ? { subscriptionId } : {}),
+    };
+  }
+  if (type === NotificationTypes.MessagingEvent || type.endsWith('MessagingEventNotification')) {
+    const dialogIds = unique(asList(body.changes).map((c) => asId(asObject(c)?.dialogId)));
+    return { kind: 'notification', type, events: decodeMessagingChanges(body, ctx), dialogIds };
+  }
+  return { kind: 'notification', type, events: [] };
 }
 
 function unique(ids: Array<string | undefined>): string[] {

@@ -1,4 +1,7 @@
-// Typed errors of the messaging connection.
+// Typed errors of the messaging connection and of the token source, and the one classifier that
+// says what a failure means: every "refused, or worth trying again?" decision asks classify().
+import type { SessionErrorKind } from '../core/session';
+import { HttpError } from './http';
 
 /** The server answered a request with code ≥ 400. */
 export class RequestFailedError extends Error {
@@ -12,9 +15,9 @@ export class RequestFailedError extends Error {
     this.body = body;
     this.requestType = requestType;
   }
-  /** Rate limits and server errors are worth retrying later; other 4xx are not. */
+  /** Rate limits, request timeouts and server errors are worth retrying later; other 4xx are not. */
   get retryable(): boolean {
-    return this.code === 429 || this.code >= 500;
+    return classify(this) === 'retryable';
   }
 }
 
@@ -38,8 +41,52 @@ export class ConnectionClosedError extends Error {
   }
 }
 
+/** No token could be had (identity.ts). */
+export class IdentityError extends Error {
+  /** True when asking again will not help (the IdP refused us, or a static token was refused). */
+  readonly permanent: boolean;
+  constructor(message: string, permanent: boolean) {
+    super(message);
+    this.name = 'IdentityError';
+    this.permanent = permanent;
+  }
+}
+
+/**
+ * What a failure means:
+ * - `refused`: the service answered no (a 4xx other than 408 and 429, a permanent IdentityError):
+ *   asking again the same way will not help.
+ * - `retryable`: the service answered "not now" (408, 429, 5xx), or the token source failed in a
+ *   way that may pass.
+ * - `timeout`: a request got no answer: it may have been carried out.
+ * - `closed`: the socket closed (or was not open) before the answer.
+ * - `unknown`: anything else (the service could not be reached, an answer made no sense).
+ */
+export type FailureKind = 'refused' | 'retryable' | 'timeout' | 'closed' | 'unknown';
+
+const refusedStatus = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+export function classify(error: unknown): FailureKind {
+  if (error instanceof RequestFailedError) return refusedStatus(error.code) ? 'refused' : 'retryable';
+  if (error instanceof HttpError) return refusedStatus(error.status) ? 'refused' : 'retryable';
+  if (error instanceof IdentityError) return error.permanent ? 'refused' : 'retryable';
+  if (error instanceof RequestTimeoutError) return 'timeout';
+  if (error instanceof ConnectionClosedError) return 'closed';
+  return 'unknown';
+}
+
+/** The service said no (see classify). */
+export function isRefused(error: unknown): boolean {
+  return classify(error) === 'refused';
+}
+
 /** Whether a failed request may succeed when tried again (on this or the next connection). */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof RequestFailedError) return error.retryable;
-  return error instanceof RequestTimeoutError || error instanceof ConnectionClosedError;
+  const kind = classify(error);
+  return kind === 'retryable' || kind === 'timeout' || kind === 'closed';
+}
+
+/** The kind a session action's rejection carries for a failure (core/session.ts sessionError). */
+export function sessionErrorKindOf(error: unknown): Extract<SessionErrorKind, 'refused' | 'network'> {
+  return isRetryable(error) ? 'network' : 'refused';
 }

@@ -4,24 +4,11 @@
 // logged and never put in a URL.
 import { jwtDecode, type JwtPayload } from 'jwt-decode';
 import type { ParleyConfig } from './config';
+import { IdentityError, isRefused } from './errors';
 import { fetchJson, HttpError, isRecord, type FetchLike } from './http';
 import type { KeyValueStore } from './storage';
 
-export class IdentityError extends Error {
-  /** True when asking again will not help (the IdP refused us, or a static token was refused). */
-  readonly permanent: boolean;
-  constructor(message: string, permanent: boolean) {
-    super(message);
-    this.name = 'IdentityError';
-    this.permanent = permanent;
-  }
-}
-
-/** A failure to get a token means the token source answered no (as opposed to: it could not be reached). */
-export function isRefusal(error: unknown): boolean {
-  if (error instanceof IdentityError) return error.permanent;
-  return error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
+export { IdentityError } from './errors';
 
 function claims(jwt: string): JwtPayload | undefined {
   try {
@@ -107,7 +94,7 @@ function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>,
       // consumer is the only way on. The session then sees another consumer id and starts from an
       // empty timeline (core/store.ts setConsumerId): the old conversation is not shown as if
       // current; only the visitor's unsent messages are kept and go to the new conversation.
-      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      if (error instanceof HttpError && isRefused(error)) {
         console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
         return signup();
       }

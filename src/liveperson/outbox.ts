@@ -9,7 +9,7 @@ import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
-import { ConnectionClosedError, RequestFailedError, RequestTimeoutError, isRetryable } from './errors';
+import { classify, ConnectionClosedError, isRetryable, RequestFailedError, sessionErrorKindOf } from './errors';
 import { createPublisher, type OutgoingMessage, type ReplyChoice } from './outboxPublish';
 import type { OutboxStorage, PersistedMessage } from './outboxStorage';
 import type { DialogTarget } from '../core/conversation';
@@ -86,7 +86,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const fail = (entry: Entry, error: unknown) => {
     const reason = error instanceof Error ? error.message : 'unknown error';
-    const kind = isRetryable(error) ? 'network' : 'refused';
+    const kind = sessionErrorKindOf(error);
     if (entry.kind === 'end') return entry.reject(sessionError(kind, `The conversation could not be ended: ${reason}`, { cause: error }));
     failed.set(entry.clientId, { ...persisted(entry) });
     persist();
@@ -116,9 +116,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         backoff.reset();
         entry.resolve();
       } catch (error) {
-        if (deps.stopped.aborted || error instanceof ConnectionClosedError || !deps.isOnline()) return; // resumes when online again
+        const failure = classify(error);
+        if (deps.stopped.aborted || failure === 'closed' || !deps.isOnline()) return; // resumes when online again
         entry.attempts += 1;
-        if (error instanceof RequestTimeoutError && entry.attempts < maxAttempts) {
+        if (failure === 'timeout' && entry.attempts < maxAttempts) {
           // No answer: the request may have been stored. Sending it again on this socket could store it
           // twice; a new socket's resubscribe replays the history (and the conversation state), which tells.
           connection.reconnect('a request got no answer');

@@ -4,7 +4,7 @@
 // ExternalId, never by text.
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
-import { RequestFailedError } from './errors';
+import { isRefused, RequestFailedError } from './errors';
 import { isRecord } from './http';
 import { activeTarget, type DialogTarget } from '../core/conversation';
 import type { Subscriber } from './resubscribe';
@@ -53,8 +53,6 @@ export function clickMetadata(value: unknown): Metadata[] {
   if (!Array.isArray(value)) return [];
   return value.filter((m): m is Metadata => isRecord(m) && typeof m.type === 'string' && m.type !== 'ExternalId');
 }
-
-const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
 
 export function createPublisher(deps: PublisherDeps): Publisher {
   const { connection, store, subscriber } = deps;
@@ -129,7 +127,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       await connection.request(RequestTypes.PublishEvent, body, metadata.length > 0 ? { metadata } : {});
     } catch (error) {
       // A refused ACTION (e.g. its dialog closed) must not keep the visitor's answer from being sent.
-      if (!refused(error)) throw error;
+      if (!isRefused(error)) throw error;
       console.warn('Parley: the server refused the quick reply ACTION; sending the answer alone', error);
     }
     message.actionDone = true;

@@ -3,14 +3,16 @@
 // then the dialogs to watch from where the unbroken run of sequences held ends (resumePoint.ts): the open conversation's active
 // messaging dialog, or, when the latest conversation is closed, its messaging dialogs read-only (so
 // a reload shows its history). Follows dialog changes (a post-conversation survey opens a new dialog
-// with its own sequences). Messaging notifications reach the store only for dialogs subscribed here
-// (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
+// with its own sequences). Notifications come raw from the connection and are decoded here, with
+// the session's consumer id. Messaging notifications reach the store only for dialogs subscribed
+// here (§5.2 "Filter by dialogId"); a dialog the server refuses (4xx) is skipped, not fatal.
 import { watchedDialogs, type DialogTarget } from '../core/conversation';
-import type { TimerFunctions } from '../core/clock';
+import type { Clock } from '../core/clock';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { createConversationList } from './conversationList';
-import { RequestFailedError } from './errors';
+import { decodeNotification } from './decode';
+import { isRefused } from './errors';
 import { nextSequence, replayFloor } from './resumePoint';
 import { RequestTypes } from './wire';
 import type { SubscribeMessagingEventsBody } from './wire';
@@ -26,13 +28,11 @@ export interface Subscriber {
   reset(): void;
 }
 
-const refused = (error: unknown) => error instanceof RequestFailedError && error.code >= 400 && error.code < 500 && error.code !== 429;
-
-export function createSubscriber(connection: Connection, store: ChatStore, timers: TimerFunctions): Subscriber {
+export function createSubscriber(connection: Connection, store: ChatStore, clock: Clock): Subscriber {
   const dialogs = new Map<string, Promise<void>>();
   /** Dialogs this socket's server refused to subscribe (4xx): not asked again on this socket. */
   const unusable = new Map<string, Error>();
-  const list = createConversationList(connection, store, timers);
+  const list = createConversationList(connection, store, clock);
   let online = false;
   /** Per dialog, the floor its last proving replay set (see resumePoint.ts); for floorsOf's consumer only. */
   const floors = new Map<string, number>();
@@ -48,7 +48,9 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     return floors.get(dialogId) ?? 0;
   };
 
-  connection.on('notification', (frame) => {
+  connection.on('notification', (raw) => {
+    const { consumerId } = store; // the open socket's consumer (set on 'open', before any notification)
+    const frame = decodeNotification(raw, { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
     if (frame.conversationIds !== undefined) return list.admit(frame);
     const events = frame.events.filter((e) => 'dialogId' in e && dialogs.has(e.dialogId));
     for (const e of events) if ('sequence' in e) replays.get(e.dialogId)?.seen.add(e.sequence);
@@ -77,7 +79,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
     subscribed.catch((error: unknown) => {
       if (dialogs.get(dialogId) !== subscribed) return;
       dialogs.delete(dialogId);
-      if (refused(error)) {
+      if (isRefused(error)) {
         unusable.set(dialogId, error as Error);
         console.warn(`Parley: the server refused to subscribe to dialog ${dialogId}; skipping it`, error);
       }
@@ -87,7 +89,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, timer
 
   const watch = (target: DialogTarget) =>
     ensureDialog(target.dialogId, target.conversationId).catch((error: unknown) => {
-      if (!refused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
+      if (!isRefused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
     });
 
   return {
