@@ -10,11 +10,11 @@
 // socket is the server's word), but only at the sequences they carried: their sequences are moved
 // above the real ones, so no injected frame can take a real message's place.
 import fc from 'fast-check';
-import { expect, test, type WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from '@playwright/test';
+import { messageOf } from './support/control';
+import { expect, test } from './support/fixtures';
 import { decodeFrame, parseFrame } from '../src/liveperson/decode';
 import { hostileFrameText } from '../src/liveperson/testing/fuzzFrames';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
 
 const SEED = 20_261_121;
 /** Injected sequences are moved up by this much, above every real one. */
@@ -94,7 +94,7 @@ function brokenFramesFor(dialogId: string): string[] {
   ];
 }
 
-test('hostile frames on the live socket: no error, and a normal exchange still works', async ({ page, request }) => {
+test('hostile frames on the live socket: no error, and a normal exchange still works', async ({ page, control, widget: w }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -113,8 +113,6 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
     });
     route = ws;
   });
-  const control = new Control(request, uniqueAccount('hostile'));
-  const w = new Widget(page);
   await w.goto(control.account);
   await w.open();
   await w.send('before the storm');
@@ -146,7 +144,7 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
 
   // Every stored message once, in order, with its text; other rows only where injected messages were.
   const stored = await control.conversation(conv.id);
-  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(e.event.message) }));
+  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(messageOf(e)) }));
   const timeline = await w.readTimeline();
   expect(timeline.duplicates).toBe(0);
   expect(timeline.rows.filter((r) => r.sequence === null)).toEqual([]);

@@ -111,3 +111,10 @@ export function consumerAcks(c: ConversationDetail, dialogId = c.id): Map<number
 }
 
 export const uniqueAccount = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** The entry's text: a ContentEvent's message (a file's is its object), else undefined. */
+export const messageOf = (e: TranscriptEntry): unknown => (e.event.type === 'ContentEvent' ? e.event.message : undefined);
+
+/** The visitor's messages stored in the conversation's MAIN dialog, in order. */
+export const visitorTexts = (c: ConversationDetail) =>
+  (c.transcript[c.id] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map(messageOf);
