@@ -11,7 +11,7 @@
 // above the real ones, so no injected frame can take a real message's place.
 import fc from 'fast-check';
 import type { WebSocketRoute } from '@playwright/test';
-import { messageOf } from './support/control';
+import { eventFields } from '../server/control-client';
 import { expect, test } from './support/fixtures';
 import { decodeFrame, parseFrame } from '../src/liveperson/decode';
 import { hostileFrameText } from '../src/liveperson/testing/fuzzFrames';
@@ -144,7 +144,7 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
 
   // Every stored message once, in order, with its text; other rows only where injected messages were.
   const stored = await control.conversation(conv.id);
-  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(messageOf(e)) }));
+  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(eventFields(e).message) }));
   const timeline = await w.readTimeline();
   expect(timeline.duplicates).toBe(0);
   expect(timeline.rows.filter((r) => r.sequence === null)).toEqual([]);

@@ -1,7 +1,7 @@
 // Limits in Chromium: the composer's length limit, and a 10,000-event conversation that stays
 // responsive (windowed timeline: few rows in the DOM, fast typing and scrolling). The measured
 // figures are printed and attached to the report.
-import { messageOf } from './support/control';
+import { eventFields } from '../server/control-client';
 import { expect, test } from './support/fixtures';
 
 const MAX = 5000;
@@ -25,7 +25,7 @@ test('the composer shows the length limit and blocks sending over it', async ({ 
   await send.click();
   const c = await control.onlyConversation();
   await expect
-    .poll(async () => ((await control.conversation(c.id)).transcript[c.id] ?? []).map((e) => String(messageOf(e) ?? '').length))
+    .poll(async () => ((await control.conversation(c.id)).transcript[c.id] ?? []).map((e) => String(eventFields(e).message ?? '').length))
     .toEqual([MAX]);
 });
 

@@ -1,7 +1,8 @@
 // The end-of-run comparison of the chaos test: the widget's whole timeline against the stand-in's
 // transcript (same sequences, same order, same texts, no duplicates, no gaps), every visitor message
 // stored exactly once, and the ticks equal to the receipts the stand-in stored.
-import { messageOf, type ConversationDetail } from './control';
+import { eventFields } from '../../server/control-client';
+import type { ConversationDetail } from './control';
 import type { TimelineMessage } from './widget';
 
 /** One row seen while scrolling through the timeline: its key, and where it is in the log (px from its top). */
@@ -38,7 +39,7 @@ const isVisitorContent = (e: { role: string; event: { type: string } }) => e.rol
 export function visitorCopies(detail: ConversationDetail): Map<string, number> {
   const copies = new Map<string, number>();
   for (const e of detail.transcript[detail.id] ?? []) {
-    if (isVisitorContent(e)) copies.set(String(messageOf(e)), (copies.get(String(messageOf(e))) ?? 0) + 1);
+    if (isVisitorContent(e)) copies.set(String(eventFields(e).message), (copies.get(String(eventFields(e).message)) ?? 0) + 1);
   }
   return copies;
 }
@@ -56,7 +57,7 @@ export function convergenceProblems(
   const c = detail.id;
   const expected = (detail.transcript[c] ?? [])
     .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
-    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(messageOf(e)) }));
+    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(eventFields(e).message) }));
   const rows = timeline.rows;
   if (timeline.duplicates > 0) problems.push(`${timeline.duplicates} rows shown twice`);
   const unsent = rows.filter((r) => r.sequence === null);

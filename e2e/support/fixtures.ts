@@ -22,8 +22,8 @@ export const test = base.extend<ParleyFixtures>({
   account: async ({}, provide, testInfo) => {
     await provide(uniqueAccount(path.basename(testInfo.file, '.spec.ts')));
   },
-  control: async ({ request, account }, provide) => {
-    const control = new Control(request, account);
+  control: async ({ baseURL, account }, provide) => {
+    const control = new Control(baseURL ?? '', account);
     await provide(control);
     await control.clearFaults();
   },

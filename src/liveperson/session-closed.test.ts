@@ -18,11 +18,11 @@ describe('LivePerson session: closed conversations', () => {
     const a = open(account, t);
     const c = await startConversation(a, 'Question');
     const dana = await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer' });
+    await h.control(account).send(c, { agentId: dana, text: 'Answer' });
     await waitForSnapshot(a, (x) => texts(x.chat.timeline).includes('Answer'));
     a.stop();
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Written after you left' });
-    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    await h.control(account).send(c, { agentId: dana, text: 'Written after you left' });
+    await h.control(account).close(c);
     h.sent.length = 0;
 
     const b = open(account, t);
@@ -51,7 +51,7 @@ describe('LivePerson session: closed conversations', () => {
     const c = await startConversation(a, 'first');
     await leaveUnanswered(a, account, c, 'in flight');
     expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
-    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    await h.control(account).close(c);
     h.sent.length = 0;
 
     const b = open(account, t);
@@ -63,7 +63,7 @@ describe('LivePerson session: closed conversations', () => {
     expect(view.timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toMatchObject({ receipt: 'sent' });
     expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' || f.type === 'cm.ConsumerRequestConversation')).toEqual([]);
     expect(await consumerTexts(account, c)).toEqual(['first', 'in flight']);
-    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    const conversations = await h.control(account).conversations();
     expect(conversations.map((x) => x.id)).toEqual([c]);
   });
 });

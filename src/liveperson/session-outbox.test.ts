@@ -16,8 +16,8 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const t = tab();
     const a = open(account, t);
     const c = await startConversation(a, 'first');
-    await h.control('PUT', 'faults', { refuseSockets: true });
-    await h.control('POST', 'faults/drop');
+    await h.faults.set({ refuseSockets: true });
+    await h.faults.drop();
     await waitForSnapshot(a, (x) => x.connection.status === 'reconnecting');
     a.send('offline one').catch(() => undefined);
     a.send('offline two').catch(() => undefined);
@@ -27,7 +27,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     expect(saved.messages.map((m) => m.text)).toEqual(['offline one', 'offline two']);
     a.stop(); // the page goes away
 
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     const b = open(account, t);
     expect(mine(b.getSnapshot().chat.timeline, 'offline one')?.receipt).toBe('pending'); // shown at once, before online
     await waitForSnapshot(b, (x) => ['offline one', 'offline two'].every((text) => mine(x.chat.timeline, text)?.receipt === 'sent'));
@@ -59,7 +59,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const a = open(account, t);
     await online(a);
     await a.send('first');
-    await h.control('PUT', 'faults', { failNext: { count: 4, code: 500 } });
+    await h.faults.set({ failNext: { count: 4, code: 500 } });
     await expect(a.send('unlucky')).rejects.toThrow(/not sent/i);
     a.stop();
     const b = open(account, t);
@@ -75,10 +75,10 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const s = open(account, { connection: { requestTimeoutMs: 400 } });
     const c = await startConversation(s, 'first');
-    await h.control('PUT', 'faults', { delayMs: 2_000 });
+    await h.faults.set({ delayMs: 2_000 });
     const slow = s.send('slow answer');
     await eventually(async () => (await consumerTexts(account, c)).includes('slow answer'), 5_000, 'stored');
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     await slow;
     expect(published('slow answer')).toHaveLength(1);
     expect(await consumerTexts(account, c)).toEqual(['first', 'slow answer']);
@@ -89,13 +89,13 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const s = open(account);
     const c = await startConversation(s, 'first');
-    await h.control('PUT', 'faults', { delayMs: 3_000 });
+    await h.faults.set({ delayMs: 3_000 });
     const pending = s.send('answer lost');
     await eventually(async () => (await consumerTexts(account, c)).includes('answer lost'), 8_000, 'stored');
     // Every notification is now held back until the next one (or 50 ms): the replay of the stored
     // message reaches the widget only after the GetClock that ends the resubscribe.
-    await h.control('PUT', 'faults', { delayMs: 0, reorder: 1 });
-    await h.control('POST', 'faults/drop');
+    await h.faults.set({ delayMs: 0, reorder: 1 });
+    await h.faults.drop();
     await pending;
     expect(published('answer lost')).toHaveLength(1);
     expect(await consumerTexts(account, c)).toEqual(['first', 'answer lost']);
@@ -107,7 +107,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const waits: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const dropped = Date.now();
-      await h.control('POST', 'faults/drop');
+      await h.faults.drop();
       await waitForSnapshot(s, (x) => x.connection.status !== 'online');
       await online(s);
       waits.push(Date.now() - dropped);

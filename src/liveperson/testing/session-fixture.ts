@@ -1,6 +1,7 @@
 // The one lifecycle of the session tests against the in-process stand-in: a fresh harness before each
 // test; after it every session stopped, the test's own cleanup, the harness stopped, and no schema
 // problem in any frame either way. Plus the small helpers those tests share.
+import { eventFields } from '../../../server/control-client';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { ChatSession } from '../../core/session';
 import type { TimelineRow } from '../../core/model';
@@ -28,7 +29,7 @@ export interface SessionFixture {
   /** The receipts (AcceptStatusEvent) the client sent. */
   receiptsSent(): SentFrame[];
   /** The texts the consumer stored in a conversation, all its dialogs in order, as the control API shows them. */
-  consumerTexts(account: string, conversationId: string): Promise<Array<string | undefined>>;
+  consumerTexts(account: string, conversationId: string): Promise<unknown[]>;
   /** The stand-in's agent Dana accepts the conversation; her participant id. */
   danaAccepts(account: string, conversationId: string): Promise<string>;
   /** An authenticated consumer token from the stand-in's IdP for this auth code. */
@@ -53,7 +54,6 @@ export async function startConversation(session: ChatSession, text: string): Pro
   return session.getSnapshot().chat.conversationId as string;
 }
 
-type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
 
 /** Registers the lifecycle hooks of the calling test file and returns its fixture. */
 export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixture {
@@ -89,7 +89,10 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       return live().WebSocket;
     },
     account: () => live().account(),
-    control: <T,>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown) => live().control<T>(method, route, body),
+    control: (account) => live().control(account),
+    get faults() {
+      return live().faults;
+    },
     inject: (text) => live().inject(text),
     stop: () => live().stop(),
   };
@@ -101,8 +104,8 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
   };
 
   const consumerTexts = async (account: string, conversationId: string) => {
-    const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${conversationId}`);
-    return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+    const d = await h.control(account).conversation(conversationId);
+    return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => eventFields(e).message);
   };
 
   return {
@@ -117,9 +120,9 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
     consumerTexts,
     async danaAccepts(account, conversationId) {
-      const dana = (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana');
+      const dana = (await h.control(account).agents()).find((a) => a.nickname === 'Dana');
       if (!dana) throw new Error(`no agent Dana in ${account}`);
-      await h.control('POST', `${account}/conversations/${conversationId}/accept`, { agentId: dana.id });
+      await h.control(account).accept(conversationId, dana.id);
       return dana.id;
     },
     async authenticate(account, authCode) {
@@ -131,11 +134,11 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       return ((await response.json()) as { jwt: string }).jwt;
     },
     async leaveUnanswered(session, account, conversationId, text) {
-      await h.control('PUT', 'faults', { delayMs: 3_000 });
+      await h.faults.set({ delayMs: 3_000 });
       session.send(text).catch(() => undefined);
       await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
       session.stop(); // the response never arrives
-      await h.control('DELETE', 'faults');
+      await h.faults.clear();
     },
   };
 }
