@@ -79,12 +79,8 @@ test('keyboard only: Enter opens, focus moves into the dialog, Escape closes bac
   await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('new agent messages are announced politely, old ones never again', async ({ page, control, widget: w }) => {
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'old news');
-  await expect(w.agentMessage('old news')).toBeVisible();
+test('new agent messages are announced politely, old ones never again', async ({ page, control, widget: w, chat }) => {
+  const { conversation: c, agent: dana } = await chat.danaAnswers('hello', 'old news');
   const polite = w.dialog.locator('[aria-live="polite"]');
   await expect(polite).toContainText('old news');
 
@@ -162,12 +158,8 @@ test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation'
   await noAxeViolations(page, 'Hebrew, in a conversation');
 });
 
-test('an agent reply while the window is closed is announced by the launcher, politely', async ({ page, control, widget: w }) => {
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'seen while open');
-  await expect(w.agentMessage('seen while open')).toBeVisible();
+test('an agent reply while the window is closed is announced by the launcher, politely', async ({ page, control, widget: w, chat }) => {
+  const { conversation: c, agent: dana } = await chat.danaAnswers('hello', 'seen while open');
   await w.composer.press('Escape');
   await expect(w.dialog).toBeHidden();
   const live = page.locator('parley-widget [aria-live="polite"]');

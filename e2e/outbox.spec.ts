@@ -3,8 +3,7 @@
 // (sessionStorage holds the outbox and only it), and "Not sent" with Retry.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { visitorTexts, type Control, type ConversationDetail } from './support/control';
-import type { Widget } from './support/widget';
+import { visitorTexts } from './support/control';
 
 /** What the page keeps in browser storage: keys (and the outbox's texts). */
 const browserStorage = (page: Page, account: string) =>
@@ -28,15 +27,8 @@ const STORED = { intervals: [100], timeout: 20_000 };
 
 test.describe.configure({ timeout: 120_000 });
 
-async function started(control: Control, w: Widget): Promise<ConversationDetail> {
-  await w.goto(control.account, '&open=1');
-  await w.send('first');
-  await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
-  return control.onlyConversation();
-}
-
-test('messages typed while disconnected are sent once, in order, when the connection is back', async ({ control, widget: w }) => {
-  const c = await started(control, w);
+test('messages typed while disconnected are sent once, in order, when the connection is back', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ refuseSockets: true });
   await control.dropSockets();
   await expect(w.status).toHaveAttribute('data-status', 'reconnecting');
@@ -49,8 +41,8 @@ test('messages typed while disconnected are sent once, in order, when the connec
   await expect(w.mine('offline one')).toHaveCount(1);
 });
 
-test('a message stored without an answer before the socket died is reconciled, not sent again', async ({ control, widget: w }) => {
-  const c = await started(control, w);
+test('a message stored without an answer before the socket died is reconciled, not sent again', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ delayMs: DELAY_MS });
   await w.send('in flight');
   await expect.poll(async () => visitorTexts(await control.conversation(c.id)), STORED).toContain('in flight');
@@ -62,8 +54,8 @@ test('a message stored without an answer before the socket died is reconciled, n
   expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'in flight']);
 });
 
-test('unsent messages survive a reload (sessionStorage holds the outbox, only it) and are sent once', async ({ page, control, widget: w }) => {
-  const c = await started(control, w);
+test('unsent messages survive a reload (sessionStorage holds the outbox, only it) and are sent once', async ({ page, control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   // One message the server stores but never answers, then two typed while the network is down.
   await control.setFaults({ delayMs: DELAY_MS });
   await w.send('stored, no answer');
@@ -90,8 +82,8 @@ test('unsent messages survive a reload (sessionStorage holds the outbox, only it
   expect((await browserStorage(page, control.account)).session).toEqual([]);
 });
 
-test('after repeated failures a message shows "Not sent" with Retry, which sends it once', async ({ control, widget: w }) => {
-  const c = await started(control, w);
+test('after repeated failures a message shows "Not sent" with Retry, which sends it once', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ failNext: { count: 50, code: 500 } });
   await w.send('unlucky');
   const bubble = w.mine('unlucky');

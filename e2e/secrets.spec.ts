@@ -32,14 +32,9 @@ function leaks(seen: string[], jwts: Iterable<string>): string[] {
   return out;
 }
 
-test('the jwt is never logged and never put in a URL', async ({ page, control, widget: w }) => {
+test('the jwt is never logged and never put in a URL', async ({ page, control, widget: w, chat }) => {
   const { seen, jwts } = watch(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('my secret-free message');
-  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(conv.id, dana.id, 'hello');
-  await expect(w.agentMessage('hello')).toBeVisible();
+  await chat.danaAnswers('my secret-free message', 'hello', '');
   await control.dropSockets();
   await w.send('after a drop');
   await expect(w.receiptOf('after a drop')).toHaveAttribute('data-receipt', 'sent');

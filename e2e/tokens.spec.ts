@@ -21,12 +21,9 @@ const storedJwt = (page: Page, account: string) => page.evaluate((key) => localS
 // With `authCode=` the demo page passes a getJwt (EmbedConfig.getJwt) that trades the code at the
 // stand-in's /authenticate; the embed bridges it into the frame's session (src/embed/hostTokens.ts).
 
-test('4401 with a host getJwt: a fresh token, and the same conversation resumes', async ({ page, control, widget: w }) => {
+test('4401 with a host getJwt: a fresh token, and the same conversation resumes', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  await w.goto(control.account, `&open=1&authCode=${encodeURIComponent(`alice-${control.account}`)}`);
-  await w.send('before the token expired');
-  await expect(w.receiptOf('before the token expired')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('before the token expired', `&open=1&authCode=${encodeURIComponent(`alice-${control.account}`)}`);
   expect(idp.authenticate).toBe(1);
   expect(idp.signup).toBe(0);
 
@@ -42,12 +39,9 @@ test('4401 with a host getJwt: a fresh token, and the same conversation resumes'
   expect(await page.evaluate(() => localStorage.length)).toBe(0); // an authenticated token is never stored
 });
 
-test('4407 for an anonymous visitor: the identity is refreshed and keeps its consumer id', async ({ page, control, widget: w }) => {
+test('4407 for an anonymous visitor: the identity is refreshed and keeps its consumer id', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('before the identity expired');
-  await expect(w.receiptOf('before the identity expired')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('before the identity expired');
   const before = await storedJwt(page, control.account);
   expect(subOf(before)).toBe(c.consumerId);
 
@@ -62,12 +56,9 @@ test('4407 for an anonymous visitor: the identity is refreshed and keeps its con
   expect(visitorTexts(await control.conversation(c.id))).toEqual(['before the identity expired', 'after the refresh']);
 });
 
-test('a failing authentication does not loop: bounded attempts, a visible error, and Retry', async ({ page, control, widget: w }) => {
+test('a failing authentication does not loop: bounded attempts, a visible error, and Retry', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  await expect(w.receiptOf('hello')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('hello');
 
   await control.setFaults({ refuseAuth: true });
   await control.expireTokens();

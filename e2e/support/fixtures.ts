@@ -1,8 +1,10 @@
 // The e2e tests' fixtures: every test that plays a visitor against the stand-in gets a fresh
-// account, the control API of that account (the agent and the faults), and the widget in its page.
+// account, the control API of that account (the agent and the faults), the widget in its page, and
+// the usual beginnings of a conversation.
 // Specs import `test` and `expect` from here instead of from @playwright/test.
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { Chat } from './chat';
 import { Control, uniqueAccount } from './control';
 import { Widget } from './widget';
 
@@ -15,6 +17,8 @@ export interface ParleyFixtures {
   control: Control;
   /** The widget as the visitor sees it, in the test's page. */
   widget: Widget;
+  /** How conversations begin, through `widget` and `control`. */
+  chat: Chat;
 }
 
 export const test = base.extend<ParleyFixtures>({
@@ -29,5 +33,8 @@ export const test = base.extend<ParleyFixtures>({
   },
   widget: async ({ page }, provide) => {
     await provide(new Widget(page));
+  },
+  chat: async ({ control, widget }, provide) => {
+    await provide(new Chat(control, widget));
   },
 });

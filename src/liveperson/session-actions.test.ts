@@ -7,17 +7,14 @@ import { eventFields } from '../../server/control-client';
 import { waitForSnapshot, delay } from './testing/standin-harness';
 import { sessionFixture, startConversation, texts, type MessageRow } from './testing/session-fixture';
 
-const { h, open, danaAccepts } = sessionFixture();
+const { h, open, surveyAsked } = sessionFixture();
 
 const withReplies = (timeline: TimelineRow[]) =>
   timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
 describe('LivePerson session: quick replies and ending', () => {
   it('answers the survey with a quick reply: ACTION [seq] with the click metadata, then the text with it; the survey completes', async () => {
     const account = h.account();
-    const session = open(account);
-    const c = await startConversation(session, 'Help please');
-    await danaAccepts(account, c);
-    await h.control(account).close(c, true);
+    const { session, conversationId: c } = await surveyAsked(account);
     const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
     const question = withReplies(asked.chat.timeline) as MessageRow;
     const surveyDialog = question.dialogId as string;

@@ -3,11 +3,10 @@
 // and ending a conversation while offline waits behind the outbox.
 import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
-import { outboxKey } from './outbox-storage';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { online, sessionFixture, startConversation, tab, texts } from './testing/session-fixture';
 
-const { h, open, receiptsSent, consumerTexts, danaAccepts, leaveUnanswered } = sessionFixture();
+const { h, open, receiptsSent, consumerTexts, danaAccepts, inFlightInTab } = sessionFixture();
 
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
@@ -47,10 +46,7 @@ describe('LivePerson session: closed conversations', () => {
   it('reconciles a restored message with the history of its conversation that closed meanwhile (never sent again)', async () => {
     const account = h.account();
     const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'first');
-    await leaveUnanswered(a, account, c, 'in flight');
-    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+    const c = await inFlightInTab(account, t);
     await h.control(account).close(c);
     h.sent.length = 0;
 

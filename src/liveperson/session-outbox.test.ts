@@ -6,7 +6,7 @@ import { MemoryStorage } from './storage';
 import { waitForSnapshot, eventually } from './testing/standin-harness';
 import { mine, online, sessionFixture, startConversation, tab } from './testing/session-fixture';
 
-const { h, create, open, published, consumerTexts, leaveUnanswered } = sessionFixture();
+const { h, create, open, published, consumerTexts, inFlightInTab } = sessionFixture();
 
 const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
 
@@ -39,10 +39,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
   it('reconciles a message stored before the reload (no response seen) with the history instead of publishing it again', async () => {
     const account = h.account();
     const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'first');
-    await leaveUnanswered(a, account, c, 'in flight');
-    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+    const c = await inFlightInTab(account, t);
 
     const b = open(account, t);
     await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'in flight')?.receipt === 'sent');

@@ -6,7 +6,7 @@ import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standin-harness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/session-fixture';
 
-const { h, create, open, published, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
+const { h, create, open, published, danaAccepts, surveyAsked } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 
 describe('LivePerson session: failures and recovery', () => {
   it('retries a publish answered 429/500, then stores it', async () => {
@@ -74,10 +74,7 @@ describe('LivePerson session: failures and recovery', () => {
 
   it('follows the post-conversation survey into its own dialog', async () => {
     const account = h.account();
-    const session = open(account);
-    const c = await startConversation(session, 'Help please');
-    await danaAccepts(account, c);
-    await h.control(account).close(c, true);
+    const { session, conversationId: c } = await surveyAsked(account);
     const survey = await waitForSnapshot(session, (x) => x.chat.activeDialogId !== undefined && x.chat.activeDialogId !== c);
     expect(survey.chat.stage).toBe('open');
     const dialogId = survey.chat.activeDialogId as string;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { ChatSession } from '../../core/session';
 import type { TimelineRow } from '../../core/model';
 import type { ParleyConfig } from '../config';
+import { outboxKey } from '../outbox-storage';
 import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
 import { MemoryStorage } from '../storage';
 import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standin-harness';
@@ -36,10 +37,15 @@ export interface SessionFixture {
   authenticate(account: string, authCode: string): Promise<string>;
   /** The page goes away after sending `text`: the server stored it, its response never arrived (the outbox keeps it). */
   leaveUnanswered(session: ChatSession, account: string, conversationId: string, text: string): Promise<void>;
+  /** In tab `t`, a conversation started with "first", then "in flight" left unanswered (the tab's outbox holds it); its id. */
+  inFlightInTab(account: string, t: Tab): Promise<string>;
+  /** A session whose conversation Dana accepted and closed with the survey (asked next); with its id. */
+  surveyAsked(account: string): Promise<{ session: ChatSession; conversationId: string }>;
 }
 
 /** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
 export const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+export type Tab = ReturnType<typeof tab>;
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 export const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
@@ -108,23 +114,35 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => eventFields(e).message);
   };
 
+  const open = (account: string, deps?: LivePersonSessionDeps) => {
+    const session = create({ account }, deps);
+    session.start();
+    return session;
+  };
+
+  const danaAccepts = async (account: string, conversationId: string) => {
+    const dana = (await h.control(account).agents()).find((a) => a.nickname === 'Dana');
+    if (!dana) throw new Error(`no agent Dana in ${account}`);
+    await h.control(account).accept(conversationId, dana.id);
+    return dana.id;
+  };
+
+  const leaveUnanswered = async (session: ChatSession, account: string, conversationId: string, text: string) => {
+    await h.faults.set({ delayMs: 3_000 });
+    session.send(text).catch(() => undefined);
+    await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
+    session.stop(); // the response never arrives
+    await h.faults.clear();
+  };
+
   return {
     h,
     create,
-    open(account, deps) {
-      const session = create({ account }, deps);
-      session.start();
-      return session;
-    },
+    open,
     published: (text) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text),
     receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
     consumerTexts,
-    async danaAccepts(account, conversationId) {
-      const dana = (await h.control(account).agents()).find((a) => a.nickname === 'Dana');
-      if (!dana) throw new Error(`no agent Dana in ${account}`);
-      await h.control(account).accept(conversationId, dana.id);
-      return dana.id;
-    },
+    danaAccepts,
     async authenticate(account, authCode) {
       const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
         method: 'POST',
@@ -133,12 +151,20 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       });
       return ((await response.json()) as { jwt: string }).jwt;
     },
-    async leaveUnanswered(session, account, conversationId, text) {
-      await h.faults.set({ delayMs: 3_000 });
-      session.send(text).catch(() => undefined);
-      await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
-      session.stop(); // the response never arrives
-      await h.faults.clear();
+    leaveUnanswered,
+    async inFlightInTab(account, t) {
+      const session = open(account, t);
+      const c = await startConversation(session, 'first');
+      await leaveUnanswered(session, account, c, 'in flight');
+      expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+      return c;
+    },
+    async surveyAsked(account) {
+      const session = open(account);
+      const conversationId = await startConversation(session, 'Help please');
+      await danaAccepts(account, conversationId);
+      await h.control(account).close(conversationId, true);
+      return { session, conversationId };
     },
   };
 }
