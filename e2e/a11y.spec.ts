@@ -1,8 +1,8 @@
 // Accessibility of the embedded widget: axe in every state, keyboard only, announcements, reduced
 // motion, 200% zoom and 320 px, dark mode and theming.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { Widget } from './support/widget';
 
 /** Every element (in this element's document or shadow root) that animates or transitions. */
@@ -27,37 +27,40 @@ async function noAxeViolations(page: Page, state: string) {
   ).toEqual([]);
 }
 
-test('axe finds nothing: closed, open and empty, a conversation with banners and ticks, reconnecting', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('axe'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await expect(w.launcher).toBeVisible();
-  await expect(page.locator('parley-widget iframe')).toHaveCount(1);
-  await noAxeViolations(page, 'closed');
+test('axe finds nothing: closed, open and empty, a conversation with banners and ticks, reconnecting', async ({ page, control, widget: w }) => {
+  await test.step('closed', async () => {
+    await w.goto(control.account);
+    await expect(w.launcher).toBeVisible();
+    await expect(page.locator('parley-widget iframe')).toHaveCount(1);
+    await noAxeViolations(page, 'closed');
+  });
 
-  await w.open();
-  await expect(w.dialog.getByText('Ask us anything. We are here to help.')).toBeVisible();
-  await noAxeViolations(page, 'open and empty');
+  await test.step('open and empty', async () => {
+    await w.open();
+    await expect(w.dialog.getByText('Ask us anything. We are here to help.')).toBeVisible();
+    await noAxeViolations(page, 'open and empty');
+  });
 
-  await w.send('I need help');
-  await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'Dana here, how can I help?', ['Order', 'Refund']);
-  await control.receipt(c.id, dana.id, 'READ', [Number(await w.mine('I need help').getAttribute('data-sequence'))]);
-  await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'read');
-  await expect(w.log.getByText(/Dana joined/)).toBeVisible();
-  await noAxeViolations(page, 'in a conversation');
+  await test.step('in a conversation with banners and ticks', async () => {
+    await w.send('I need help');
+    await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'sent');
+    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
+    await control.say(c.id, dana.id, 'Dana here, how can I help?', ['Order', 'Refund']);
+    await control.receipt(c.id, dana.id, 'READ', [Number(await w.mine('I need help').getAttribute('data-sequence'))]);
+    await expect(w.receiptOf('I need help')).toHaveAttribute('data-receipt', 'read');
+    await expect(w.log.getByText(/Dana joined/)).toBeVisible();
+    await noAxeViolations(page, 'in a conversation');
+  });
 
-  // Reconnecting: the sockets drop and every new one is refused for now.
-  await page.routeWebSocket(/messaging\/consumer/, (ws) => ws.close({ code: 1011 }));
-  await control.dropSockets();
-  await expect(w.dialog.getByText('Reconnecting…')).toBeVisible();
-  await noAxeViolations(page, 'reconnecting');
+  await test.step('reconnecting: the sockets drop and every new one is refused', async () => {
+    await page.routeWebSocket(/messaging\/consumer/, (ws) => ws.close({ code: 1011 }));
+    await control.dropSockets();
+    await expect(w.dialog.getByText('Reconnecting…')).toBeVisible();
+    await noAxeViolations(page, 'reconnecting');
+  });
 });
 
-test('keyboard only: Enter opens, focus moves into the dialog, Escape closes back to the launcher', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('keys'));
-  const w = new Widget(page);
+test('keyboard only: Enter opens, focus moves into the dialog, Escape closes back to the launcher', async ({ page, control, widget: w }) => {
   await w.goto(control.account);
   await expect(page.locator('parley-widget iframe')).toHaveCount(1);
   // Tab from the page into the launcher (the last thing in the page).
@@ -76,14 +79,8 @@ test('keyboard only: Enter opens, focus moves into the dialog, Escape closes bac
   await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('new agent messages are announced politely, old ones never again', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('announce'));
-  const w = new Widget(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'old news');
-  await expect(w.agentMessage('old news')).toBeVisible();
+test('new agent messages are announced politely, old ones never again', async ({ page, control, widget: w, chat }) => {
+  const { conversation: c, agent: dana } = await chat.danaAnswers('hello', 'old news');
   const polite = w.dialog.locator('[aria-live="polite"]');
   await expect(polite).toContainText('old news');
 
@@ -96,59 +93,58 @@ test('new agent messages are announced politely, old ones never again', async ({
   await expect(polite).not.toContainText('old news');
 });
 
-test('reduced motion, 320 px wide, 200% zoom, dark mode and theming', async ({ page, request, browser, baseURL }) => {
-  const control = new Control(request, uniqueAccount('layout'));
-  const w = new Widget(page);
-  await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
-  await page.setViewportSize({ width: 320, height: 640 });
-  await w.goto(control.account, '&open=1');
-  await expect(w.dialog).toBeVisible();
-  // Full screen, nothing wider than the screen.
-  expect(await page.locator('parley-widget iframe').boundingBox()).toEqual({ x: 0, y: 0, width: 320, height: 640 });
-  await expect(w.launcher).toBeHidden();
-  const html = w.frame.locator('html');
-  expect(await html.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  await expect(w.dialog.getByRole('button', { name: 'Close chat' })).toBeInViewport();
-  await expect(w.dialog.getByRole('button', { name: 'Send' })).toBeInViewport();
-  // Dark mode from prefers-color-scheme.
-  await expect(w.dialog).toHaveCSS('background-color', 'rgb(23, 25, 31)');
-  // Reduced motion: the typing dots stand still.
-  await w.send('hi');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.typing(c.id, dana.id, 'COMPOSING');
-  await expect(w.dialog.locator('.parley-typing-dots span').first()).toHaveCSS('animation-name', 'none');
-  // …and nothing else moves either: no element of the window or the launcher animates or transitions.
-  expect(await movingIn(w.frame.locator('body'))).toEqual([]);
-  expect(await movingIn(page.locator('parley-widget'))).toEqual([]);
-  // Without reduced motion the same scan does find what moves (the typing dots), so it can fail.
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await expect.poll(() => movingIn(w.frame.locator('body'))).toContain('SPAN: parley-typing');
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await noAxeViolations(page, '320 px, dark');
+test('reduced motion, 320 px wide, 200% zoom, dark mode and theming', async ({ page, control, widget: w, browser, baseURL }) => {
+  await test.step('320 px wide, dark, reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await w.goto(control.account, '&open=1');
+    await expect(w.dialog).toBeVisible();
+    // Full screen, nothing wider than the screen.
+    expect(await page.locator('parley-widget iframe').boundingBox()).toEqual({ x: 0, y: 0, width: 320, height: 640 });
+    await expect(w.launcher).toBeHidden();
+    const html = w.frame.locator('html');
+    expect(await html.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await expect(w.dialog.getByRole('button', { name: 'Close chat' })).toBeInViewport();
+    await expect(w.dialog.getByRole('button', { name: 'Send' })).toBeInViewport();
+    // Dark mode from prefers-color-scheme.
+    await expect(w.dialog).toHaveCSS('background-color', 'rgb(23, 25, 31)');
+    // Reduced motion: the typing dots stand still.
+    await w.send('hi');
+    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
+    await control.typing(c.id, dana.id, 'COMPOSING');
+    await expect(w.dialog.locator('.parley-typing-dots span').first()).toHaveCSS('animation-name', 'none');
+    // …and nothing else moves either: no element of the window or the launcher animates or transitions.
+    expect(await movingIn(w.frame.locator('body'))).toEqual([]);
+    expect(await movingIn(page.locator('parley-widget'))).toEqual([]);
+    // Without reduced motion the same scan does find what moves (the typing dots), so it can fail.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(() => movingIn(w.frame.locator('body'))).toContain('SPAN: parley-typing');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await noAxeViolations(page, '320 px, dark');
+  });
 
-  // 200% zoom of a 1280 × 800 screen is 640 × 400 CSS px: the window takes the whole viewport.
-  const zoomed = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, baseURL });
-  const zp = await zoomed.newPage();
-  // Theming: custom properties through the configuration reach the launcher and the window.
-  await zp.route('**/host/theme.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>theme</title></head><body><script>window.parleyConfig={account:${JSON.stringify(control.account)},theme:{brand:'rgb(0, 110, 60)'}}</script><script async src="/parley.js"></script></body></html>`,
-    }),
-  );
-  const zw = new Widget(zp);
-  await zp.goto('/host/theme.html');
-  await expect(zw.launcher).toHaveCSS('background-color', 'rgb(0, 110, 60)');
-  await zw.open();
-  expect(await zp.locator('parley-widget iframe').boundingBox()).toEqual({ x: 0, y: 0, width: 640, height: 400 });
-  await expect(zw.composer).toBeInViewport();
-  await expect(zw.frame.locator('.parley')).toHaveCSS('--parley-brand', 'rgb(0, 110, 60)');
-  await zoomed.close();
+  await test.step('200% zoom: the window takes the whole 640 × 400 viewport; theming', async () => {
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, baseURL });
+    const zp = await zoomed.newPage();
+    // Theming: custom properties through the configuration reach the launcher and the window.
+    await zp.route('**/host/theme.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>theme</title></head><body><script>window.parleyConfig={account:${JSON.stringify(control.account)},theme:{brand:'rgb(0, 110, 60)'}}</script><script async src="/parley.js"></script></body></html>`,
+      }),
+    );
+    const zw = new Widget(zp);
+    await zp.goto('/host/theme.html');
+    await expect(zw.launcher).toHaveCSS('background-color', 'rgb(0, 110, 60)');
+    await zw.open();
+    expect(await zp.locator('parley-widget iframe').boundingBox()).toEqual({ x: 0, y: 0, width: 640, height: 400 });
+    await expect(zw.composer).toBeInViewport();
+    await expect(zw.frame.locator('.parley')).toHaveCSS('--parley-brand', 'rgb(0, 110, 60)');
+    await zoomed.close();
+  });
 });
 
-test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('axe-he'));
-  const w = new Widget(page);
+test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation', async ({ page, control, widget: w }) => {
   await w.goto(control.account, '&lang=he&open=1');
   const dialog = w.frame.getByRole('dialog', { name: 'צ׳אט' });
   await expect(dialog).toBeVisible();
@@ -162,14 +158,8 @@ test('axe finds nothing in the Hebrew (right-to-left) widget, in a conversation'
   await noAxeViolations(page, 'Hebrew, in a conversation');
 });
 
-test('an agent reply while the window is closed is announced by the launcher, politely', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('announce-closed'));
-  const w = new Widget(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'seen while open');
-  await expect(w.agentMessage('seen while open')).toBeVisible();
+test('an agent reply while the window is closed is announced by the launcher, politely', async ({ page, control, widget: w, chat }) => {
+  const { conversation: c, agent: dana } = await chat.danaAnswers('hello', 'seen while open');
   await w.composer.press('Escape');
   await expect(w.dialog).toBeHidden();
   const live = page.locator('parley-widget [aria-live="polite"]');
@@ -181,9 +171,7 @@ test('an agent reply while the window is closed is announced by the launcher, po
   await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
 });
 
-test('full screen under 640 px is modal: Tab and Shift+Tab stay in the window; Escape on the launcher closes', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('modal'));
-  const w = new Widget(page);
+test('full screen under 640 px is modal: Tab and Shift+Tab stay in the window; Escape on the launcher closes', async ({ page, control, widget: w }) => {
   await page.setViewportSize({ width: 360, height: 640 });
   await w.goto(control.account);
   await expect(page.locator('parley-widget iframe')).toHaveCount(1);

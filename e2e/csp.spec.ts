@@ -1,8 +1,7 @@
 // Strict CSP: the stand-in serves the widget's pages with `default-src 'self'; script-src 'self';
 // style-src 'self'` (+ connect-src 'self'); any violation report, in the page or the frame, fails.
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 /** Collects CSP violations from every frame: the DOM event and Chromium's console report. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -19,10 +18,8 @@ async function watchCsp(page: Page): Promise<string[]> {
   return violations;
 }
 
-test('the demo page and the frame carry the strict policy, and a whole conversation breaks none of it', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('csp'));
+test('the demo page and the frame carry the strict policy, and a whole conversation breaks none of it', async ({ page, control, widget: w }) => {
   const violations = await watchCsp(page);
-  const w = new Widget(page);
   const frameResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/frame.html');
   const response = await page.goto(`/?account=${control.account}&lang=he`);
   const policy = response?.headers()['content-security-policy'] ?? '';

@@ -1,13 +1,9 @@
 // Isolation: on a host page that resets every element, hides every button and iframe, sets 40 px
 // text, transforms its long body, rewrites Array.prototype and replaces Map, Set, Promise and URL,
 // the widget looks and works the same (public/examples/hostile.html).
-import { expect, test } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import { expect, test } from './support/fixtures';
 
-test('a hostile host page changes nothing: sizes, visibility, fonts and a full send/receive', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('hostile'));
-  const w = new Widget(page);
+test('a hostile host page changes nothing: sizes, visibility, fonts and a full send/receive', async ({ page, control, widget: w }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`/examples/hostile.html?account=${control.account}`);
@@ -67,8 +63,7 @@ test('a hostile host page changes nothing: sizes, visibility, fonts and a full s
   expect(errors).toEqual([]);
 });
 
-test('the widget CSS does not leak into the host page', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('leak'));
+test('the widget CSS does not leak into the host page', async ({ page, control, widget: w }) => {
   await page.route('**/host/plain.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -96,7 +91,6 @@ test('the widget CSS does not leak into the host page', async ({ page, request }
     script.dataset.open = 'true';
     document.body.append(script);
   }, control.account);
-  const w = new Widget(page);
   await expect(w.dialog).toBeVisible();
   expect(await hostStyles()).toEqual(initial);
 });

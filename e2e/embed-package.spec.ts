@@ -8,10 +8,8 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, writeFile
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { E2E_PORT } from '../playwright.config';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.e2e', `pack-${E2E_PORT}`);
@@ -81,9 +79,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-test('the packed library installs in a fresh Vite app and chats from another origin', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('npm'));
-  const w = new Widget(page);
+test('the packed library installs in a fresh Vite app and chats from another origin', async ({ page, control, widget: w, baseURL }) => {
   const query = new URLSearchParams({ account: control.account, csds: baseURL!, app: `${baseURL}/frame.html` });
   await page.goto(`${appOrigin}/?${query}`);
   await expect(page.getByRole('heading', { name: 'A React site' })).toBeVisible();

@@ -1,8 +1,7 @@
 // The script tag loader as a website uses it: data attributes or window.parleyConfig, the app
 // loaded on intent or when idle, calls queued before it loaded, the typed API and its events.
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 /** Serves a host page with exactly this body at /host/<name>.html (the loader is the real one). */
 async function hostPage(page: Page, name: string, body: string) {
@@ -14,9 +13,7 @@ async function hostPage(page: Page, name: string, body: string) {
 
 const frames = (page: Page) => page.locator('parley-widget iframe');
 
-test('the snippet with data attributes draws the launcher and loads the app only on intent', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('snippet'));
-  const w = new Widget(page);
+test('the snippet with data attributes draws the launcher and loads the app only on intent', async ({ page, control, widget: w, baseURL }) => {
   await hostPage(page, 'intent', `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`);
   await expect(w.launcher).toBeVisible();
   await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
@@ -32,9 +29,7 @@ test('the snippet with data attributes draws the launcher and loads the app only
   expect((await control.onlyConversation()).queue).toBe('waiting');
 });
 
-test('window.parleyConfig without intent: the app loads when the page is idle', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('idle'));
-  const w = new Widget(page);
+test('window.parleyConfig without intent: the app loads when the page is idle', async ({ page, control, widget: w, baseURL }) => {
   await page.addInitScript(([account, csds]) => {
     (window as unknown as { parleyConfig: object }).parleyConfig = { account, csds };
   }, [control.account, baseURL!] as const);
@@ -51,9 +46,7 @@ test('window.parleyConfig without intent: the app loads when the page is idle', 
   await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
 });
 
-test("the first load fetches no window code: it comes on intent, and a click while it loads shows a placeholder", async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('lazy'));
-  const w = new Widget(page);
+test("the first load fetches no window code: it comes on intent, and a click while it loads shows a placeholder", async ({ page, control, widget: w, baseURL }) => {
   const windowCode: string[] = [];
   page.on('request', (r) => {
     if (/\/assets\/FrameWindow-[^/]+\.(js|css)$/.test(new URL(r.url()).pathname)) windowCode.push(r.url());
@@ -86,89 +79,96 @@ test("the first load fetches no window code: it comes on intent, and a click whi
   await expect(w.composer).toBeFocused();
 });
 
-test('calls made before the app loaded are queued; the API reports events', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('api'));
-  const w = new Widget(page);
-  await page.addInitScript(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { seen: unknown[] }).seen = seen;
-    // A page's stub queue, filled before the loader arrives.
-    (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: unknown) => seen.push(['connection', d])]] };
-  });
-  await hostPage(
-    page,
-    'api',
-    `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`,
-  );
-  await expect(w.launcher).toBeVisible();
-  // The app is not loaded (intent only); these calls wait for it.
-  await page.evaluate(() => {
-    const P = (window as unknown as { Parley: import('../src/embed/types').ParleyApi }).Parley;
-    const seen = (window as unknown as { seen: unknown[] }).seen;
-    for (const name of ['message', 'agentJoined', 'receipt', 'conversationEnded'] as const) P.on(name, (d) => seen.push([name, d]));
-    P.on('message', () => {
-      throw new Error('a failing host listener');
+test('calls made before the app loaded are queued; the API reports events', async ({ page, control, widget: w, baseURL }) => {
+  await test.step('calls made before the app loaded wait for it', async () => {
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      // A page's stub queue, filled before the loader arrives.
+      (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: unknown) => seen.push(['connection', d])]] };
     });
-    P.open();
+    await hostPage(
+      page,
+      'api',
+      `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`,
+    );
+    await expect(w.launcher).toBeVisible();
+    // The app is not loaded (intent only); these calls wait for it.
+    await page.evaluate(() => {
+      const P = (window as unknown as { Parley: import('../src/embed/types').ParleyApi }).Parley;
+      const seen = (window as unknown as { seen: unknown[] }).seen;
+      for (const name of ['message', 'agentJoined', 'receipt', 'conversationEnded'] as const) P.on(name, (d) => seen.push([name, d]));
+      P.on('message', () => {
+        throw new Error('a failing host listener');
+      });
+      P.open();
+    });
+    await expect(w.dialog).toBeVisible();
+    await expect(w.composer).toBeFocused();
   });
-  await expect(w.dialog).toBeVisible();
-  await expect(w.composer).toBeFocused();
-  await w.send('queued hello');
-  await expect(w.receiptOf('queued hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'hi from Dana');
-  await expect(w.agentMessage('hi from Dana')).toBeVisible();
-  await control.close(c.id);
-  await expect(w.log.getByText(/ended/i)).toBeVisible();
 
-  const seen = (await page.evaluate(() => (window as unknown as { seen: Array<[string, Record<string, unknown>]> }).seen)) as Array<
-    [string, Record<string, unknown>]
-  >;
-  const names = seen.map(([n]) => n);
-  expect(names).toContain('connection');
-  expect(seen.filter(([n, d]) => n === 'connection' && d.status === 'online').length).toBeGreaterThan(0);
-  const texts = seen.filter(([n]) => n === 'message').map(([, d]) => [d.originator, d.text]);
-  expect(texts).toEqual([
-    ['consumer', 'queued hello'],
-    ['agent', 'hi from Dana'],
-  ]);
-  expect(seen.find(([n, d]) => n === 'receipt' && d.status === 'sent')).toBeTruthy();
-  // agentJoined waits for the agent's profile, so it carries the name.
-  expect(seen.filter(([n]) => n === 'agentJoined').map(([, d]) => d)).toEqual([{ participantId: dana.id, name: 'Dana' }]);
-  expect(seen.filter(([n]) => n === 'conversationEnded').map(([, d]) => d)).toEqual([{ by: 'agent' }]);
+  const dana = await test.step('a conversation: sent, the agent joins, answers and closes', async () => {
+    await w.send('queued hello');
+    await expect(w.receiptOf('queued hello')).toHaveAttribute('data-receipt', 'sent');
+    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
+    await control.say(c.id, dana.id, 'hi from Dana');
+    await expect(w.agentMessage('hi from Dana')).toBeVisible();
+    await control.close(c.id);
+    await expect(w.log.getByText(/ended/i)).toBeVisible();
+    return dana;
+  });
 
-  // Escape closes and returns focus to the launcher; close()/open() drive the window.
-  await w.composer.press('Escape');
-  await expect(w.dialog).toBeHidden();
-  await expect(w.launcher).toBeFocused();
-  await page.evaluate(() => (window as unknown as { Parley: { open(): void } }).Parley.open());
-  await expect(w.dialog).toBeVisible();
-  await page.evaluate(() => (window as unknown as { Parley: { close(): void } }).Parley.close());
-  await expect(w.dialog).toBeHidden();
+  await test.step('the API reported its events', async () => {
+    const seen = (await page.evaluate(() => (window as unknown as { seen: Array<[string, Record<string, unknown>]> }).seen)) as Array<
+      [string, Record<string, unknown>]
+    >;
+    const names = seen.map(([n]) => n);
+    expect(names).toContain('connection');
+    expect(seen.filter(([n, d]) => n === 'connection' && d.status === 'online').length).toBeGreaterThan(0);
+    const texts = seen.filter(([n]) => n === 'message').map(([, d]) => [d.originator, d.text]);
+    expect(texts).toEqual([
+      ['consumer', 'queued hello'],
+      ['agent', 'hi from Dana'],
+    ]);
+    expect(seen.find(([n, d]) => n === 'receipt' && d.status === 'sent')).toBeTruthy();
+    // agentJoined waits for the agent's profile, so it carries the name.
+    expect(seen.filter(([n]) => n === 'agentJoined').map(([, d]) => d)).toEqual([{ participantId: dana.id, name: 'Dana' }]);
+    expect(seen.filter(([n]) => n === 'conversationEnded').map(([, d]) => d)).toEqual([{ by: 'agent' }]);
+  });
 
-  // Bad input gets a clear error.
-  const errors = await page.evaluate(() => {
-    const P = (window as unknown as { Parley: Record<string, (...a: unknown[]) => void> }).Parley;
-    const out: string[] = [];
-    for (const call of [() => P.on!('mesage', () => {}), () => P.on!('message', 'nope'), () => P.setJwt!('')]) {
-      try {
-        call();
-      } catch (e) {
-        out.push((e as Error).message);
+  await test.step('Escape closes and returns focus to the launcher; close() and open() drive the window', async () => {
+    await w.composer.press('Escape');
+    await expect(w.dialog).toBeHidden();
+    await expect(w.launcher).toBeFocused();
+    await page.evaluate(() => (window as unknown as { Parley: { open(): void } }).Parley.open());
+    await expect(w.dialog).toBeVisible();
+    await page.evaluate(() => (window as unknown as { Parley: { close(): void } }).Parley.close());
+    await expect(w.dialog).toBeHidden();
+  });
+
+  await test.step('bad input gets a clear error', async () => {
+    const errors = await page.evaluate(() => {
+      const P = (window as unknown as { Parley: Record<string, (...a: unknown[]) => void> }).Parley;
+      const out: string[] = [];
+      for (const call of [() => P.on!('mesage', () => {}), () => P.on!('message', 'nope'), () => P.setJwt!('')]) {
+        try {
+          call();
+        } catch (e) {
+          out.push((e as Error).message);
+        }
       }
-    }
-    return out;
+      return out;
+    });
+    expect(errors).toEqual(['Parley.on: unknown event "mesage"', 'Parley.on: listener must be a function', 'Parley.setJwt: expected a non-empty string']);
   });
-  expect(errors).toEqual(['Parley.on: unknown event "mesage"', 'Parley.on: listener must be a function', 'Parley.setJwt: expected a non-empty string']);
 
-  // destroy() removes everything.
-  await page.evaluate(() => (window as unknown as { Parley: { destroy(): void } }).Parley.destroy());
-  await expect(page.locator('parley-widget')).toHaveCount(0);
+  await test.step('destroy() removes everything', async () => {
+    await page.evaluate(() => (window as unknown as { Parley: { destroy(): void } }).Parley.destroy());
+    await expect(page.locator('parley-widget')).toHaveCount(0);
+  });
 });
 
-test('setJwt: an anonymous visitor who logs in continues as the authenticated consumer', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('jwt'));
-  const w = new Widget(page);
+test('setJwt: an anonymous visitor who logs in continues as the authenticated consumer', async ({ page, control, widget: w, request, baseURL }) => {
   await hostPage(page, 'jwt', `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-open="true"></script>`);
   await w.send('as a guest');
   await expect(w.receiptOf('as a guest')).toHaveAttribute('data-receipt', 'sent');
@@ -184,9 +184,7 @@ test('setJwt: an anonymous visitor who logs in continues as the authenticated co
   expect(consumers.has(guest)).toBe(true);
 });
 
-test('an SPA route change: destroy() removes window.Parley, the script added again brings a working widget', async ({ page, request, baseURL }) => {
-  const control = new Control(request, uniqueAccount('spa'));
-  const w = new Widget(page);
+test('an SPA route change: destroy() removes window.Parley, the script added again brings a working widget', async ({ page, control, widget: w, baseURL }) => {
   const warnings: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());

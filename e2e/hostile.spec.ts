@@ -10,11 +10,11 @@
 // socket is the server's word), but only at the sequences they carried: their sequences are moved
 // above the real ones, so no injected frame can take a real message's place.
 import fc from 'fast-check';
-import { expect, test, type WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from '@playwright/test';
+import { eventFields } from '../server/control-client';
+import { expect, test } from './support/fixtures';
 import { decodeFrame, parseFrame } from '../src/liveperson/decode';
 import { hostileFrameText } from '../src/liveperson/testing/fuzzFrames';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
 
 const SEED = 20_261_121;
 /** Injected sequences are moved up by this much, above every real one. */
@@ -94,7 +94,7 @@ function brokenFramesFor(dialogId: string): string[] {
   ];
 }
 
-test('hostile frames on the live socket: no error, and a normal exchange still works', async ({ page, request }) => {
+test('hostile frames on the live socket: no error, and a normal exchange still works', async ({ page, control, widget: w, chat }) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -113,14 +113,7 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
     });
     route = ws;
   });
-  const control = new Control(request, uniqueAccount('hostile'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('before the storm');
-  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(conv.id, dana.id, 'agent before the storm');
-  await expect(w.agentMessage('agent before the storm')).toBeVisible();
+  const { conversation: conv, agent: dana } = await chat.danaAnswers('before the storm', 'agent before the storm', '');
   expect(route).toBeDefined();
   expect(subscriptionId).toBeDefined();
 
@@ -146,7 +139,7 @@ test('hostile frames on the live socket: no error, and a normal exchange still w
 
   // Every stored message once, in order, with its text; other rows only where injected messages were.
   const stored = await control.conversation(conv.id);
-  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(e.event.message) }));
+  const content = (stored.transcript[conv.id] ?? []).filter((e) => e.event.type === 'ContentEvent').map((e) => ({ sequence: e.sequence, text: String(eventFields(e).message) }));
   const timeline = await w.readTimeline();
   expect(timeline.duplicates).toBe(0);
   expect(timeline.rows.filter((r) => r.sequence === null)).toEqual([]);

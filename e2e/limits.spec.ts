@@ -1,15 +1,12 @@
 // Limits in Chromium: the composer's length limit, and a 10,000-event conversation that stays
 // responsive (windowed timeline: few rows in the DOM, fast typing and scrolling). The measured
 // figures are printed and attached to the report.
-import { expect, test } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import { eventFields } from '../server/control-client';
+import { expect, test } from './support/fixtures';
 
 const MAX = 5000;
 
-test('the composer shows the length limit and blocks sending over it', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('limit'));
-  const w = new Widget(page);
+test('the composer shows the length limit and blocks sending over it', async ({ control, widget: w }) => {
   await w.goto(control.account);
   await w.open();
   const send = w.dialog.getByRole('button', { name: 'Send' });
@@ -28,14 +25,12 @@ test('the composer shows the length limit and blocks sending over it', async ({ 
   await send.click();
   const c = await control.onlyConversation();
   await expect
-    .poll(async () => ((await control.conversation(c.id)).transcript[c.id] ?? []).map((e) => String(e.event.message ?? '').length))
+    .poll(async () => ((await control.conversation(c.id)).transcript[c.id] ?? []).map((e) => String(eventFields(e).message ?? '').length))
     .toEqual([MAX]);
 });
 
-test('10,000 events: few rows in the DOM, typing and scrolling stay fast, new messages scroll into view', async ({ page, request }, testInfo) => {
+test('10,000 events: few rows in the DOM, typing and scrolling stay fast, new messages scroll into view', async ({ control, widget: w }, testInfo) => {
   test.setTimeout(180_000);
-  const control = new Control(request, uniqueAccount('big'));
-  const w = new Widget(page);
   await w.goto(control.account);
   await w.open();
   await w.send('start');

@@ -1,12 +1,9 @@
 // Exactly-once sending in Chromium through the real path (composer → session → socket → stand-in):
 // typed while disconnected, stored without an answer before the socket died, across a reload
 // (sessionStorage holds the outbox and only it), and "Not sent" with Retry.
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount, type ConversationDetail } from './support/control';
-import { Widget } from './support/widget';
-
-const storedTexts = (c: ConversationDetail) =>
-  (c.transcript[c.id] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { visitorTexts } from './support/control';
 
 /** What the page keeps in browser storage: keys (and the outbox's texts). */
 const browserStorage = (page: Page, account: string) =>
@@ -29,24 +26,9 @@ const DELAY_MS = 4_000;
 const STORED = { intervals: [100], timeout: 20_000 };
 
 test.describe.configure({ timeout: 120_000 });
-let control: Control;
-test.beforeEach(({ request }) => {
-  control = new Control(request, uniqueAccount('outbox'));
-});
-test.afterEach(async () => {
-  await control.clearFaults();
-});
 
-async function started(w: Widget): Promise<ConversationDetail> {
-  await w.goto(control.account, '&open=1');
-  await w.send('first');
-  await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
-  return control.onlyConversation();
-}
-
-test('messages typed while disconnected are sent once, in order, when the connection is back', async ({ page }) => {
-  const w = new Widget(page);
-  const c = await started(w);
+test('messages typed while disconnected are sent once, in order, when the connection is back', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ refuseSockets: true });
   await control.dropSockets();
   await expect(w.status).toHaveAttribute('data-status', 'reconnecting');
@@ -55,31 +37,29 @@ test('messages typed while disconnected are sent once, in order, when the connec
   await expect(w.receiptOf('offline two')).toHaveAttribute('data-receipt', 'pending');
   await control.clearFaults();
   for (const text of ['offline one', 'offline two']) await expect(w.receiptOf(text)).toHaveAttribute('data-receipt', 'sent', BACK_ONLINE);
-  expect(storedTexts(await control.conversation(c.id))).toEqual(['first', 'offline one', 'offline two']);
+  expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'offline one', 'offline two']);
   await expect(w.mine('offline one')).toHaveCount(1);
 });
 
-test('a message stored without an answer before the socket died is reconciled, not sent again', async ({ page }) => {
-  const w = new Widget(page);
-  const c = await started(w);
+test('a message stored without an answer before the socket died is reconciled, not sent again', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ delayMs: DELAY_MS });
   await w.send('in flight');
-  await expect.poll(async () => storedTexts(await control.conversation(c.id)), STORED).toContain('in flight');
+  await expect.poll(async () => visitorTexts(await control.conversation(c.id)), STORED).toContain('in flight');
   await expect(w.receiptOf('in flight')).toHaveAttribute('data-receipt', 'pending'); // no answer yet
   await control.dropSockets();
   await control.clearFaults();
   await expect(w.receiptOf('in flight')).toHaveAttribute('data-receipt', 'sent');
   await expect(w.mine('in flight')).toHaveCount(1);
-  expect(storedTexts(await control.conversation(c.id))).toEqual(['first', 'in flight']);
+  expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'in flight']);
 });
 
-test('unsent messages survive a reload (sessionStorage holds the outbox, only it) and are sent once', async ({ page }) => {
-  const w = new Widget(page);
-  const c = await started(w);
+test('unsent messages survive a reload (sessionStorage holds the outbox, only it) and are sent once', async ({ page, control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   // One message the server stores but never answers, then two typed while the network is down.
   await control.setFaults({ delayMs: DELAY_MS });
   await w.send('stored, no answer');
-  await expect.poll(async () => storedTexts(await control.conversation(c.id)), STORED).toContain('stored, no answer');
+  await expect.poll(async () => visitorTexts(await control.conversation(c.id)), STORED).toContain('stored, no answer');
   await control.setFaults({ refuseSockets: true, delayMs: 0 });
   await control.dropSockets();
   await expect(w.status).toHaveAttribute('data-status', 'reconnecting');
@@ -98,13 +78,12 @@ test('unsent messages survive a reload (sessionStorage holds the outbox, only it
     await expect(w.receiptOf(text)).toHaveAttribute('data-receipt', 'sent', BACK_ONLINE);
     await expect(w.mine(text)).toHaveCount(1);
   }
-  expect(storedTexts(await control.conversation(c.id))).toEqual(['first', 'stored, no answer', 'unsent one', 'unsent two']);
+  expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'stored, no answer', 'unsent one', 'unsent two']);
   expect((await browserStorage(page, control.account)).session).toEqual([]);
 });
 
-test('after repeated failures a message shows "Not sent" with Retry, which sends it once', async ({ page }) => {
-  const w = new Widget(page);
-  const c = await started(w);
+test('after repeated failures a message shows "Not sent" with Retry, which sends it once', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('first');
   await control.setFaults({ failNext: { count: 50, code: 500 } });
   await w.send('unlucky');
   const bubble = w.mine('unlucky');
@@ -114,5 +93,5 @@ test('after repeated failures a message shows "Not sent" with Retry, which sends
   await bubble.getByRole('button', { name: 'Retry' }).click();
   await expect(w.receiptOf('unlucky')).toHaveAttribute('data-receipt', 'sent');
   await expect(bubble.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-  expect(storedTexts(await control.conversation(c.id))).toEqual(['first', 'unlucky']);
+  expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'unlucky']);
 });

@@ -3,9 +3,8 @@
 // The same for an authenticated visitor: the host's getJwt (the demo page's authCode=), a token given
 // with Parley.setJwt, a 4401 answered with a fresh host token, and getJwt failing (its error texts,
 // shown and logged, name no token either).
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 /** Records what could leak a token: console lines, page errors, request and WebSocket URLs; and the tokens the IdP issued to the page. */
 function watch(page: Page) {
@@ -33,16 +32,9 @@ function leaks(seen: string[], jwts: Iterable<string>): string[] {
   return out;
 }
 
-test('the jwt is never logged and never put in a URL', async ({ page, request }) => {
+test('the jwt is never logged and never put in a URL', async ({ page, control, widget: w, chat }) => {
   const { seen, jwts } = watch(page);
-  const control = new Control(request, uniqueAccount('secrets'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('my secret-free message');
-  const { conversation: conv, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(conv.id, dana.id, 'hello');
-  await expect(w.agentMessage('hello')).toBeVisible();
+  await chat.danaAnswers('my secret-free message', 'hello', '');
   await control.dropSockets();
   await w.send('after a drop');
   await expect(w.receiptOf('after a drop')).toHaveAttribute('data-receipt', 'sent');
@@ -58,12 +50,10 @@ test('the jwt is never logged and never put in a URL', async ({ page, request })
   expect(leaks(seen, jwts)).toEqual([]);
 });
 
-test('an authenticated visitor: host getJwt, Parley.setJwt, 4401 and a failing getJwt never show the token', async ({ page, request }) => {
+test('an authenticated visitor: host getJwt, Parley.setJwt, 4401 and a failing getJwt never show the token', async ({ page, control, widget: w, request }) => {
   test.setTimeout(90_000);
   const { seen, jwts } = watch(page);
-  const control = new Control(request, uniqueAccount('secrets-auth'));
   const authCode = `carol-${control.account}`;
-  const w = new Widget(page);
   try {
     await w.goto(control.account, `&open=1&authCode=${encodeURIComponent(authCode)}`);
     await w.send('signed in');

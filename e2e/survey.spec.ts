@@ -2,13 +2,10 @@
 // bot asks with quick replies in the POST_SURVEY dialog, the visitor clicks one, the survey completes
 // and the conversation ends. The click is published as protocol reference §5.5 says: an ACTION
 // receipt on the question with the click's metadata, then the answer text with the same metadata.
-import { expect, test } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import { eventFields } from '../server/control-client';
+import { expect, test } from './support/fixtures';
 
-test('the visitor answers the survey with a quick reply and the conversation ends', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('survey'));
-  const w = new Widget(page);
+test('the visitor answers the survey with a quick reply and the conversation ends', async ({ control, widget: w }) => {
   await w.goto(control.account);
   await w.open();
   await w.send('Thanks for the help');
@@ -31,12 +28,12 @@ test('the visitor answers the survey with a quick reply and the conversation end
   const events = detail.transcript[survey] ?? [];
   const question = events.find((e) => e.role !== 'CONSUMER' && e.event.type === 'ContentEvent');
   // The visitor's ACTION and answer (its ACCEPT/READ receipts of the question are there too).
-  const fromVisitor = events.filter((e) => e.role === 'CONSUMER' && (e.event.type === 'ContentEvent' || e.event.status === 'ACTION'));
-  expect(fromVisitor.map((e) => [e.event.type, e.event.status ?? e.event.message])).toEqual([
+  const fromVisitor = events.filter((e) => e.role === 'CONSUMER' && (e.event.type === 'ContentEvent' || eventFields(e).status === 'ACTION'));
+  expect(fromVisitor.map((e) => [e.event.type, eventFields(e).status ?? eventFields(e).message])).toEqual([
     ['AcceptStatusEvent', 'ACTION'],
     ['ContentEvent', '5'],
   ]);
-  expect(fromVisitor[0]?.event.sequenceList).toEqual([question?.sequence]);
+  expect(eventFields(fromVisitor[0]).sequenceList).toEqual([question?.sequence]);
   for (const e of fromVisitor) expect(e.metadata?.[0]).toMatchObject({ type: 'Answer', id: expect.stringMatching(/a5$/) });
   expect(fromVisitor[1]?.metadata?.some((m) => m.type === 'ExternalId')).toBe(true);
 });

@@ -1,12 +1,9 @@
 // Tokens in Chromium with the stand-in's faults: 4401 with the host's getJwt (the demo page's
 // authCode=), 4407 for an anonymous visitor, and an authentication that keeps failing (bounded,
 // then a visible error with Retry).
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount, type ConversationDetail } from './support/control';
-import { Widget } from './support/widget';
-
-const storedTexts = (c: ConversationDetail) =>
-  (c.transcript[c.id] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { visitorTexts } from './support/control';
 
 /** Counts the page's requests to the IdP, by endpoint. */
 function idpRequests(page: Page): Record<'authenticate' | 'signup' | 'refresh', number> {
@@ -24,21 +21,9 @@ const storedJwt = (page: Page, account: string) => page.evaluate((key) => localS
 // With `authCode=` the demo page passes a getJwt (EmbedConfig.getJwt) that trades the code at the
 // stand-in's /authenticate; the embed bridges it into the frame's session (src/embed/hostTokens.ts).
 
-let control: Control;
-test.beforeEach(({ request }) => {
-  control = new Control(request, uniqueAccount('tokens'));
-});
-test.afterEach(async () => {
-  await control.clearFaults();
-});
-
-test('4401 with a host getJwt: a fresh token, and the same conversation resumes', async ({ page }) => {
+test('4401 with a host getJwt: a fresh token, and the same conversation resumes', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  const w = new Widget(page);
-  await w.goto(control.account, `&open=1&authCode=${encodeURIComponent(`alice-${control.account}`)}`);
-  await w.send('before the token expired');
-  await expect(w.receiptOf('before the token expired')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('before the token expired', `&open=1&authCode=${encodeURIComponent(`alice-${control.account}`)}`);
   expect(idp.authenticate).toBe(1);
   expect(idp.signup).toBe(0);
 
@@ -50,17 +35,13 @@ test('4401 with a host getJwt: a fresh token, and the same conversation resumes'
   const after = await control.conversation(c.id);
   expect((await control.conversations()).map((x) => x.id)).toEqual([c.id]);
   expect(after.consumerId).toBe(c.consumerId);
-  expect(storedTexts(after)).toEqual(['before the token expired', 'after a fresh token']);
+  expect(visitorTexts(after)).toEqual(['before the token expired', 'after a fresh token']);
   expect(await page.evaluate(() => localStorage.length)).toBe(0); // an authenticated token is never stored
 });
 
-test('4407 for an anonymous visitor: the identity is refreshed and keeps its consumer id', async ({ page }) => {
+test('4407 for an anonymous visitor: the identity is refreshed and keeps its consumer id', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  const w = new Widget(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('before the identity expired');
-  await expect(w.receiptOf('before the identity expired')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('before the identity expired');
   const before = await storedJwt(page, control.account);
   expect(subOf(before)).toBe(c.consumerId);
 
@@ -72,16 +53,12 @@ test('4407 for an anonymous visitor: the identity is refreshed and keeps its con
   expect(after).not.toBe(before);
   expect(subOf(after)).toBe(c.consumerId);
   expect(idp.signup).toBe(1);
-  expect(storedTexts(await control.conversation(c.id))).toEqual(['before the identity expired', 'after the refresh']);
+  expect(visitorTexts(await control.conversation(c.id))).toEqual(['before the identity expired', 'after the refresh']);
 });
 
-test('a failing authentication does not loop: bounded attempts, a visible error, and Retry', async ({ page }) => {
+test('a failing authentication does not loop: bounded attempts, a visible error, and Retry', async ({ page, control, widget: w, chat }) => {
   const idp = idpRequests(page);
-  const w = new Widget(page);
-  await w.goto(control.account, '&open=1');
-  await w.send('hello');
-  await expect(w.receiptOf('hello')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+  const c = await chat.visitorStarts('hello');
 
   await control.setFaults({ refuseAuth: true });
   await control.expireTokens();
@@ -100,13 +77,12 @@ test('a failing authentication does not loop: bounded attempts, a visible error,
   await expect(w.receiptOf('back again')).toHaveAttribute('data-receipt', 'sent');
   const after = await control.conversation(c.id);
   expect(after.consumerId).toBe(c.consumerId); // the refreshed identity, not a new visitor
-  expect(storedTexts(after)).toEqual(['hello', 'back again']);
+  expect(visitorTexts(after)).toEqual(['hello', 'back again']);
 });
 
-test('a host getJwt that keeps failing: bounded attempts, then the error with Retry', async ({ page }) => {
+test('a host getJwt that keeps failing: bounded attempts, then the error with Retry', async ({ page, control, widget: w }) => {
   const idp = idpRequests(page);
   await control.setFaults({ refuseAuth: true });
-  const w = new Widget(page);
   await w.goto(control.account, `&open=1&authCode=bob-${control.account}`);
   await expect(w.status).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   await expect(w.status.getByRole('button', { name: 'Retry' })).toBeVisible();

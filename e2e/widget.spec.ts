@@ -1,70 +1,73 @@
 // The consumer widget end to end: Chromium, the built demo page, the stand-in over real sockets,
 // the agent played through the stand-in's control API.
-import { expect, test } from '@playwright/test';
-import { Control, consumerAcks, uniqueAccount, type ConversationDetail } from './support/control';
-import { Widget } from './support/widget';
+import { expect, test } from './support/fixtures';
+import { consumerAcks, visitorTexts, type ConversationDetail } from './support/control';
 
 const contentSequences = (c: ConversationDetail) =>
   (c.transcript[c.id] ?? [])
     .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
     .map((e) => e.sequence);
 
-test('the tutorial flows: create, agent joins, receipts both ways, agent closes', async ({ page, request }, testInfo) => {
-  const control = new Control(request, uniqueAccount('tutorial'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
-  await w.open();
-  await expect(w.composer).toBeFocused();
+test('the tutorial flows: create, agent joins, receipts both ways, agent closes', async ({ page, control, widget: w }, testInfo) => {
+  const { waiting, dana } = await test.step('the first message creates the conversation: pending, then sent (V)', async () => {
+    await w.goto(control.account);
+    await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
+    await w.open();
+    await expect(w.composer).toBeFocused();
 
-  // The first message creates the conversation; the bubble goes pending → sent (V).
-  await w.send('Hello, I need help with my order');
-  await expect(w.mine('Hello, I need help with my order')).toHaveCount(1);
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'sent');
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Sent');
+    // The first message creates the conversation; the bubble goes pending → sent (V).
+    await w.send('Hello, I need help with my order');
+    await expect(w.mine('Hello, I need help with my order')).toHaveCount(1);
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'sent');
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Sent');
 
-  const waiting = await control.onlyConversation();
-  expect(waiting.queue).toBe('waiting');
-  const dana = await control.agent('Dana');
+    const waiting = await control.onlyConversation();
+    expect(waiting.queue).toBe('waiting');
+    const dana = await control.agent('Dana');
+    return { waiting, dana };
+  });
 
-  // The agent accepts: the join banner shows.
-  await control.accept(waiting.id, dana.id);
-  await expect(w.log.getByText(/Dana joined/)).toBeVisible();
+  const agentSeq = await test.step('the agent accepts (the join banner), types and answers', async () => {
+    await control.accept(waiting.id, dana.id);
+    await expect(w.log.getByText(/Dana joined/)).toBeVisible();
 
-  // Typing, then a message: the indicator shows and clears.
-  await control.typing(waiting.id, dana.id, 'COMPOSING');
-  await expect(w.dialog.getByText('Dana is typing…')).toBeVisible();
-  const { sequence: agentSeq } = await control.say(waiting.id, dana.id, 'Hi! I am Dana, how can I help?');
-  await expect(w.agentMessage('Hi! I am Dana, how can I help?')).toBeVisible();
-  await expect(w.dialog.getByText('Dana is typing…')).toBeHidden();
+    // Typing, then a message: the indicator shows and clears.
+    await control.typing(waiting.id, dana.id, 'COMPOSING');
+    await expect(w.dialog.getByText('Dana is typing…')).toBeVisible();
+    const { sequence: agentSeq } = await control.say(waiting.id, dana.id, 'Hi! I am Dana, how can I help?');
+    await expect(w.agentMessage('Hi! I am Dana, how can I help?')).toBeVisible();
+    await expect(w.dialog.getByText('Dana is typing…')).toBeHidden();
+    return agentSeq;
+  });
 
-  // The widget acknowledged the agent message ACCEPT then READ, in that order, once each.
-  await expect
-    .poll(async () => consumerAcks(await control.conversation(waiting.id)).get(agentSeq!) ?? [])
-    .toEqual(['ACCEPT', 'READ']);
+  await test.step('the widget acknowledges the agent message ACCEPT then READ, once each', async () => {
+    await expect
+      .poll(async () => consumerAcks(await control.conversation(waiting.id)).get(agentSeq!) ?? [])
+      .toEqual(['ACCEPT', 'READ']);
+  });
 
-  // The visitor's message: VV once the agent's device accepts it, orange once read.
-  const mySeq = Number(await w.mine('Hello, I need help with my order').getAttribute('data-sequence'));
-  expect(Number.isInteger(mySeq)).toBe(true);
-  await control.receipt(waiting.id, dana.id, 'ACCEPT', [mySeq]);
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'delivered');
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Delivered');
-  await control.receipt(waiting.id, dana.id, 'READ', [mySeq]);
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'read');
-  await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Read');
+  await test.step('the visitor message: VV once the agent device accepts it, orange once read', async () => {
+    const mySeq = Number(await w.mine('Hello, I need help with my order').getAttribute('data-sequence'));
+    expect(Number.isInteger(mySeq)).toBe(true);
+    await control.receipt(waiting.id, dana.id, 'ACCEPT', [mySeq]);
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'delivered');
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Delivered');
+    await control.receipt(waiting.id, dana.id, 'READ', [mySeq]);
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAttribute('data-receipt', 'read');
+    await expect(w.receiptOf('Hello, I need help with my order')).toHaveAccessibleName('Read');
 
-  await page.screenshot({ path: testInfo.outputPath('open-conversation.png') });
-  await testInfo.attach('open-conversation', { path: testInfo.outputPath('open-conversation.png'), contentType: 'image/png' });
+    await page.screenshot({ path: testInfo.outputPath('open-conversation.png') });
+    await testInfo.attach('open-conversation', { path: testInfo.outputPath('open-conversation.png'), contentType: 'image/png' });
+  });
 
-  // The agent closes the conversation.
-  await control.close(waiting.id);
-  await expect(w.log.getByText(/ended/i)).toBeVisible();
-  expect((await control.conversation(waiting.id)).stage).toBe('CLOSE');
+  await test.step('the agent closes the conversation', async () => {
+    await control.close(waiting.id);
+    await expect(w.log.getByText(/ended/i)).toBeVisible();
+    expect((await control.conversation(waiting.id)).stage).toBe('CLOSE');
+  });
 });
 
-test('the visitor ends the conversation after confirming', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('end'));
-  const w = new Widget(page);
+test('the visitor ends the conversation after confirming', async ({ control, widget: w }) => {
   await w.goto(control.account, '&open=1');
   await w.send('Just a quick question');
   await expect(w.receiptOf('Just a quick question')).toHaveAttribute('data-receipt', 'sent');
@@ -75,9 +78,7 @@ test('the visitor ends the conversation after confirming', async ({ page, reques
   await expect(w.log.getByText(/ended/i)).toBeVisible();
 });
 
-test('a reload rebuilds the same conversation from the server', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('reload'));
-  const w = new Widget(page);
+test('a reload rebuilds the same conversation from the server', async ({ page, control, widget: w }) => {
   await w.goto(control.account, '&open=1');
   await w.send('first');
   await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
@@ -97,9 +98,7 @@ test('a reload rebuilds the same conversation from the server', async ({ page, r
   expect((await w.sequencedRows()).map((r) => r.sequence)).toEqual(contentSequences(await control.conversation(c.id)));
 });
 
-test('every socket dropped mid-conversation: rebuilt with no duplicates and no gaps', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('drop'));
-  const w = new Widget(page);
+test('every socket dropped mid-conversation: rebuilt with no duplicates and no gaps', async ({ control, widget: w }) => {
   await w.goto(control.account, '&open=1');
   await w.send('before the drop');
   await expect(w.receiptOf('before the drop')).toHaveAttribute('data-receipt', 'sent');
@@ -124,10 +123,7 @@ test('every socket dropped mid-conversation: rebuilt with no duplicates and no g
   expect(new Set(sequences).size).toBe(sequences.length);
   expect(sequences).toEqual(contentSequences(await control.conversation(c.id)));
   // Every visitor message is stored exactly once on the server.
-  const stored = (await control.conversation(c.id)).transcript[c.id]!.filter(
-    (e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent',
-  );
-  expect(stored.map((e) => e.event.message)).toEqual([
+  expect(visitorTexts(await control.conversation(c.id))).toEqual([
     'before the drop',
     'visitor during drop 0',
     'visitor during drop 1',

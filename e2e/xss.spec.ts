@@ -1,9 +1,9 @@
 // XSS: a corpus of vectors as agent messages, quick-reply titles, agent names, file captions and
 // rich content. Every vector calls a trap (window.__xss, alert) if it ever runs; the test fails on
 // the trap, on any dialog and on any page error, in the page and in the widget's frame.
-import { expect, test, type Page } from '@playwright/test';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import type { Page } from '@playwright/test';
+import { visitorTexts } from './support/control';
+import { expect, test } from './support/fixtures';
 
 const VECTORS = [
   '<script>__xss(1)</script>',
@@ -50,11 +50,9 @@ async function installTrap(page: Page): Promise<string[]> {
   return fired;
 }
 
-test('XSS vectors in messages, quick replies, names, captions and rich content render as inert text', async ({ page, request }) => {
+test('XSS vectors in messages, quick replies, names, captions and rich content render as inert text', async ({ page, control, widget: w }) => {
   test.setTimeout(120_000);
   const fired = await installTrap(page);
-  const control = new Control(request, uniqueAccount('xss'));
-  const w = new Widget(page);
   await w.goto(control.account);
   await w.open();
   await w.send('hello');
@@ -114,5 +112,5 @@ test('XSS vectors in messages, quick replies, names, captions and rich content r
   expect(fired).toEqual([]);
   expect(await page.evaluate(() => typeof (window as unknown as { __xss?: unknown }).__xss)).toBe('function');
   const stored = await control.conversation(conv.id);
-  expect((stored.transcript[conv.id] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message)).toEqual(['hello', VECTORS[1]]);
+  expect(visitorTexts(stored)).toEqual(['hello', VECTORS[1]]);
 });

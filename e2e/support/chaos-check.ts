@@ -1,6 +1,7 @@
 // The end-of-run comparison of the chaos test: the widget's whole timeline against the stand-in's
 // transcript (same sequences, same order, same texts, no duplicates, no gaps), every visitor message
 // stored exactly once, and the ticks equal to the receipts the stand-in stored.
+import { eventFields } from '../../server/control-client';
 import type { ConversationDetail } from './control';
 import type { TimelineMessage } from './widget';
 
@@ -38,7 +39,7 @@ const isVisitorContent = (e: { role: string; event: { type: string } }) => e.rol
 export function visitorCopies(detail: ConversationDetail): Map<string, number> {
   const copies = new Map<string, number>();
   for (const e of detail.transcript[detail.id] ?? []) {
-    if (isVisitorContent(e)) copies.set(String(e.event.message), (copies.get(String(e.event.message)) ?? 0) + 1);
+    if (isVisitorContent(e)) copies.set(String(eventFields(e).message), (copies.get(String(eventFields(e).message)) ?? 0) + 1);
   }
   return copies;
 }
@@ -56,7 +57,7 @@ export function convergenceProblems(
   const c = detail.id;
   const expected = (detail.transcript[c] ?? [])
     .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
-    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(e.event.message) }));
+    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(eventFields(e).message) }));
   const rows = timeline.rows;
   if (timeline.duplicates > 0) problems.push(`${timeline.duplicates} rows shown twice`);
   const unsent = rows.filter((r) => r.sequence === null);
@@ -80,8 +81,8 @@ export function convergenceProblems(
   const receipts = detail.receipts[c] ?? {};
   const ticks = sequenced
     .filter((r) => r.originator === 'consumer')
-    .filter((r) => r.receipt !== TICK[receipts[String(r.sequence)] ?? ''])
-    .map((r) => `${r.text}: widget ${r.receipt}, stored ${receipts[String(r.sequence)] ?? 'none'}`);
+    .filter((r) => r.receipt !== TICK[receipts[r.sequence as number] ?? ''])
+    .map((r) => `${r.text}: widget ${r.receipt}, stored ${receipts[r.sequence as number] ?? 'none'}`);
   if (ticks.length > 0) problems.push(`ticks differ from the stored receipts: ${ticks.slice(0, 10).join('; ')}`);
   return problems;
 }

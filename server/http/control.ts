@@ -2,17 +2,15 @@
 import type { ContentEvent, QuickReply } from '../../src/liveperson/wire';
 import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
-import type { Account } from '../state/accounts';
 import { missingSequence, publish } from '../state/events';
 import { accept, addManager, backToQueue, closeConversation, transferToAgent, transferToSkill } from '../state/lifecycle';
-import type { Conversation } from '../state/model';
 import { openMain, roleIn } from './agentRole';
-import { agentProfileRoute, contentActions } from './controlContent';
+import { agentProfileRoute, contentActions, type ControlAction } from './controlContent';
 import { canSurvey, startSurvey } from '../state/survey';
-import { int, list, oneOf, optList, type Obj } from '../ws/fields';
+import { int, list, oneOf, optList } from '../ws/fields';
 import { accountOf, agentOf, bodyObj, conversationOf } from './params';
 import { json, readJson, route, type Route } from './router';
-import { conversationList, detail, summary } from './views';
+import { agentView, conversationList, detail, summary } from './views';
 
 function quickReplies(titles: string[]): ContentEvent['quickReplies'] {
   const replies: QuickReply[] = titles.map((title) => ({ type: 'button', title, click: { actions: [{ type: 'publishText', text: title }] } }));
@@ -24,9 +22,7 @@ const text = (x: unknown, name: string): string => {
   return x;
 };
 
-type Action = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
-
-const actions: Record<string, Action> = {
+const actions = {
   ...contentActions,
   accept: (account, conv, b, now) => (accept(account, conv, agentOf(account, b.agentId).id, now), summary(conv)),
   typing: (account, conv, b, now) => {
@@ -75,21 +71,25 @@ const actions: Record<string, Action> = {
     else closeConversation(account, conv, 'AGENT', now);
     return summary(conv);
   },
-};
+} satisfies Record<string, ControlAction>;
+
+export type ControlActionName = keyof typeof actions;
+/** What each `POST …/conversations/{id}/{action}` answers. */
+export type ControlActionResults = { [K in ControlActionName]: ReturnType<(typeof actions)[K]> };
 
 export function controlRoutes(ctx: StandInContext): Route[] {
   const base = '^\\/agent\\/api\\/([^/]+)';
   return [
     agentProfileRoute(ctx),
     route('GET', new RegExp(`${base}\\/agents$`), (_req, res, [a]) => {
-      json(res, 200, accountOf(ctx, a).agents.map((x) => ({ id: x.id, nickname: x.nickname, role: x.role })));
+      json(res, 200, accountOf(ctx, a).agents.map(agentView));
     }),
     route('GET', new RegExp(`${base}\\/conversations$`), (_req, res, [a]) => json(res, 200, conversationList(accountOf(ctx, a)))),
     route('GET', new RegExp(`${base}\\/conversations\\/([^/]+)$`), (_req, res, [a, c]) => {
       json(res, 200, detail(conversationOf(accountOf(ctx, a), c)));
     }),
     route('POST', new RegExp(`${base}\\/conversations\\/([^/]+)\\/([a-z-]+)$`), async (req, res, [a, c, name = '']) => {
-      const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+      const action = Object.hasOwn(actions, name) ? actions[name as ControlActionName] : undefined;
       if (!action) throw new Refusal(404, Errors.notFound);
       const account = accountOf(ctx, a);
       const conv = conversationOf(account, c);

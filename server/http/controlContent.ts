@@ -10,6 +10,7 @@ import { isObj, oneOf, type Obj } from '../ws/fields';
 import { openMain, roleIn } from './agentRole';
 import { accountOf, agentOf, bodyObj } from './params';
 import { json, readJson, route, type Route } from './router';
+import { agentView } from './views';
 
 export type ControlAction = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
 
@@ -23,7 +24,7 @@ function boundedText(v: unknown, name: string, max: number, allowEmpty = false):
   return v;
 }
 
-export const contentActions: Record<string, ControlAction> = {
+export const contentActions = {
   /** `{agentId, caption, fileType?, relativePath?}` → a hosted/file ContentEvent. */
   file: (account, conv, b, now) => {
     const agent = agentOf(account, b.agentId);
@@ -62,7 +63,7 @@ export const contentActions: Record<string, ControlAction> = {
     });
     return { first: sequences[0], last: sequences.at(-1), count: sequences.length };
   },
-};
+} satisfies Record<string, ControlAction>;
 
 /** `PUT /agent/api/{account}/agents/{agentId}` `{nickname}`: what the profile API returns from then on. */
 export function agentProfileRoute(ctx: StandInContext): Route {
@@ -71,6 +72,6 @@ export function agentProfileRoute(ctx: StandInContext): Route {
     const agent = agentOf(account, agentId);
     const b = bodyObj(await readJson(req));
     agent.nickname = boundedText(b.nickname, 'nickname', 200);
-    json(res, 200, { id: agent.id, nickname: agent.nickname, role: agent.role });
+    json(res, 200, agentView(agent));
   });
 }

@@ -1,9 +1,24 @@
 // Control API views of conversations (docs/stand-in.md): summary, transcript, receipts.
-import type { Account } from '../state/accounts';
+import type { Account, Agent } from '../state/accounts';
 import { agentReceipts } from '../state/events';
-import { assignedAgent, toWire, type Conversation } from '../state/model';
+import { assignedAgent, toWire, type Conversation, type ReceiptState, type StoredEvent } from '../state/model';
 
-export function queueOf(conv: Conversation): 'waiting' | 'open' | 'closed' {
+export type QueueView = 'waiting' | 'open' | 'closed';
+/** An agent as the control API lists it. */
+export type AgentView = Pick<Agent, 'id' | 'nickname' | 'role'>;
+export type ConversationSummaryView = ReturnType<typeof summary>;
+/** One stored event of a dialog's transcript. */
+export type TranscriptEntryView = Omit<StoredEvent, 'metadata'> & Partial<Pick<StoredEvent, 'metadata'>>;
+export interface ConversationDetailView extends ConversationSummaryView {
+  /** Per dialog id: its events in sequence order. */
+  transcript: Record<string, TranscriptEntryView[]>;
+  /** Per dialog id: consumer content sequence → how the agent side acknowledged it. */
+  receipts: Record<string, Record<number, ReceiptState>>;
+}
+
+export const agentView = (a: Agent): AgentView => ({ id: a.id, nickname: a.nickname, role: a.role });
+
+export function queueOf(conv: Conversation): QueueView {
   if (conv.stage === 'CLOSE' || conv.state === 'CLOSE') return 'closed';
   return assignedAgent(conv) ? 'open' : 'waiting';
 }
@@ -27,9 +42,9 @@ export function summary(conv: Conversation) {
   };
 }
 
-export function detail(conv: Conversation) {
-  const transcript: Record<string, unknown[]> = {};
-  const receipts: Record<string, Record<number, string>> = {};
+export function detail(conv: Conversation): ConversationDetailView {
+  const transcript: ConversationDetailView['transcript'] = {};
+  const receipts: ConversationDetailView['receipts'] = {};
   for (const d of conv.dialogs) {
     transcript[d.id] = d.events.map((e) => ({
       sequence: e.sequence,

@@ -1,17 +1,25 @@
-// Test helpers for the stand-in's HTTP side: identity and the agent control API over real HTTP.
-export interface HttpResult<T = unknown> {
-  status: number;
-  body: T;
-}
+// Test helpers for the stand-in's HTTP side: identity and the agent control API over real HTTP,
+// through the one control client (server/control-client.ts). These answer with the status and
+// body, whatever the status, because the tests check refusals too.
+import {
+  accountControl,
+  controlRequest,
+  jsonRequest,
+  type AgentView,
+  type ControlActionName,
+  type ControlActionResults,
+  type ControlResponse,
+  type ConversationDetailView,
+  type ConversationSummaryView,
+  type FaultState,
+  type Settings,
+} from '../control-client';
 
-export async function call<T = unknown>(url: string, method = 'GET', body?: unknown): Promise<HttpResult<T>> {
-  const res = await fetch(url, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+export type HttpResult<T = unknown> = ControlResponse<T>;
+/** What a refused request answers. */
+type Refused = { error?: string };
+
+export const call = jsonRequest;
 
 export async function signup(baseUrl: string, account: string): Promise<string> {
   const r = await call<{ jwt: string }>(`${baseUrl}/api/account/${account}/signup`, 'POST');
@@ -23,12 +31,6 @@ export function claimsOf(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-export interface AgentInfo {
-  id: string;
-  nickname: string;
-  role: string;
-}
-
 /** The control API of one account. */
 export class Control {
   constructor(
@@ -36,37 +38,40 @@ export class Control {
     readonly account: string,
   ) {}
 
-  private url(path: string) {
-    return `${this.baseUrl}/agent/api/${this.account}${path}`;
+  private request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
+    return controlRequest<T & Refused>(this.baseUrl, method, `${this.account}/${path}`, body);
   }
 
-  async agents(): Promise<{ dana: AgentInfo; sam: AgentInfo; morgan: AgentInfo }> {
-    const list = (await call<AgentInfo[]>(this.url('/agents'))).body;
-    const by = (n: string) => list.find((a) => a.nickname === n) as AgentInfo;
+  /** The demo agents every account has. */
+  async agents(): Promise<{ dana: AgentView; sam: AgentView; morgan: AgentView }> {
+    const list = await accountControl(this.baseUrl, this.account).agents();
+    const by = (n: string) => list.find((a) => a.nickname === n) as AgentView;
     return { dana: by('Dana'), sam: by('Sam'), morgan: by('Morgan') };
   }
 
   conversations() {
-    return call<Array<Record<string, unknown>>>(this.url('/conversations'));
+    return this.request<ConversationSummaryView[]>('GET', 'conversations');
   }
 
   conversation(id: string) {
-    return call<Record<string, unknown>>(this.url(`/conversations/${id}`));
+    return this.request<ConversationDetailView>('GET', `conversations/${id}`);
   }
 
-  act<T = Record<string, unknown>>(id: string, action: string, body: unknown = {}) {
-    return call<T>(this.url(`/conversations/${id}/${action}`), 'POST', body);
+  /** Any action, with any body (bad ones included); a known action's answer is typed. */
+  act<K extends string>(id: string, action: K, body: unknown = {}) {
+    return this.request<K extends ControlActionName ? ControlActionResults[K] : unknown>('POST', `conversations/${id}/${action}`, body);
   }
 
   settings(patch?: Record<string, unknown>) {
-    return patch ? call(this.url('/settings'), 'PUT', patch) : call(this.url('/settings'));
+    return patch ? this.request<Settings>('PUT', 'settings', patch) : this.request<Settings>('GET', 'settings');
   }
 }
 
 export const faults = {
-  set: (baseUrl: string, body: unknown) => call(`${baseUrl}/agent/api/faults`, 'PUT', body),
-  clear: (baseUrl: string) => call(`${baseUrl}/agent/api/faults`, 'DELETE'),
-  get: (baseUrl: string) => call<{ counters: Record<string, number> }>(`${baseUrl}/agent/api/faults`),
-  drop: (baseUrl: string, body: unknown = {}) => call(`${baseUrl}/agent/api/faults/drop`, 'POST', body),
-  expireTokens: (baseUrl: string) => call(`${baseUrl}/agent/api/faults/expire-tokens`, 'POST'),
+  set: (baseUrl: string, body: unknown) => controlRequest<FaultState>(baseUrl, 'PUT', 'faults', body),
+  clear: (baseUrl: string) => controlRequest<FaultState>(baseUrl, 'DELETE', 'faults'),
+  get: (baseUrl: string) => controlRequest<FaultState>(baseUrl, 'GET', 'faults'),
+  drop: (baseUrl: string, body: unknown = {}) => controlRequest<{ dropped: number }>(baseUrl, 'POST', 'faults/drop', body),
+  expireTokens: (baseUrl: string) => controlRequest<{ closed: number }>(baseUrl, 'POST', 'faults/expire-tokens'),
 };
+

@@ -55,7 +55,7 @@ describe('control API content', () => {
   it('bulk: stores N messages in order and delivers them in notifications of at most 500 changes', async () => {
     const { client, conv, control, agents } = await setup();
     const since = client.mark();
-    const r = await control.act<{ first: number; last: number; count: number }>(conv, 'bulk', { agentId: agents.dana.id, count: 1200, text: 'Bulk' });
+    const r = await control.act(conv, 'bulk', { agentId: agents.dana.id, count: 1200, text: 'Bulk' });
     expect(r.body).toEqual({ first: 0, last: 1199, count: 1200 });
     await client.waitFor((f) => isMsg(f) && f.body.changes.some((c) => c.sequence === 1199), { since });
     const notes = client.notifications('ms.MessagingEventNotification', since) as MsgNote[];

@@ -58,7 +58,7 @@ describe('HTTP', () => {
     expect((await control.act('nope', 'accept', {})).status).toBe(404);
     const { client } = await h.consumer(control.account);
     const conv = (await client.request('cm.ConsumerRequestConversation')).body as { conversationId: string };
-    const bad = await control.act<{ error: string }>(conv.conversationId, 'accept', { agentId: 'ghost' });
+    const bad = await control.act(conv.conversationId, 'accept', { agentId: 'ghost' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain('ghost');
     const notIn = await control.act(conv.conversationId, 'messages', { agentId: (await control.agents()).sam.id, text: 'hi' });

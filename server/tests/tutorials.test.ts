@@ -101,8 +101,8 @@ describe('tutorial: read and accept events', () => {
     const control = h.control(account);
     const { dana } = await control.agents();
     await control.act(dialogId, 'accept', { agentId: dana.id });
-    const sent = await control.act<{ sequence: number }>(dialogId, 'messages', { agentId: dana.id, text: 'some agent text' });
-    const seq = sent.body.sequence;
+    const sent = await control.act(dialogId, 'messages', { agentId: dana.id, text: 'some agent text' });
+    const seq = sent.body.sequence!;
     const line = (await client.waitFor((f) => isMsg(f) && f.body.changes.some((c) => c.sequence === seq))) as Notification<MessagingEventNotificationBody>;
     expect(line.body.changes[0]).toMatchObject({ dialogId, event: { message: 'some agent text' } });
     // Step 3: the tutorial reuses id 2 for both receipts.

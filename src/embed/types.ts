@@ -1,25 +1,9 @@
 // The public, typed API of an embedded Parley widget (window.Parley, createParley, <ParleyChat>).
 import type { ClosedBy, ConnectionStatus, Originator, ReceiptStatus } from '../core/model';
-import type { ParleyDomains } from '../liveperson/config';
+import type { ParleyConfig } from '../liveperson/config';
 
-export interface EmbedConfig {
-  /** The brand's LivePerson account id. */
-  account: string;
-  /** The domain API base URL (default https://api.liveperson.net). */
-  csds?: string;
-  /** Fixed LivePerson hosts (then the domain API is not asked). */
-  domains?: ParleyDomains;
-  /** An authenticated consumer token; later ones go through setJwt(). */
-  jwt?: string;
-  /**
-   * The page's source of authenticated consumer tokens: called (in the page) whenever the widget
-   * needs one: at start unless `jwt` is given, and each time LivePerson refuses the current one
-   * (an expired token). A rejection, an empty answer or no answer within 10 s count as a failed
-   * attempt; the widget retries a bounded number of times, then shows the error with Retry.
-   */
-  getJwt?: () => Promise<string>;
-  /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. */
-  lang?: string;
+/** The backend settings (ParleyConfig: account, csds, domains, jwt, getJwt, lang) and how the widget shows. */
+export interface EmbedConfig extends ParleyConfig {
   /** Open the chat window at once. */
   open?: boolean;
   /**

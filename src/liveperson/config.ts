@@ -12,15 +12,20 @@ export interface ParleyDomains {
 export interface ParleyConfig {
   /** The brand's LivePerson account id. */
   account: string;
-  /** The domain API base URL; its scheme (http/https) also chooses ws/wss. Default https://api.liveperson.net. */
+  /** The domain API base URL (default https://api.liveperson.net); its scheme (http/https) also chooses ws/wss. */
   csds?: string;
-  /** Fixed hosts; when given, the domain API is not asked. */
+  /** Fixed LivePerson hosts (then the domain API is not asked). */
   domains?: ParleyDomains;
-  /** An authenticated consumer token (LivePerson-issued). */
+  /** An authenticated consumer token (LivePerson-issued); later ones go through setJwt(). */
   jwt?: string;
-  /** Called for a fresh authenticated token (at start and whenever the server asks for one). */
+  /**
+   * The page's source of authenticated consumer tokens: called (in the page) whenever the widget
+   * needs one: at start unless `jwt` is given, and each time LivePerson refuses the current one
+   * (an expired token). A rejection, an empty answer or no answer within 10 s count as a failed
+   * attempt; the widget retries a bounded number of times, then shows the error with Retry.
+   */
   getJwt?: () => Promise<string>;
-  /** The visitor's language (BCP 47), sent in the conversation context. */
+  /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. Sent in the conversation context. */
   lang?: string;
 }
 

@@ -9,7 +9,7 @@ import { selectView } from '../core/view';
 import { receiptsToPublish } from '../core/receipts';
 import { stateViolations, viewViolations } from '../core/test-support/fuzzInvariants';
 import { decodeFrame, parseFrame } from './decode';
-import { hostileFrameText, validFrame, type Json } from './testing/fuzzFrames';
+import { hostileFrameText, openConversationFrame, textMessageFrame, validFrame, type Json } from './testing/fuzzFrames';
 
 const ME = 'consumer-me';
 const ctx = { consumerId: ME, receivedAt: 1_700_000_000_000 };
@@ -34,38 +34,10 @@ function pipeline(texts: readonly string[], start: ChatState = initialState): Ch
 
 /** A normal exchange: an open conversation, an agent message and the visitor's own. */
 function normalExchange(convId: string): string[] {
-  const conv = {
-    kind: 'notification',
-    type: 'cqm.ExConversationChangeNotification',
-    body: {
-      subscriptionId: 'sub',
-      changes: [
-        {
-          type: 'UPSERT',
-          result: {
-            convId,
-            lastUpdateTime: 9_000_000_000_000,
-            conversationDetails: {
-              state: 'OPEN',
-              stage: 'OPEN',
-              startTs: 9_000_000_000_000,
-              metaDataLastUpdateTs: 9_000_000_000_000,
-              participants: [{ id: ME, role: 'CONSUMER' }],
-              dialogs: [{ dialogId: convId, dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', participantsDetails: [{ id: ME, role: 'CONSUMER', state: 'ACTIVE' }] }],
-            },
-          },
-        },
-      ],
-    },
-  };
-  const msg = (sequence: number, originatorId: string, role: string, message: string) => ({
-    kind: 'notification',
-    type: 'ms.MessagingEventNotification',
-    body: {
-      changes: [{ sequence, originatorId, originatorMetadata: { id: originatorId, role }, serverTimestamp: 9_000_000_000_001 + sequence, dialogId: convId, conversationId: convId, event: { type: 'ContentEvent', contentType: 'text/plain', message } }],
-    },
-  });
-  return [conv, msg(0, ME, 'CONSUMER', 'hello after the storm'), msg(1, 'agent-ok', 'ASSIGNED_AGENT', 'still here')].map((f) => JSON.stringify(f));
+  const at = 9_000_000_000_000;
+  const msg = (sequence: number, originatorId: string, role: string, message: string) =>
+    textMessageFrame(convId, { sequence, originatorId, role, serverTimestamp: at + 1 + sequence, message });
+  return [openConversationFrame(convId, ME, at), msg(0, ME, 'CONSUMER', 'hello after the storm'), msg(1, 'agent-ok', 'ASSIGNED_AGENT', 'still here')];
 }
 
 describe('hostile frames through decoder, reducer and view', () => {

@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../core/session';
 import type { TimelineRow } from '../core/model';
+import type { ConversationDetailView } from '../../server/control-client';
+import { eventFields } from '../../server/control-client';
 import { MemoryStorage } from './storage';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { mine, online, texts, sessionFixture } from './testing/sessionFixture';
 
-interface TranscriptEntry {
-  sequence: number;
-  originatorId: string;
-  role: string;
-  event: { type: string; status?: string; sequenceList?: number[]; message?: unknown };
-  metadata?: Array<{ type: string; id?: string }>;
-}
-interface ConversationDetail {
-  id: string;
-  consumerId: string;
-  stage: string;
-  transcript: Record<string, TranscriptEntry[]>;
-  receipts: Record<string, string>;
-}
-
 const { h, open, published, receiptsSent, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage() }) });
 
-const detail = (account: string, c: string) => h.control<ConversationDetail>('GET', `${account}/conversations/${c}`);
-const consumerReceipts = (d: ConversationDetail, consumerId: string) =>
+const detail = (account: string, c: string) => h.control(account).conversation(c);
+const consumerReceipts = (d: ConversationDetailView, consumerId: string) =>
   Object.values(d.transcript).flat().filter((e) => e.originatorId === consumerId && e.event.type === 'AcceptStatusEvent');
 
 describe('LivePerson session against the stand-in', () => {
@@ -50,31 +37,31 @@ describe('LivePerson session against the stand-in', () => {
     expect(joined.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'agentJoined')).toBe(true);
 
     // Agent content: ACCEPT on arrival (not viewing), READ once the visitor views it.
-    const { sequence: s1 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Hi, I am Dana' });
-    const { sequence: s2 } = await h.control<{ sequence: number }>('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'How can I help?' });
+    const s1 = (await h.control(account).send(c, { agentId: dana, text: 'Hi, I am Dana' })).sequence!;
+    const s2 = (await h.control(account).send(c, { agentId: dana, text: 'How can I help?' })).sequence!;
     await waitForSnapshot(session, (s) => texts(s.chat.timeline).includes('How can I help?'));
-    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'ACCEPT' && e.event.sequenceList?.includes(s2)));
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => eventFields(e).status === 'ACCEPT' && eventFields(e).sequenceList?.includes(s2)));
     let receipts = consumerReceipts(await detail(account, c), consumerId);
-    expect(receipts.filter((e) => e.event.status === 'READ')).toHaveLength(0);
-    expect(receipts.flatMap((e) => e.event.sequenceList ?? []).sort()).toEqual([s1, s2]);
+    expect(receipts.filter((e) => eventFields(e).status === 'READ')).toHaveLength(0);
+    expect(receipts.flatMap((e) => eventFields(e).sequenceList ?? []).sort()).toEqual([s1, s2]);
     session.setViewing(true);
-    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'READ'));
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => eventFields(e).status === 'READ'));
     receipts = consumerReceipts(await detail(account, c), consumerId);
-    const reads = receipts.filter((e) => e.event.status === 'READ');
+    const reads = receipts.filter((e) => eventFields(e).status === 'READ');
     expect(reads).toHaveLength(1);
-    expect(reads[0]?.event.sequenceList).toEqual([s1, s2]);
+    expect(eventFields(reads[0]).sequenceList).toEqual([s1, s2]);
 
     // The agent side acknowledges the visitor's message: sent → delivered → read.
     const visitorSeq = mine(sent.chat.timeline, 'Hello there')?.sequence as number;
-    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana, status: 'ACCEPT', sequences: [visitorSeq] });
+    await h.control(account).receipts(c, dana, 'ACCEPT', [visitorSeq]);
     await waitForSnapshot(session, (s) => mine(s.chat.timeline, 'Hello there')?.receipt === 'delivered');
-    await h.control('POST', `${account}/conversations/${c}/receipts`, { agentId: dana, status: 'READ', sequences: [visitorSeq] });
+    await h.control(account).receipts(c, dana, 'READ', [visitorSeq]);
     await waitForSnapshot(session, (s) => mine(s.chat.timeline, 'Hello there')?.receipt === 'read');
 
-    await h.control('POST', `${account}/conversations/${c}/typing`, { agentId: dana, state: 'COMPOSING' });
+    await h.control(account).typing(c, dana, 'COMPOSING');
     await waitForSnapshot(session, (s) => s.chat.agentTyping?.participantId === dana);
 
-    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    await h.control(account).close(c);
     await waitForSnapshot(session, (s) => s.chat.stage === 'closed');
     expect(h.schemaProblems).toEqual([]);
   });
@@ -85,8 +72,8 @@ describe('LivePerson session against the stand-in', () => {
     const snap = await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'First question')?.receipt === 'sent');
     const c = snap.chat.conversationId as string;
     const dana = await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer one' });
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer two' });
+    await h.control(account).send(c, { agentId: dana, text: 'Answer one' });
+    await h.control(account).send(c, { agentId: dana, text: 'Answer two' });
     const later = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Answer two'));
     return { c, dana, consumerId: later.chat.consumerId as string };
   }
@@ -99,7 +86,7 @@ describe('LivePerson session against the stand-in', () => {
     const before = open(account, { storage });
     const { c, consumerId } = await conversationWithHistory(before, account);
     const timeline = texts(before.getSnapshot().chat.timeline);
-    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).flatMap((e) => e.event.sequenceList ?? []).length === 2);
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).flatMap((e) => eventFields(e).sequenceList ?? []).length === 2);
     before.stop();
     h.sent.length = 0;
 
@@ -121,7 +108,7 @@ describe('LivePerson session against the stand-in', () => {
     const session = open(account);
     session.setViewing(true);
     const { c, dana, consumerId } = await conversationWithHistory(session, account);
-    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => e.event.status === 'READ'));
+    await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => eventFields(e).status === 'READ'));
     await delay(100);
     const receiptsBefore = consumerReceipts(await detail(account, c), consumerId).length;
     const keysBefore = messageKeys(session.getSnapshot().chat.timeline);
@@ -129,14 +116,14 @@ describe('LivePerson session against the stand-in', () => {
     const last = Math.max(...transcript.map((e) => e.sequence));
     h.sent.length = 0;
 
-    await h.control('POST', 'faults/drop', {});
+    await h.faults.drop();
     await waitForSnapshot(session, (x) => x.connection.status !== 'online');
     const back = await online(session);
     expect(h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body).toMatchObject({ dialogId: c, fromSeq: last + 1 });
     expect(messageKeys(back.chat.timeline)).toEqual(keysBefore);
     expect(new Set(messageKeys(back.chat.timeline)).size).toBe(keysBefore.length);
 
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'After the drop' });
+    await h.control(account).send(c, { agentId: dana, text: 'After the drop' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('After the drop'));
     const sequences = after.chat.timeline.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [r.sequence] : []));
     expect(new Set(sequences).size).toBe(sequences.length);
@@ -144,7 +131,7 @@ describe('LivePerson session against the stand-in', () => {
     await delay(150);
     const receipts = consumerReceipts(await detail(account, c), consumerId);
     expect(receipts).toHaveLength(receiptsBefore + 2);
-    expect(receipts.slice(receiptsBefore).map((e) => e.event.sequenceList)).toEqual([[last + 1], [last + 1]]);
+    expect(receipts.slice(receiptsBefore).map((e) => eventFields(e).sequenceList)).toEqual([[last + 1], [last + 1]]);
     expect(h.schemaProblems).toEqual([]);
   });
 
@@ -152,14 +139,14 @@ describe('LivePerson session against the stand-in', () => {
     const account = h.account();
     const session = open(account, { random: () => 1, connection: { backoff: { baseMs: 700, capMs: 700 } } });
     const { c, consumerId } = await conversationWithHistory(session, account);
-    await h.control('POST', 'faults/drop', {});
+    await h.faults.drop();
     await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
     const sending = session.send('Sent while offline');
     await delay(100);
     expect(mine(session.getSnapshot().chat.timeline, 'Sent while offline')?.receipt).toBe('pending');
     await sending;
     await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'Sent while offline')?.receipt === 'sent');
-    const stored = Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'Sent while offline');
+    const stored = Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && eventFields(e).message === 'Sent while offline');
     expect(stored).toHaveLength(1);
   });
 
@@ -167,13 +154,13 @@ describe('LivePerson session against the stand-in', () => {
     const account = h.account();
     const session = open(account);
     const { c, consumerId } = await conversationWithHistory(session, account);
-    await h.control('PUT', 'faults', { delayMs: 400 });
+    await h.faults.set({ delayMs: 400 });
     const sending = session.send('In flight');
-    const storedAtServer = async () => Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && e.event.message === 'In flight');
+    const storedAtServer = async () => Object.values((await detail(account, c)).transcript).flat().filter((e) => e.originatorId === consumerId && eventFields(e).message === 'In flight');
     // The server stored it; its response (and echo) are held back by the delay when every socket drops.
     await eventually(async () => (await storedAtServer()).length === 1, 3_000, 'stored at the server');
-    await h.control('POST', 'faults/drop', {});
-    await h.control('DELETE', 'faults');
+    await h.faults.drop();
+    await h.faults.clear();
     await sending;
     await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'In flight')?.receipt === 'sent');
     expect(await storedAtServer()).toHaveLength(1);

@@ -3,31 +3,18 @@
 // same metadata) answering the post-conversation survey, and ending the conversation while offline.
 import { describe, expect, it } from 'vitest';
 import type { QuickReplyOption, TimelineRow } from '../core/model';
+import { eventFields } from '../../server/control-client';
 import { waitForSnapshot, delay } from './testing/standinHarness';
 import { sessionFixture, startConversation, texts, type MessageRow } from './testing/sessionFixture';
 
-const { h, open, danaAccepts } = sessionFixture();
+const { h, open, surveyAsked } = sessionFixture();
 
 const withReplies = (timeline: TimelineRow[]) =>
   timeline.find((r): r is MessageRow => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
-interface StoredEvent {
-  sequence: number;
-  role: string;
-  event: { type: string; message?: string; status?: string; sequenceList?: number[] };
-  metadata?: unknown[];
-}
-interface Detail {
-  stage: string;
-  transcript: Record<string, StoredEvent[]>;
-}
-
 describe('LivePerson session: quick replies and ending', () => {
   it('answers the survey with a quick reply: ACTION [seq] with the click metadata, then the text with it; the survey completes', async () => {
     const account = h.account();
-    const session = open(account);
-    const c = await startConversation(session, 'Help please');
-    await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
+    const { session, conversationId: c } = await surveyAsked(account);
     const asked = await waitForSnapshot(session, (x) => withReplies(x.chat.timeline) !== undefined);
     const question = withReplies(asked.chat.timeline) as MessageRow;
     const surveyDialog = question.dialogId as string;
@@ -52,10 +39,10 @@ describe('LivePerson session: quick replies and ending', () => {
     const done = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
     expect(texts(done.chat.timeline)).toContain('5');
 
-    const detail = await h.control<Detail>('GET', `${account}/conversations/${c}`);
+    const detail = await h.control(account).conversation(c);
     expect(detail.stage).toBe('CLOSE');
-    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.status !== 'ACCEPT');
-    expect(fromVisitor.map((e) => [e.event.type, e.event.status ?? e.event.message, e.event.sequenceList, e.metadata?.[0]])).toEqual([
+    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER' && eventFields(e).status !== 'ACCEPT');
+    expect(fromVisitor.map((e) => [e.event.type, eventFields(e).status ?? eventFields(e).message, eventFields(e).sequenceList, e.metadata?.[0]])).toEqual([
       ['AcceptStatusEvent', 'ACTION', [question.sequence], (option.metadata as unknown[])[0]],
       ['ContentEvent', '5', undefined, (option.metadata as unknown[])[0]],
     ]);
@@ -65,8 +52,8 @@ describe('LivePerson session: quick replies and ending', () => {
     const account = h.account();
     const session = open(account);
     const c = await startConversation(session, 'Hello');
-    await h.control('PUT', 'faults', { refuseSockets: true });
-    await h.control('POST', 'faults/drop');
+    await h.faults.set({ refuseSockets: true });
+    await h.faults.drop();
     await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
 
     const typed = session.send('Typed while offline');
@@ -78,16 +65,16 @@ describe('LivePerson session: quick replies and ending', () => {
     await delay(200);
     expect(settled).toBeUndefined(); // pending, like the message before it
 
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     await typed;
     await ending;
     expect(settled).toBe('resolved');
     const closed = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
     expect(closed.chat.conversationId).toBe(c);
     expect(closed.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded' && r.banner.by === 'consumer')).toBe(true);
-    const detail = await h.control<Detail>('GET', `${account}/conversations/${c}`);
+    const detail = await h.control(account).conversation(c);
     expect(detail.stage).toBe('CLOSE');
-    expect((detail.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER').map((e) => e.event.message)).toEqual(['Hello', 'Typed while offline']);
+    expect((detail.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER').map((e) => eventFields(e).message)).toEqual(['Hello', 'Typed while offline']);
     const order = h.sent.filter((f) => f.type === 'ms.PublishEvent' || f.type === 'cm.UpdateConversationField').map((f) => f.type);
     expect(order.slice(-2)).toEqual(['ms.PublishEvent', 'cm.UpdateConversationField']);
   });

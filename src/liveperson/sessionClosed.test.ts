@@ -3,11 +3,10 @@
 // and ending a conversation while offline waits behind the outbox.
 import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
-import { outboxKey } from './outboxStorage';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { online, sessionFixture, startConversation, tab, texts } from './testing/sessionFixture';
 
-const { h, open, receiptsSent, consumerTexts, danaAccepts, leaveUnanswered } = sessionFixture();
+const { h, open, receiptsSent, consumerTexts, danaAccepts, inFlightInTab } = sessionFixture();
 
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
@@ -18,11 +17,11 @@ describe('LivePerson session: closed conversations', () => {
     const a = open(account, t);
     const c = await startConversation(a, 'Question');
     const dana = await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Answer' });
+    await h.control(account).send(c, { agentId: dana, text: 'Answer' });
     await waitForSnapshot(a, (x) => texts(x.chat.timeline).includes('Answer'));
     a.stop();
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Written after you left' });
-    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    await h.control(account).send(c, { agentId: dana, text: 'Written after you left' });
+    await h.control(account).close(c);
     h.sent.length = 0;
 
     const b = open(account, t);
@@ -47,11 +46,8 @@ describe('LivePerson session: closed conversations', () => {
   it('reconciles a restored message with the history of its conversation that closed meanwhile (never sent again)', async () => {
     const account = h.account();
     const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'first');
-    await leaveUnanswered(a, account, c, 'in flight');
-    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
-    await h.control('POST', `${account}/conversations/${c}/close`, {});
+    const c = await inFlightInTab(account, t);
+    await h.control(account).close(c);
     h.sent.length = 0;
 
     const b = open(account, t);
@@ -63,7 +59,7 @@ describe('LivePerson session: closed conversations', () => {
     expect(view.timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'in flight')).toMatchObject({ receipt: 'sent' });
     expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' || f.type === 'cm.ConsumerRequestConversation')).toEqual([]);
     expect(await consumerTexts(account, c)).toEqual(['first', 'in flight']);
-    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    const conversations = await h.control(account).conversations();
     expect(conversations.map((x) => x.id)).toEqual([c]);
   });
 });

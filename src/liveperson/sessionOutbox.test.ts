@@ -6,7 +6,7 @@ import { MemoryStorage } from './storage';
 import { waitForSnapshot, eventually } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, tab } from './testing/sessionFixture';
 
-const { h, create, open, published, consumerTexts, leaveUnanswered } = sessionFixture();
+const { h, create, open, published, consumerTexts, inFlightInTab } = sessionFixture();
 
 const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
 
@@ -16,8 +16,8 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const t = tab();
     const a = open(account, t);
     const c = await startConversation(a, 'first');
-    await h.control('PUT', 'faults', { refuseSockets: true });
-    await h.control('POST', 'faults/drop');
+    await h.faults.set({ refuseSockets: true });
+    await h.faults.drop();
     await waitForSnapshot(a, (x) => x.connection.status === 'reconnecting');
     a.send('offline one').catch(() => undefined);
     a.send('offline two').catch(() => undefined);
@@ -27,7 +27,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     expect(saved.messages.map((m) => m.text)).toEqual(['offline one', 'offline two']);
     a.stop(); // the page goes away
 
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     const b = open(account, t);
     expect(mine(b.getSnapshot().chat.timeline, 'offline one')?.receipt).toBe('pending'); // shown at once, before online
     await waitForSnapshot(b, (x) => ['offline one', 'offline two'].every((text) => mine(x.chat.timeline, text)?.receipt === 'sent'));
@@ -39,10 +39,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
   it('reconciles a message stored before the reload (no response seen) with the history instead of publishing it again', async () => {
     const account = h.account();
     const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'first');
-    await leaveUnanswered(a, account, c, 'in flight');
-    expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+    const c = await inFlightInTab(account, t);
 
     const b = open(account, t);
     await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'in flight')?.receipt === 'sent');
@@ -59,7 +56,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const a = open(account, t);
     await online(a);
     await a.send('first');
-    await h.control('PUT', 'faults', { failNext: { count: 4, code: 500 } });
+    await h.faults.set({ failNext: { count: 4, code: 500 } });
     await expect(a.send('unlucky')).rejects.toThrow(/not sent/i);
     a.stop();
     const b = open(account, t);
@@ -75,10 +72,10 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const s = open(account, { connection: { requestTimeoutMs: 400 } });
     const c = await startConversation(s, 'first');
-    await h.control('PUT', 'faults', { delayMs: 2_000 });
+    await h.faults.set({ delayMs: 2_000 });
     const slow = s.send('slow answer');
     await eventually(async () => (await consumerTexts(account, c)).includes('slow answer'), 5_000, 'stored');
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     await slow;
     expect(published('slow answer')).toHaveLength(1);
     expect(await consumerTexts(account, c)).toEqual(['first', 'slow answer']);
@@ -89,13 +86,13 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const account = h.account();
     const s = open(account);
     const c = await startConversation(s, 'first');
-    await h.control('PUT', 'faults', { delayMs: 3_000 });
+    await h.faults.set({ delayMs: 3_000 });
     const pending = s.send('answer lost');
     await eventually(async () => (await consumerTexts(account, c)).includes('answer lost'), 8_000, 'stored');
     // Every notification is now held back until the next one (or 50 ms): the replay of the stored
     // message reaches the widget only after the GetClock that ends the resubscribe.
-    await h.control('PUT', 'faults', { delayMs: 0, reorder: 1 });
-    await h.control('POST', 'faults/drop');
+    await h.faults.set({ delayMs: 0, reorder: 1 });
+    await h.faults.drop();
     await pending;
     expect(published('answer lost')).toHaveLength(1);
     expect(await consumerTexts(account, c)).toEqual(['first', 'answer lost']);
@@ -107,7 +104,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const waits: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const dropped = Date.now();
-      await h.control('POST', 'faults/drop');
+      await h.faults.drop();
       await waitForSnapshot(s, (x) => x.connection.status !== 'online');
       await online(s);
       waits.push(Date.now() - dropped);

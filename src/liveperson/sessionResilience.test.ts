@@ -6,14 +6,14 @@ import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/sessionFixture';
 
-const { h, create, open, published, danaAccepts } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
+const { h, create, open, published, danaAccepts, surveyAsked } = sessionFixture({ deps: () => ({ storage: new MemoryStorage(), random: () => 0.5 }) });
 
 describe('LivePerson session: failures and recovery', () => {
   it('retries a publish answered 429/500, then stores it', async () => {
     const session = open(h.account());
     await online(session);
     await session.send('Opening line');
-    await h.control('PUT', 'faults', { failNext: { count: 2, code: 429 } });
+    await h.faults.set({ failNext: { count: 2, code: 429 } });
     await session.send('Despite the rate limit');
     expect(mine(session.getSnapshot().chat.timeline, 'Despite the rate limit')?.receipt).toBe('sent');
     expect(published('Despite the rate limit')).toHaveLength(3);
@@ -23,7 +23,7 @@ describe('LivePerson session: failures and recovery', () => {
     const session = open(h.account());
     await online(session);
     await session.send('Opening line');
-    await h.control('PUT', 'faults', { failNext: { count: 4, code: 500 } });
+    await h.faults.set({ failNext: { count: 4, code: 500 } });
     await expect(session.send('Unlucky')).rejects.toThrow(/not sent/i);
     const failed = mine(session.getSnapshot().chat.timeline, 'Unlucky');
     expect(failed?.receipt).toBe('failed');
@@ -40,7 +40,7 @@ describe('LivePerson session: failures and recovery', () => {
     await session.send('Before expiry');
     const jwtBefore = storage.getItem(storage.key(0) as string) as string;
     h.sent.length = 0;
-    await h.control('POST', 'faults/expire-tokens');
+    await h.faults.expireTokens();
     await waitForSnapshot(session, (x) => x.connection.status !== 'online');
     const back = await online(session);
     const jwtAfter = storage.getItem(storage.key(0) as string) as string;
@@ -74,13 +74,10 @@ describe('LivePerson session: failures and recovery', () => {
 
   it('follows the post-conversation survey into its own dialog', async () => {
     const account = h.account();
-    const session = open(account);
-    const c = await startConversation(session, 'Help please');
-    await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/close`, { survey: true });
+    const { session, conversationId: c } = await surveyAsked(account);
     const survey = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'surveyStarted'));
     expect(survey.chat.stage).toBe('open');
-    const { dialogs } = await h.control<{ dialogs: Array<{ dialogId: string; dialogType: string }> }>('GET', `${account}/conversations/${c}`);
+    const { dialogs } = await h.control(account).conversation(c);
     const dialogId = dialogs.find((d) => d.dialogType === 'POST_SURVEY')?.dialogId as string;
     expect(dialogId).toBeDefined();
     await eventually(() => h.sent.some((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === dialogId));
@@ -119,8 +116,8 @@ describe('LivePerson session: failures and recovery', () => {
     const fetchFn = (input: string, init?: RequestInit) => (input.includes('/le-users/') ? Promise.reject(new Error('offline')) : realFetch(input, init));
     const session = open(account, { storage: broken, fetch: fetchFn });
     const c = await startConversation(session, 'No storage here');
-    const agents = await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`);
-    await h.control('POST', `${account}/conversations/${c}/accept`, { agentId: agents[0]?.id });
+    const agents = await h.control(account).agents();
+    await h.control(account).accept(c, agents[0]!.id);
     const joined = await waitForSnapshot(session, (x) => x.chat.agent !== undefined);
     await delay(50);
     expect(joined.chat.names).toEqual({});
@@ -135,7 +132,7 @@ describe('LivePerson session: failures and recovery', () => {
     const b = open(account, { storage });
     await online(b);
     await Promise.all([a.send('From tab A'), b.send('From tab B')]);
-    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    const conversations = await h.control(account).conversations();
     expect(conversations).toHaveLength(1);
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
     expect(h.sent.filter((f) => f.type === 'cqm.UnsubscribeExConversations')).toHaveLength(1); // the adopting tab's old list subscription
@@ -162,16 +159,16 @@ describe('LivePerson session: failures and recovery', () => {
     const session = open(account);
     const c = await startConversation(session, 'Start');
     const dana = await danaAccepts(account, c);
-    await h.control('PUT', 'faults', { duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });
+    await h.faults.set({ duplicate: 0.5, reorder: 0.5, notifyBeforeResponse: true, seed: 7 });
     for (let i = 0; i < 4; i += 1) {
       await session.send(`Visitor ${i}`);
-      await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: `Agent ${i}` });
+      await h.control(account).send(c, { agentId: dana, text: `Agent ${i}` });
     }
     const done = await waitForSnapshot(session, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'Agent 3'));
     const rows = done.chat.timeline.filter((r): r is MessageRow => r.kind === 'message');
     expect(rows.map((r) => (r.body.kind === 'text' ? r.body.text : '?'))).toEqual(['Start', 'Visitor 0', 'Agent 0', 'Visitor 1', 'Agent 1', 'Visitor 2', 'Agent 2', 'Visitor 3', 'Agent 3']);
     expect(rows.filter((r) => r.originator === 'consumer').every((r) => r.receipt === 'sent')).toBe(true);
-    const { counters } = await h.control<{ counters: { duplicated: number; reordered: number } }>('GET', 'faults');
+    const { counters } = await h.faults.get();
     expect(counters.duplicated).toBeGreaterThan(0); // the faults really happened
     expect(counters.reordered).toBeGreaterThan(0);
   });

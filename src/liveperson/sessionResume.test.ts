@@ -30,19 +30,19 @@ describe('LivePerson session: where a resubscribe resumes', () => {
     const session = open(account, { random: () => 0 });
     const c = await startConversation(session, 'Hello');
     const dana = await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Before the bogus frame' });
+    await h.control(account).send(c, { agentId: dana, text: 'Before the bogus frame' });
     await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Before the bogus frame'));
 
     h.inject(bogusFrame(c, 1_000_000, 'Bogus'));
     await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Bogus'));
 
     // Offline: the agent writes while the widget cannot connect.
-    await h.control('PUT', 'faults', { refuseSockets: true });
-    await h.control('POST', 'faults/drop', {});
+    await h.faults.set({ refuseSockets: true });
+    await h.faults.drop();
     await waitForSnapshot(session, (x) => x.connection.status !== 'online');
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'Written while you were away' });
+    await h.control(account).send(c, { agentId: dana, text: 'Written while you were away' });
     h.sent.length = 0;
-    await h.control('DELETE', 'faults');
+    await h.faults.clear();
     await online(session);
 
     const resumed = h.sent.find((f) => f.type === 'ms.SubscribeMessagingEvents')?.body;
@@ -51,7 +51,7 @@ describe('LivePerson session: where a resubscribe resumes', () => {
     expect(texts(back.chat.timeline)).toEqual(['Hello', 'Before the bogus frame', 'Written while you were away', 'Bogus']);
 
     // and live messages keep flowing after it
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'And after' });
+    await h.control(account).send(c, { agentId: dana, text: 'And after' });
     await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('And after'));
   });
 });

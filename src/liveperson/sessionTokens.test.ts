@@ -27,7 +27,7 @@ describe('LivePerson session: tokens', () => {
     const c = await startConversation(session, 'before');
     h.sent.length = 0;
 
-    await h.control('POST', 'faults/expire-tokens');
+    await h.faults.expireTokens();
     await waitForSnapshot(session, (x) => x.connection.status !== 'online');
     await online(session);
     expect(tokens).toHaveLength(2);
@@ -39,7 +39,7 @@ describe('LivePerson session: tokens', () => {
     expect(snapshot.chat.conversationId).toBe(c);
     expect(texts(snapshot.chat.timeline)).toEqual(['before', 'after']);
     expect(storage.length).toBe(0); // an authenticated token is never stored
-    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    const conversations = await h.control(account).conversations();
     expect(conversations.map((x) => x.id)).toEqual([c]);
   });
 
@@ -93,10 +93,10 @@ describe('LivePerson session: tokens', () => {
     const account = h.account();
     const back = reachability();
     const session = create({ account }, { storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0, whenBack: back.whenBack, connection: { maxAuthFailures: 1 } });
-    await h.control('PUT', 'faults', { refuseAuth: true });
+    await h.faults.set({ refuseAuth: true });
     session.start();
     await waitForSnapshot(session, (x) => x.connection.status === 'error');
-    const refused = async () => (await h.control<{ counters: { refused: number } }>('GET', 'faults')).counters.refused;
+    const refused = async () => (await h.faults.get()).counters.refused;
     const before = await refused();
     back.fire();
     await delay(300);

@@ -35,7 +35,7 @@ describe('LivePerson session: the server is the truth', () => {
     expect(after.chat.consumerId).not.toBe(before.consumerId);
     expect(after.chat.conversationId).not.toBe(before.conversationId);
     expect(texts(after.chat.timeline)).toEqual(['After the restart']); // no ghost of the old conversation
-    const conversations = await h.control<Array<{ id: string }>>('GET', `${account}/conversations`);
+    const conversations = await h.control(account).conversations();
     expect(conversations.map((c) => c.id)).toEqual([after.chat.conversationId]);
     expect(await consumerTexts(account, after.chat.conversationId as string)).toEqual(['After the restart']);
     // It stays online (no resubscribe loop) and keeps working.
@@ -116,7 +116,7 @@ describe('LivePerson session: the server is the truth', () => {
 
     // A normal exchange afterwards: the agent's message arrives, nothing injected shows.
     const dana = await danaAccepts(account, c);
-    await h.control('POST', `${account}/conversations/${c}/messages`, { agentId: dana, text: 'A real answer' });
+    await h.control(account).send(c, { agentId: dana, text: 'A real answer' });
     const after = await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('A real answer'));
     expect(after.chat.conversationId).toBe(viewBefore.conversationId);
     expect(after.chat.stage).toBe('open');
@@ -141,7 +141,7 @@ describe('LivePerson session: the server is the truth', () => {
       await session.send('Hello');
       refuse = true;
       h.sent.length = 0;
-      await h.control('POST', 'faults/drop');
+      await h.faults.drop();
       await waitForSnapshot(session, (x) => x.connection.status !== 'online');
       await online(session);
       await delay(300);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialState, reduce } from '../core/reducer';
 import { selectView } from '../core/view';
 import { decodeFrame, parseFrame } from '../liveperson/decode';
-import { hostileFrameText } from '../liveperson/testing/fuzzFrames';
+import { hostileFrameText, openConversationFrame, textMessageFrame } from '../liveperson/testing/fuzzFrames';
 import { renderWidget } from './testing/renderWidget';
 
 const ME = 'consumer-me';
@@ -31,29 +31,7 @@ interface Wellformed {
 }
 
 /** The open conversation the messages belong to (the view shows the current conversation only). */
-const conversationFrame = JSON.stringify({
-  kind: 'notification',
-  type: 'cqm.ExConversationChangeNotification',
-  body: {
-    subscriptionId: 'sub',
-    changes: [
-      {
-        type: 'UPSERT',
-        result: {
-          convId: DIALOG,
-          conversationDetails: {
-            state: 'OPEN',
-            stage: 'OPEN',
-            startTs: NOW - 60_000,
-            metaDataLastUpdateTs: NOW - 60_000,
-            participants: [{ id: ME, role: 'CONSUMER' }],
-            dialogs: [{ dialogId: DIALOG, dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', participantsDetails: [{ id: ME, role: 'CONSUMER', state: 'ACTIVE' }] }],
-          },
-        },
-      },
-    ],
-  },
-});
+const conversationFrame = openConversationFrame(DIALOG, ME, NOW - 60_000);
 
 /** Hostile frames that say nothing about conversations (those would rightly change which one is shown). */
 const hostileFrame = hostileFrameText.filter((frame) => {
@@ -62,24 +40,9 @@ const hostileFrame = hostileFrameText.filter((frame) => {
 });
 
 function changeFrame(sequence: number, m: Wellformed): string {
-  const originator = m.mine ? ME : 'agent-1';
-  return JSON.stringify({
-    kind: 'notification',
-    type: 'ms.MessagingEventNotification',
-    body: {
-      changes: [
-        {
-          sequence,
-          originatorId: originator,
-          originatorMetadata: { id: originator, role: m.mine ? 'CONSUMER' : 'ASSIGNED_AGENT' },
-          serverTimestamp: m.serverTimestamp,
-          event: { type: 'ContentEvent', message: `${sequence}:${m.text}`, contentType: 'text/plain' },
-          conversationId: DIALOG,
-          dialogId: DIALOG,
-        },
-      ],
-    },
-  });
+  const originatorId = m.mine ? ME : 'agent-1';
+  const role = m.mine ? 'CONSUMER' : 'ASSIGNED_AGENT';
+  return textMessageFrame(DIALOG, { sequence, originatorId, role, serverTimestamp: m.serverTimestamp, message: `${sequence}:${m.text}` });
 }
 
 afterEach(() => {

@@ -1,15 +1,17 @@
-// What the console works with, decoded from the stand-in's control API (docs/stand-in.md).
-// Everything the server sends passes through decode.ts first; these shapes are the result.
+// What the console works with, decoded from the stand-in's control API (server/control-client.ts,
+// whose types are the server's views). Everything the server sends passes through decode.ts first;
+// these shapes are the result: where they differ from the views (transcripts as ordered lists,
+// receipts in one map, participants under one name) it is for the console's display.
+import type { AgentView, QueueView, ReceiptState } from '../../control-client';
 
-export type AgentRole = 'agent' | 'manager';
+export type { ReceiptState, Settings } from '../../control-client';
 
-export interface Agent {
-  id: string;
-  nickname: string;
-  role: AgentRole;
-}
+/** The console shows agents and managers (a bot is listed as an agent). */
+export type AgentRole = Exclude<AgentView['role'], 'bot'>;
 
-export type Queue = 'waiting' | 'open' | 'closed';
+export type Agent = Omit<AgentView, 'role'> & { role: AgentRole };
+
+export type Queue = QueueView;
 
 export interface Participant {
   id: string;
@@ -38,8 +40,6 @@ export interface ConversationSummary {
   endTs?: number;
 }
 
-export type ReceiptState = 'sent' | 'delivered' | 'read';
-
 export type TranscriptEvent =
   | { kind: 'text'; text: string; quickReplies: string[] }
   | { kind: 'receipt'; status: string; sequences: number[] }
@@ -60,10 +60,4 @@ export interface ConversationDetail extends ConversationSummary {
   transcript: Array<{ dialogId: string; dialogType: string; entries: TranscriptEntry[] }>;
   /** The agent side's receipts for consumer content, keyed `${dialogId}:${sequence}`. */
   receipts: Map<string, ReceiptState>;
-}
-
-export interface Settings {
-  autoReceipts: boolean;
-  /** The post-conversation survey when a consumer closes the MAIN dialog. */
-  survey: boolean;
 }

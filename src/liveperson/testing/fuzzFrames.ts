@@ -1,9 +1,47 @@
 // fast-check generators of hostile consumer-socket frames for the fuzz tests (not shipped code):
 // plausible LivePerson frames, then mutated — fields deleted, values of the wrong type, unknown
-// enums and types, single values for arrays and back, huge strings and deeply nested values.
+// enums and types, single values for arrays and back, huge strings and deeply nested values; and the
+// well-formed frames of a normal exchange the fuzz tests mix them with.
 import fc from 'fast-check';
 
 export type Json = unknown;
+
+/** The cqm.ExConversationChangeNotification of one open conversation (its MAIN dialog shares its id) that `consumerId` is in. */
+export function openConversationFrame(convId: string, consumerId: string, at: number): string {
+  const conversationDetails = {
+    state: 'OPEN',
+    stage: 'OPEN',
+    startTs: at,
+    metaDataLastUpdateTs: at,
+    participants: [{ id: consumerId, role: 'CONSUMER' }],
+    dialogs: [{ dialogId: convId, dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', participantsDetails: [{ id: consumerId, role: 'CONSUMER', state: 'ACTIVE' }] }],
+  };
+  const changes = [{ type: 'UPSERT', result: { convId, lastUpdateTime: at, conversationDetails } }];
+  return JSON.stringify({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', body: { subscriptionId: 'sub', changes } });
+}
+
+export interface TextMessage {
+  sequence: number;
+  originatorId: string;
+  role: string;
+  /** Left as given: fuzz tests pass hostile timestamps. */
+  serverTimestamp: unknown;
+  message: string;
+}
+
+/** The ms.MessagingEventNotification of one plain-text ContentEvent in the conversation's MAIN dialog. */
+export function textMessageFrame(convId: string, m: TextMessage): string {
+  const change = {
+    sequence: m.sequence,
+    originatorId: m.originatorId,
+    originatorMetadata: { id: m.originatorId, role: m.role },
+    serverTimestamp: m.serverTimestamp,
+    dialogId: convId,
+    conversationId: convId,
+    event: { type: 'ContentEvent', contentType: 'text/plain', message: m.message },
+  };
+  return JSON.stringify({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [change] } });
+}
 
 const ME = 'consumer-me';
 const ids = fc.constantFrom('c1', 'c2', 'd-survey', ME, 'agent-1', 'agent-2', 7, '', 'c1\u0000', '__proto__', 'constructor');

@@ -1,10 +1,12 @@
 // The one lifecycle of the session tests against the in-process stand-in: a fresh harness before each
 // test; after it every session stopped, the test's own cleanup, the harness stopped, and no schema
 // problem in any frame either way. Plus the small helpers those tests share.
+import { eventFields } from '../../../server/control-client';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { ChatSession } from '../../core/session';
 import type { TimelineRow } from '../../core/model';
 import type { ParleyConfig } from '../config';
+import { outboxKey } from '../outboxStorage';
 import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
 import { MemoryStorage } from '../storage';
 import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standinHarness';
@@ -28,17 +30,22 @@ export interface SessionFixture {
   /** The receipts (AcceptStatusEvent) the client sent. */
   receiptsSent(): SentFrame[];
   /** The texts the consumer stored in a conversation, all its dialogs in order, as the control API shows them. */
-  consumerTexts(account: string, conversationId: string): Promise<Array<string | undefined>>;
+  consumerTexts(account: string, conversationId: string): Promise<unknown[]>;
   /** The stand-in's agent Dana accepts the conversation; her participant id. */
   danaAccepts(account: string, conversationId: string): Promise<string>;
   /** An authenticated consumer token from the stand-in's IdP for this auth code. */
   authenticate(account: string, authCode: string): Promise<string>;
   /** The page goes away after sending `text`: the server stored it, its response never arrived (the outbox keeps it). */
   leaveUnanswered(session: ChatSession, account: string, conversationId: string, text: string): Promise<void>;
+  /** In tab `t`, a conversation started with "first", then "in flight" left unanswered (the tab's outbox holds it); its id. */
+  inFlightInTab(account: string, t: Tab): Promise<string>;
+  /** A session whose conversation Dana accepted and closed with the survey (asked next); with its id. */
+  surveyAsked(account: string): Promise<{ session: ChatSession; conversationId: string }>;
 }
 
 /** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
 export const tab = () => ({ storage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+export type Tab = ReturnType<typeof tab>;
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 export const texts = (timeline: TimelineRow[]) => timeline.flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
@@ -53,7 +60,6 @@ export async function startConversation(session: ChatSession, text: string): Pro
   return session.getSnapshot().chat.conversationId as string;
 }
 
-type Transcript = Record<string, Array<{ role: string; event: { type: string; message?: string } }>>;
 
 /** Registers the lifecycle hooks of the calling test file and returns its fixture. */
 export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixture {
@@ -89,7 +95,10 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       return live().WebSocket;
     },
     account: () => live().account(),
-    control: <T,>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown) => live().control<T>(method, route, body),
+    control: (account) => live().control(account),
+    get faults() {
+      return live().faults;
+    },
     inject: (text) => live().inject(text),
     stop: () => live().stop(),
   };
@@ -101,27 +110,39 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
   };
 
   const consumerTexts = async (account: string, conversationId: string) => {
-    const d = await h.control<{ transcript: Transcript }>('GET', `${account}/conversations/${conversationId}`);
-    return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => e.event.message);
+    const d = await h.control(account).conversation(conversationId);
+    return Object.values(d.transcript).flat().filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => eventFields(e).message);
+  };
+
+  const open = (account: string, deps?: LivePersonSessionDeps) => {
+    const session = create({ account }, deps);
+    session.start();
+    return session;
+  };
+
+  const danaAccepts = async (account: string, conversationId: string) => {
+    const dana = (await h.control(account).agents()).find((a) => a.nickname === 'Dana');
+    if (!dana) throw new Error(`no agent Dana in ${account}`);
+    await h.control(account).accept(conversationId, dana.id);
+    return dana.id;
+  };
+
+  const leaveUnanswered = async (session: ChatSession, account: string, conversationId: string, text: string) => {
+    await h.faults.set({ delayMs: 3_000 });
+    session.send(text).catch(() => undefined);
+    await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
+    session.stop(); // the response never arrives
+    await h.faults.clear();
   };
 
   return {
     h,
     create,
-    open(account, deps) {
-      const session = create({ account }, deps);
-      session.start();
-      return session;
-    },
+    open,
     published: (text) => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { message?: string }).message === text),
     receiptsSent: () => h.sent.filter((f) => (f.body?.event as { type?: string } | undefined)?.type === 'AcceptStatusEvent'),
     consumerTexts,
-    async danaAccepts(account, conversationId) {
-      const dana = (await h.control<Array<{ id: string; nickname: string }>>('GET', `${account}/agents`)).find((a) => a.nickname === 'Dana');
-      if (!dana) throw new Error(`no agent Dana in ${account}`);
-      await h.control('POST', `${account}/conversations/${conversationId}/accept`, { agentId: dana.id });
-      return dana.id;
-    },
+    danaAccepts,
     async authenticate(account, authCode) {
       const response = await fetch(`${h.standIn.url}/api/account/${account}/authenticate`, {
         method: 'POST',
@@ -130,12 +151,20 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       });
       return ((await response.json()) as { jwt: string }).jwt;
     },
-    async leaveUnanswered(session, account, conversationId, text) {
-      await h.control('PUT', 'faults', { delayMs: 3_000 });
-      session.send(text).catch(() => undefined);
-      await eventually(async () => (await consumerTexts(account, conversationId)).includes(text), 5_000, 'stored');
-      session.stop(); // the response never arrives
-      await h.control('DELETE', 'faults');
+    leaveUnanswered,
+    async inFlightInTab(account, t) {
+      const session = open(account, t);
+      const c = await startConversation(session, 'first');
+      await leaveUnanswered(session, account, c, 'in flight');
+      expect(JSON.parse(t.sessionStorage.getItem(outboxKey(account)) as string).messages).toHaveLength(1);
+      return c;
+    },
+    async surveyAsked(account) {
+      const session = open(account);
+      const conversationId = await startConversation(session, 'Help please');
+      await danaAccepts(account, conversationId);
+      await h.control(account).close(conversationId, true);
+      return { session, conversationId };
     },
   };
 }

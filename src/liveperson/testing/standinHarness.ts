@@ -4,6 +4,7 @@
 // and helpers to wait for a session snapshot.
 import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
+import { accountControl, faultControl, type AccountControl, type FaultControl } from '../../../server/control-client';
 import { startStandIn, type StandIn } from '../../../server/standin';
 import { schemasAvailable, validateClientFrame, validateServerFrame } from '../../../test/lp-schemas';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
@@ -17,7 +18,10 @@ export interface Harness {
   schemaProblems: string[];
   WebSocket: WebSocketClass;
   account(): string;
-  control<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body?: unknown): Promise<T>;
+  /** The control API of one account (server/control-client.ts); a non-2xx answer throws. */
+  control(account: string): AccountControl;
+  /** The stand-in's server-wide faults. */
+  faults: FaultControl;
   /** Delivers `text` to the newest open client socket as if the server had sent it (not schema-checked: it may be hostile). */
   inject(text: string): void;
   stop(): Promise<void>;
@@ -65,16 +69,8 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
     schemaProblems,
     WebSocket: RecordingWebSocket,
     account: () => `t${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-    async control<T>(method: string, route: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${standIn.url}/agent/api/${route}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
+    control: (account) => accountControl(standIn.url, account),
+    faults: faultControl(standIn.url),
     inject(text) {
       const socket = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).at(-1);
       if (!socket) throw new Error('inject: no open client socket');
