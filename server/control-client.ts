@@ -109,6 +109,8 @@ export function accountControl(baseUrl: string, account: string) {
     backToQueue: (id: string) => act(id, 'back-to-queue', {}),
     addManager: (id: string, agentId: string) => act(id, 'manager', { agentId }),
     close: (id: string, survey = false) => act(id, 'close', { survey }),
+    /** Test data: `count` closed conversations of the consumer, older than any open one. */
+    seedClosedHistory: (consumerId: string, count: number) => call<{ created: number }>('POST', `consumers/${encodeURIComponent(consumerId)}/closed-history`, { count }),
     /** The account's server-sent events (the console's live updates). */
     streamUrl: `${baseUrl}/agent/api/${a}/stream`,
   };

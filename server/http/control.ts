@@ -3,7 +3,7 @@ import type { ContentEvent, QuickReply } from '../../src/liveperson/wire';
 import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
 import { missingSequence, publish } from '../state/events';
-import { accept, addManager, backToQueue, closeConversation, transferToAgent, transferToSkill } from '../state/lifecycle';
+import { accept, addManager, backToQueue, closeConversation, seedClosedHistory, transferToAgent, transferToSkill } from '../state/lifecycle';
 import { openMain, roleIn } from './agentRole';
 import { agentProfileRoute, contentActions, type ControlAction } from './controlContent';
 import { canSurvey, startSurvey } from '../state/survey';
@@ -77,6 +77,9 @@ export type ControlActionName = keyof typeof actions;
 /** What each `POST …/conversations/{id}/{action}` answers. */
 export type ControlActionResults = { [K in ControlActionName]: ReturnType<(typeof actions)[K]> };
 
+/** The most closed conversations one closed-history request may create. */
+const MAX_SEEDED = 5_000;
+
 export function controlRoutes(ctx: StandInContext): Route[] {
   const base = '^\\/agent\\/api\\/([^/]+)';
   return [
@@ -94,6 +97,12 @@ export function controlRoutes(ctx: StandInContext): Route[] {
       const account = accountOf(ctx, a);
       const conv = conversationOf(account, c);
       json(res, 200, action(account, conv, bodyObj(await readJson(req)), Date.now()));
+    }),
+    // Test data: `{count}` (1–5,000) closed conversations of the consumer, older than any open one.
+    route('POST', new RegExp(`${base}\\/consumers\\/([^/]+)\\/closed-history$`), async (req, res, [a, consumerId = '']) => {
+      const count = int(bodyObj(await readJson(req)).count, 'count');
+      if (count < 1 || count > MAX_SEEDED) throw new Refusal(400, Errors.badField('count', `a whole number from 1 to ${MAX_SEEDED}`));
+      json(res, 200, { created: seedClosedHistory(accountOf(ctx, a), consumerId, count, Date.now()) });
     }),
     route('GET', new RegExp(`${base}\\/settings$`), (_req, res, [a]) => json(res, 200, accountOf(ctx, a).settings)),
     route('PUT', new RegExp(`${base}\\/settings$`), async (req, res, [a]) => {

@@ -161,3 +161,48 @@ export function closeSurveyDialog(account: Account, conv: Conversation, dialog: 
   touch(conv, now, dialog);
   account.conversationChanged(conv);
 }
+
+/**
+ * Test data (control API): `count` conversations of the consumer that were opened and closed by the
+ * consumer before `now`, oldest first, one minute apart and ending before any open one started.
+ * They are history, not changes: no subscriber is notified (a fresh subscription's snapshot has them).
+ */
+export function seedClosedHistory(account: Account, consumerId: string, count: number, now: number): number {
+  const open = account.openConversationOf(consumerId);
+  const end = Math.min(now, open?.startTs ?? now) - 60_000;
+  for (let i = 0; i < count; i++) {
+    const startTs = end - (count - i) * 60_000;
+    const id = randomUUID();
+    const endTs = startTs + 30_000;
+    const conv: Conversation = {
+      id,
+      brandId: account.id,
+      consumerId,
+      skillId: '-1',
+      state: 'CLOSE',
+      stage: 'CLOSE',
+      closeReason: 'CONSUMER',
+      startTs,
+      endTs,
+      metaDataLastUpdateTs: endTs,
+      ttr: { ttrType: 'PRIORITIZED', value: TTR_SECONDS.PRIORITIZED },
+      participants: [{ id: consumerId, role: 'CONSUMER' }],
+      dialogs: [
+        {
+          id,
+          type: 'MAIN',
+          state: 'CLOSE',
+          creationTs: startTs,
+          endTs,
+          closedBy: 'CONSUMER',
+          closedCause: causeOf('CONSUMER'),
+          metaDataLastUpdateTs: endTs,
+          participants: [{ id: consumerId, role: 'CONSUMER', state: 'ACTIVE' }],
+          events: [],
+        },
+      ],
+    };
+    account.conversations.set(id, conv);
+  }
+  return count;
+}

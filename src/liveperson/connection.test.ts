@@ -50,7 +50,15 @@ async function connect(srv: FakeSocketServer, overrides: Partial<ConnectionOptio
   return { conn, states };
 }
 
-const opened = (conn: Connection) => new Promise<{ consumerId: string }>((resolve) => conn.on('open', resolve));
+/** The next socket's 'open' (InitConnection sent) and then its answer (state open). */
+const opened = (conn: Connection) =>
+  new Promise<{ consumerId: string }>((resolve) => {
+    let event: { consumerId: string } | undefined;
+    conn.on('open', (e) => (event = e));
+    conn.on('state', ({ state }) => {
+      if (state === 'open' && event) resolve(event);
+    });
+  });
 const typesOn = (srv: FakeSocketServer, socket: number) => srv.frames.filter((f) => f.socket === socket).map((f) => f.frame.type);
 
 describe('connection', () => {

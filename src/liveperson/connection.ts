@@ -21,7 +21,7 @@ import { decodeEnvelope, parseFrame, type RawNotification } from './decode';
 import { createEmitter, type Emitter } from './emitter';
 
 export interface ConnectionEvents {
-  /** InitConnection succeeded on a new socket: subscriptions must be made again. */
+  /** InitConnection went out on a new socket: subscriptions must be made again, and may follow it at once. */
   open: { consumerId: string };
   close: { code: number; reason: string };
   /** A notification as received (the parsed frame): the subscriber decodes it (decodeNotification). */
@@ -176,9 +176,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     sendRequest(RequestTypes.InitConnection, undefined, { headers }, requestTimeoutMs).then(
       () => {
         step({ type: 'accepted' });
-        if (machine.state !== 'open') return;
-        scheduleKeepAlive();
-        emitter.emit('open', { consumerId: consumerId ?? '' });
+        if (machine.state === 'open') scheduleKeepAlive();
       },
       (error: unknown) => {
         if (error instanceof RequestFailedError && (error.code === 401 || error.code === 403)) {
@@ -189,6 +187,9 @@ export function createConnection(options: ConnectionOptions): Connection {
         }
       },
     );
+    // The subscriptions may follow InitConnection in the same flight (state authenticating).
+    step({ type: 'initSent' });
+    if (machine.state === 'authenticating') emitter.emit('open', { consumerId: consumerId ?? '' });
   };
 
   const onMessage = (event: { data: unknown }) => {

@@ -22,6 +22,7 @@ const EVENTS: Record<ConnectionEventType, ConnectionEvent> = {
   unsupported: { type: 'unsupported' },
   token: { type: 'token' },
   tokenFailed: { type: 'tokenFailed', refused: true },
+  initSent: { type: 'initSent' },
   authRefused: { type: 'authRefused' },
   accepted: { type: 'accepted' },
   answered: { type: 'answered' },
@@ -32,16 +33,17 @@ const EVENTS: Record<ConnectionEventType, ConnectionEvent> = {
 
 // The documented table (connectionStates.ts header): the next state, or '-' for an ignored event.
 const _ = '-';
-const STATES: ConnectionState[] = ['idle', 'connecting', 'open', 'reconnecting', 'error', 'closed'];
+const STATES: ConnectionState[] = ['idle', 'connecting', 'authenticating', 'open', 'reconnecting', 'error', 'closed'];
 const TYPES = Object.keys(EVENTS) as ConnectionEventType[];
 const NEXT: Record<ConnectionState, Array<ConnectionState | typeof _>> = {
-  //             start         unsupported  token           tokenFailed     authRefused     accepted  answered  dropped         retry         close
-  idle:         ['connecting', 'error',     _,              _,              _,              _,        _,        _,              _,            'closed'],
-  connecting:   [_,            _,           'connecting',   'connecting',   'connecting',   'open',   _,        'reconnecting', _,            'closed'],
-  open:         [_,            _,           _,              _,              _,              _,        'open',   'reconnecting', _,            'closed'],
-  reconnecting: [_,            _,           'reconnecting', 'reconnecting', 'reconnecting', 'open',   _,        'reconnecting', _,            'closed'],
-  error:        [_,            'error',     _,              _,              _,              _,        _,        _,              'connecting', 'closed'],
-  closed:       [_,            _,           _,              _,              _,              _,        _,        _,              _,            _],
+  //               start         unsupported  token           tokenFailed     initSent          authRefused       accepted  answered          dropped         retry         close
+  idle:           ['connecting', 'error',     _,              _,              _,                _,                _,        _,                _,              _,            'closed'],
+  connecting:     [_,            _,           'connecting',   'connecting',   'authenticating', _,                _,        _,                'reconnecting', _,            'closed'],
+  authenticating: [_,            _,           _,              _,              _,                'authenticating', 'open',   'authenticating', 'reconnecting', _,            'closed'],
+  open:           [_,            _,           _,              _,              _,                _,                _,        'open',           'reconnecting', _,            'closed'],
+  reconnecting:   [_,            _,           'reconnecting', 'reconnecting', 'authenticating', _,                _,        _,                'reconnecting', _,            'closed'],
+  error:          [_,            'error',     _,              _,              _,                _,                _,        _,                _,              'connecting', 'closed'],
+  closed:         [_,            _,           _,              _,              _,                _,                _,        _,                _,              _,            _],
 };
 
 describe('connection states table', () => {
@@ -68,8 +70,8 @@ describe('connection states table', () => {
     for (const state of STATES) for (const event of odd) expect(() => transition(at(state), event, limits)).not.toThrow();
   });
 
-  it('allows requests only while open', () => {
-    expect(STATES.filter((s) => CONNECTION_STATES[s].requests)).toEqual(['open']);
+  it('allows requests only while authenticating (pipelined after InitConnection) and open', () => {
+    expect(STATES.filter((s) => CONNECTION_STATES[s].requests)).toEqual(['authenticating', 'open']);
   });
 
   it('starts with no delay; an ordinary drop backs off, from the start again after a stable socket', () => {
@@ -82,14 +84,14 @@ describe('connection states table', () => {
     const first = run(at('open'), { type: 'dropped', code: 4401, stable: true });
     expect(first).toMatchObject({ state: 'reconnecting', renew: true, authFailures: 1, delay: 'none' });
     expect(run(first, EVENTS.token)).toMatchObject({ renew: false, authFailures: 1 });
-    const second = run(first, EVENTS.token, EVENTS.accepted, { type: 'dropped', code: 4407, stable: false });
+    const second = run(first, EVENTS.token, EVENTS.initSent, EVENTS.answered, EVENTS.accepted, { type: 'dropped', code: 4407, stable: false });
     expect(second).toMatchObject({ state: 'reconnecting', renew: true, authFailures: 2, delay: 'backoff' });
     const third = run(second, { type: 'dropped', code: 4401, stable: false });
     expect(third).toMatchObject({ state: 'error', authFailures: 3, failure: { message: SIGN_IN_FAILED, kind: 'signIn', unreachable: false } });
   });
 
   it('counts the close after a refused InitConnection as an auth close', () => {
-    const refused = run(at('connecting'), EVENTS.authRefused);
+    const refused = run(at('connecting'), EVENTS.initSent, EVENTS.authRefused);
     expect(refused.authClosing).toBe(true);
     expect(run(refused, { type: 'dropped', code: 1000, stable: false })).toMatchObject({ state: 'reconnecting', renew: true, authFailures: 1, authClosing: false, delay: 'none' });
   });

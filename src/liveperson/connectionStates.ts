@@ -4,9 +4,11 @@
 //   state         requests  events → next state
 //   idle          no        start → connecting · unsupported → error · close → closed
 //   connecting    no        token → connecting (renew off) · tokenFailed → connecting, or error past
-//                           the bound · authRefused → connecting (its close counts as an auth close)
-//                           · accepted → open · dropped → reconnecting, or error past the bound
-//                           · close → closed
+//                           the bound · initSent → authenticating · dropped → reconnecting, or error
+//                           past the bound · close → closed
+//   authenticating yes      accepted → open · authRefused → authenticating (its close counts as an
+//                           auth close) · answered → authenticating · dropped → reconnecting, or error
+//                           past the bound · close → closed
 //   open          yes       answered → open (auth failures reset) · dropped → reconnecting, or error
 //                           past the bound · close → closed
 //   reconnecting  no        as connecting
@@ -21,12 +23,16 @@
 // again when the socket had been open for stableMs). Failures to find the URL or to get a token wait
 // a backoff step and try again within the attempt. Every auth close and every failure to get a token
 // counts; more than maxAuthFailures in a row → error (kind signIn; `unreachable` when the last
-// failure was not a refusal). Requests go out only in open; no state queues them (a request outside
-// open rejects at once with ConnectionClosedError: queuing is the outbox's job).
+// failure was not a refusal). authenticating: the socket is open and InitConnection sent, not yet
+// answered. Requests may follow it at once: the server handles a socket's requests in order (as
+// LivePerson's own clients pipeline them, protocol reference §2.1), and if it refuses the token it
+// closes the socket, which fails them. Requests go out only in authenticating and open; no state
+// queues them (a request outside them rejects at once with ConnectionClosedError: queuing is the
+// outbox's job).
 import type { ConnectionErrorKind } from '../core/model';
 import { CloseCodes } from './wire';
 
-export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'error' | 'closed';
+export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'open' | 'reconnecting' | 'error' | 'closed';
 
 export type ConnectionEvent =
   /** connection.start() */
@@ -37,6 +43,8 @@ export type ConnectionEvent =
   | { type: 'token' }
   /** The attempt could not get a token; `refused`: the token source said no (classify). */
   | { type: 'tokenFailed'; refused: boolean }
+  /** The socket opened and InitConnection went out. */
+  | { type: 'initSent' }
   /** InitConnection answered 401/403; the socket is closed next. */
   | { type: 'authRefused' }
   /** InitConnection answered 2xx: the socket is usable. */
@@ -120,8 +128,16 @@ const attempting: Handlers = {
   token: (m) => ({ ...m, renew: false }),
   tokenFailed: (m, { refused }, { maxAuthFailures }) =>
     m.authFailures + 1 > maxAuthFailures ? signInFailed(m, m.authFailures + 1, !refused) : { ...m, authFailures: m.authFailures + 1 },
-  authRefused: (m) => ({ ...m, authClosing: true }),
+  initSent: (m) => ({ ...m, state: 'authenticating' }),
+  dropped,
+  close: closed,
+};
+
+const authenticating: Handlers = {
   accepted: (m) => ({ ...m, state: 'open', authClosing: false }),
+  authRefused: (m) => ({ ...m, authClosing: true }),
+  // InitConnection's own answer (settled before `accepted` runs): auth failures reset only once open.
+  answered: (m) => m,
   dropped,
   close: closed,
 };
@@ -129,6 +145,7 @@ const attempting: Handlers = {
 export const CONNECTION_STATES: Readonly<Record<ConnectionState, StateEntry>> = {
   idle: { requests: false, on: { start: firstAttempt, unsupported, close: closed } },
   connecting: { requests: false, on: attempting },
+  authenticating: { requests: true, on: authenticating },
   open: { requests: true, on: { answered: (m) => (m.authFailures === 0 ? m : { ...m, authFailures: 0 }), dropped, close: closed } },
   reconnecting: { requests: false, on: attempting },
   error: { requests: false, on: { retry: firstAttempt, unsupported, close: closed } },

@@ -1,8 +1,15 @@
-// This socket's conversation-list subscription (cqm.SubscribeExConversations). Only notifications of
-// the current subscription reach the store; those that arrive before the response that names the
-// subscription are held until it does. The fresh subscription's snapshot is the truth about which
-// conversations exist: conversations the store knows that it does not mention are removed (the
-// server lost them, e.g. after a restart), so nothing subscribes to a dialog that no longer exists.
+// This socket's conversation-list subscriptions (cqm.SubscribeExConversations), two of them:
+//   open     {stage: [OPEN]}: the open conversation (a survey in progress included), whatever the
+//            history size. LivePerson's snapshot holds the *first* 1,000 conversations by date
+//            (protocol reference §3.2, §11), so in one subscription of everything a visitor with
+//            1,000 closed conversations would never see the open one. A DELETE from it means the
+//            conversation left the filter (it closed): not a removal; `all` carries its closed state.
+//   all      {convState: [OPEN, CLOSE], stage: [OPEN, CLOSE]}: the history, and every later change.
+// Only notifications of the current subscriptions reach the store; those that arrive before the
+// response that names their subscription are held until it does. The fresh subscriptions' snapshots
+// are the truth about which conversations exist: conversations the store knows that neither
+// mentions are removed (the server lost them, e.g. after a restart), so nothing subscribes to a
+// dialog that no longer exists.
 import type { TimerFunctions } from '../core/clock';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
@@ -14,59 +21,82 @@ import type { SubscribeExConversationsBody } from './wire';
 type Notification = DecodedNotification;
 
 export interface ConversationList {
-  /** Subscribes on this socket (again); resolves once the snapshot is in and applied as the truth. */
+  /**
+   * Subscribes on this socket (again), both subscriptions in one flight; resolves once both are
+   * answered and both snapshots are in (not waiting for anything else, so callers can pipeline).
+   */
   subscribe(): Promise<void>;
-  /** A conversation-list notification: applied when it belongs to the current subscription. */
+  /**
+   * The snapshots are the truth: removes the conversations neither mentioned. Call once a round
+   * trip sent after subscribe() answered (every notification sent before it has then arrived).
+   */
+  settle(): void;
+  /** A conversation-list notification: applied when it belongs to a current subscription. */
   admit(frame: Notification): void;
-  /** The socket closed: its subscription is gone. */
+  /** The socket closed: its subscriptions are gone. */
   reset(): void;
 }
 
 export const SNAPSHOT_TIMEOUT_MS = 10_000;
-/** Notifications held while the subscription's id is not known yet (a bound against floods). */
+/** Notifications held while a subscription's id is not known yet (a bound against floods). */
 const MAX_EARLY = 500;
 
-export function createConversationList(
-  connection: Connection,
-  store: ChatStore,
-  timers: TimerFunctions,
-): ConversationList {
-  let current: string | undefined;
+type Role = 'open' | 'all';
+export const LIST_FILTERS: Readonly<Record<Role, SubscribeExConversationsBody>> = {
+  open: { stage: ['OPEN'] },
+  all: { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] },
+};
+
+interface Subscription {
+  id: string;
+  snapshotSeen: boolean;
+  waiter?: { resolve: () => void; fail: () => void } | undefined;
+}
+
+export function createConversationList(connection: Connection, store: ChatStore, timers: TimerFunctions): ConversationList {
+  const current = new Map<Role, Subscription>();
   let requesting = 0;
   let early: Notification[] = [];
-  /** Conversation ids the current subscription's notifications mentioned (UPSERT or DELETE). */
+  /** Conversation ids the current subscriptions' notifications mentioned (UPSERT or DELETE). */
   let mentioned = new Set<string>();
-  let snapshotSeen = false;
-  let waiter: { resolve: () => void; fail: () => void } | undefined;
+  /** Bumped by every subscribe() and reset(): a settle() of an older round does nothing. */
+  let round = 0;
+  let settledRound = -1;
 
-  const apply = (frame: Notification) => {
-    for (const id of frame.conversationIds ?? []) mentioned.add(id);
-    store.dispatch(frame.events);
-    snapshotSeen = true;
-    waiter?.resolve();
+  const roleOf = (subscriptionId: string): Role | undefined => {
+    for (const [role, sub] of current) if (sub.id === subscriptionId) return role;
+    return undefined;
   };
 
-  const snapshot = () =>
+  const apply = (role: Role, frame: Notification) => {
+    for (const id of frame.conversationIds ?? []) mentioned.add(id);
+    store.dispatch(role === 'open' ? frame.events.filter((e) => e.type !== 'conversationRemoved') : frame.events);
+    const sub = current.get(role);
+    if (!sub) return;
+    sub.snapshotSeen = true;
+    sub.waiter?.resolve();
+  };
+
+  const snapshotOf = (sub: Subscription) =>
     new Promise<void>((resolve, reject) => {
-      if (snapshotSeen) return resolve();
+      if (sub.snapshotSeen) return resolve();
       const timer = timers.setTimeout(() => {
-        waiter = undefined;
+        sub.waiter = undefined;
         reject(new Error('The conversation list did not arrive in time'));
       }, SNAPSHOT_TIMEOUT_MS);
       const done = (ok: boolean) => {
         timers.clearTimeout(timer);
-        waiter = undefined;
+        sub.waiter = undefined;
         if (ok) resolve();
         else reject(new Error('The connection closed before the conversation list arrived'));
       };
-      waiter = { resolve: () => done(true), fail: () => done(false) };
+      sub.waiter = { resolve: () => done(true), fail: () => done(false) };
     });
 
-  const request = async (): Promise<string> => {
-    const body: SubscribeExConversationsBody = { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] };
+  const request = async (role: Role): Promise<string> => {
     requesting += 1;
     try {
-      const response = await connection.request(RequestTypes.SubscribeExConversations, body);
+      const response = await connection.request(RequestTypes.SubscribeExConversations, LIST_FILTERS[role]);
       const id = isRecord(response.body) ? response.body.subscriptionId : undefined;
       if (typeof id !== 'string' && typeof id !== 'number') throw new Error('The conversation subscription returned no subscriptionId');
       return String(id);
@@ -75,41 +105,48 @@ export function createConversationList(
     }
   };
 
+  const subscribeOne = async (role: Role, mine: number): Promise<void> => {
+    const id = await request(role);
+    if (mine !== round) return;
+    const previous = current.get(role);
+    const sub: Subscription = { id, snapshotSeen: false };
+    current.set(role, sub);
+    const held = early.filter((frame) => frame.subscriptionId === id);
+    early = early.filter((frame) => frame.subscriptionId !== id);
+    for (const frame of held) apply(role, frame);
+    if (previous !== undefined && previous.id !== id) {
+      connection.request(RequestTypes.UnsubscribeExConversations, { subscriptionId: previous.id }).catch(() => undefined);
+    }
+    await snapshotOf(sub);
+  };
+
   return {
     async subscribe() {
-      const id = await request();
-      const previous = current;
-      current = id;
+      const mine = ++round;
       mentioned = new Set();
-      snapshotSeen = false;
-      const held = early;
-      early = [];
-      for (const frame of held) if (frame.subscriptionId === id) apply(frame);
-      if (previous !== undefined && previous !== id) {
-        connection.request(RequestTypes.UnsubscribeExConversations, { subscriptionId: previous }).catch(() => undefined);
-      }
-      await snapshot();
-      // One round trip later every notification sent before it has arrived: the snapshot too, even
-      // when a later notification of the subscription overtook it.
-      await connection.request(RequestTypes.GetClock);
-      if (current !== id) return;
+      await Promise.all((['open', 'all'] as const).map((role) => subscribeOne(role, mine)));
+    },
+    settle() {
+      if (settledRound === round || current.size < 2) return;
+      settledRound = round;
       const gone = Object.keys(store.state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
       store.dispatch(gone.map((conversationId) => ({ type: 'conversationRemoved', conversationId })));
     },
     admit(frame) {
       const id = frame.subscriptionId;
       if (id === undefined) return;
-      if (id === current) return apply(frame);
+      const role = roleOf(id);
+      if (role !== undefined) return apply(role, frame);
       if (requesting === 0) return; // not a subscription of this socket
       early.push(frame);
       if (early.length > MAX_EARLY) early.shift();
     },
     reset() {
-      current = undefined;
+      round += 1;
       early = [];
       mentioned = new Set();
-      snapshotSeen = false;
-      waiter?.fail();
+      for (const sub of current.values()) sub.waiter?.fail();
+      current.clear();
     },
   };
 }

@@ -95,11 +95,16 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
   return {
     async resubscribe() {
       online = false;
-      await list.subscribe();
-      await Promise.all(watchedDialogs(store.state).map(watch));
-      // The server handles a socket's requests in order, so once this answers, the history replay
-      // of the subscriptions above has been received: pending messages can be reconciled with it.
-      await connection.request(RequestTypes.GetClock);
+      // One flight (the server handles a socket's requests in order, so nothing waits for an
+      // answer before the next request goes out): the conversation lists, the dialogs already known
+      // (a reconnect: from where the unbroken run of sequences held ends), and a GetClock whose
+      // answer proves that everything those requests caused has arrived: the lists' snapshots and
+      // the dialogs' history replays (protocol reference §2.1; docs/architecture.md).
+      await Promise.all([list.subscribe(), ...watchedDialogs(store.state).map(watch), connection.request(RequestTypes.GetClock)]);
+      list.settle();
+      // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
+      const revealed = watchedDialogs(store.state).filter((t) => !dialogs.has(t.dialogId) && !unusable.has(t.dialogId));
+      if (revealed.length > 0) await Promise.all([...revealed.map(watch), connection.request(RequestTypes.GetClock)]);
       commitReplays();
       online = true;
     },

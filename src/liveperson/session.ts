@@ -119,7 +119,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
 
   const setStatus = (view: ConnectionView) => store.setConnection(view);
   const statusOf: Record<ConnectionState, ConnectionView['status']> = {
-    idle: 'idle', connecting: 'connecting', open: 'connecting', reconnecting: 'reconnecting', error: 'error', closed: 'idle',
+    idle: 'idle', connecting: 'connecting', authenticating: 'connecting', open: 'connecting', reconnecting: 'reconnecting', error: 'error', closed: 'idle',
   };
 
   // Notifications reach the store through the subscriber, which admits only its own subscriptions' ones.
@@ -132,7 +132,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     connection.retry();
   });
   connection.on('state', ({ state, error, kind, unreachable }) => {
-    if (state === 'open') return; // online only once the resubscribe finished
+    if (state === 'open' || state === 'authenticating') return; // online only once the resubscribe finished
     if (state === 'error') retryWhenBack = unreachable === true;
     if (state === 'error' || !online) setStatus(error ? { status: statusOf[state], error, ...(kind ? { errorKind: kind } : {}) } : { status: statusOf[state] });
   });

@@ -47,8 +47,11 @@ describe('LivePerson session: failures and recovery', () => {
     expect(jwtAfter).not.toBe(jwtBefore);
     expect(consumerIdOf(jwtAfter)).toBe(first.chat.consumerId);
     expect(back.chat.consumerId).toBe(first.chat.consumerId);
-    // The recipe: the list, a round trip (its snapshot is then surely in), the open dialog, a round trip (its history is in).
-    expect(h.sent.map((f) => f.type).slice(0, 5)).toEqual(['InitConnection', 'cqm.SubscribeExConversations', 'GetClock', 'ms.SubscribeMessagingEvents', 'GetClock']);
+    // The recipe, one flight: the two conversation lists (open, all), the dialog already known from
+    // where it left off, and a GetClock whose answer proves the snapshots and the replay are in.
+    const recipe = h.sent.slice(0, 5);
+    expect(recipe.map((f) => f.type)).toEqual(['InitConnection', 'cqm.SubscribeExConversations', 'cqm.SubscribeExConversations', 'ms.SubscribeMessagingEvents', 'GetClock']);
+    expect(recipe.slice(1, 3).map((f) => f.body)).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] }]);
     await session.send('After expiry');
     expect(mine(session.getSnapshot().chat.timeline, 'After expiry')?.receipt).toBe('sent');
   });
@@ -135,7 +138,7 @@ describe('LivePerson session: failures and recovery', () => {
     const conversations = await h.control(account).conversations();
     expect(conversations).toHaveLength(1);
     expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
-    expect(h.sent.filter((f) => f.type === 'cqm.UnsubscribeExConversations')).toHaveLength(1); // the adopting tab's old list subscription
+    expect(h.sent.filter((f) => f.type === 'cqm.UnsubscribeExConversations')).toHaveLength(2); // the adopting tab's old list subscriptions (open, all)
     for (const s of [a, b]) {
       const snap = await waitForSnapshot(s, (x) => ['From tab A', 'From tab B'].every((t) => x.chat.timeline.some((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === t)));
       expect(snap.chat.conversationId).toBe(conversations[0]?.id);

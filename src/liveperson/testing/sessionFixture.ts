@@ -88,6 +88,9 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
     get sent() {
       return live().sent;
     },
+    get log() {
+      return live().log;
+    },
     get schemaProblems() {
       return live().schemaProblems;
     },

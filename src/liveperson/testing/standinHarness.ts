@@ -12,9 +12,14 @@ import type { WebSocketClass } from '../connection';
 
 export type SentFrame = Record<string, unknown> & { type?: string; body?: Record<string, unknown> };
 
+/** What went over the client sockets, in the order the client saw it: requests out, frames in. */
+export type WireLogEntry = { dir: 'out'; frame: SentFrame } | { dir: 'in'; frame: Record<string, unknown> };
+
 export interface Harness {
   standIn: StandIn;
   sent: SentFrame[];
+  /** Every frame sent and received, interleaved (for round-trip counts: roundTrips()). */
+  log: WireLogEntry[];
   schemaProblems: string[];
   WebSocket: WebSocketClass;
   account(): string;
@@ -30,6 +35,7 @@ export interface Harness {
 export async function startHarness(options: Parameters<typeof startStandIn>[0] = {}): Promise<Harness> {
   const standIn = await startStandIn({ port: 0, ...options });
   const sent: SentFrame[] = [];
+  const log: WireLogEntry[] = [];
   const schemaProblems: string[] = [];
   // LivePerson's schemas are read from ../shared at run time; without them the check is skipped (and says so).
   const checking = schemasAvailable();
@@ -42,6 +48,13 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
       sockets.push(this);
       // every frame the stand-in sends is checked too (a server frame that breaks the schema is a stand-in bug)
       this.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+        if (!isBinary && !injecting) {
+          try {
+            log.push({ dir: 'in', frame: JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8')) as Record<string, unknown> });
+          } catch {
+            // not JSON: checked below
+          }
+        }
         if (!checking || injecting) return;
         if (isBinary) return void schemaProblems.push('received a binary frame');
         let frame: unknown;
@@ -58,6 +71,7 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
     override send(data: unknown, ...rest: unknown[]): void {
       const frame = JSON.parse(String(data)) as SentFrame;
       sent.push(frame);
+      log.push({ dir: 'out', frame });
       const problems = checking ? validateClientFrame(frame) : [];
       if (problems.length > 0) schemaProblems.push(`${String(frame.type)}: ${problems.join('; ')}`);
       (super.send as (...args: unknown[]) => void)(data, ...rest);
@@ -66,6 +80,7 @@ export async function startHarness(options: Parameters<typeof startStandIn>[0] =
   return {
     standIn,
     sent,
+    log,
     schemaProblems,
     WebSocket: RecordingWebSocket,
     account: () => `t${randomUUID().replace(/-/g, '').slice(0, 12)}`,
@@ -112,3 +127,26 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
 }
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The sequential round trips among the requests of `log` whose type is in `types`: a request sent
+ * before any answer to an earlier request had arrived is in the same flight as that one; one sent
+ * after an answer arrived is at least one flight later. Returns the number of flights.
+ */
+export function roundTrips(log: readonly WireLogEntry[], types: readonly string[]): number {
+  const flightOf = new Map<string, number>();
+  let answered = 0;
+  let flights = 0;
+  for (const entry of log) {
+    const id = String(entry.frame.dir === undefined && entry.dir === 'out' ? entry.frame.id : entry.frame.reqId);
+    if (entry.dir === 'out') {
+      if (!types.includes(String(entry.frame.type))) continue;
+      const flight = answered + 1;
+      flightOf.set(id, flight);
+      flights = Math.max(flights, flight);
+    } else if (entry.frame.kind === 'resp' && flightOf.has(id)) {
+      answered = Math.max(answered, flightOf.get(id) ?? 0);
+    }
+  }
+  return flights;
+}
