@@ -14,8 +14,20 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
+/**
+ * Whether LivePerson's schemas are at `dir`. Without them the checks warn and skip, except in CI
+ * (`CI=true`), where a missing folder is an error: a green CI run must mean the frames were checked.
+ */
+export function schemaPresence(dir: string, env: Record<string, string | undefined>): boolean {
+  const present = existsSync(path.join(dir, 'ws', 'consumerRequests.json')) && existsSync(path.join(dir, 'ws', 'agentRequests.json'));
+  if (!present && env.CI === 'true') {
+    throw new Error(`LivePerson schemas not found at ${dir}, and CI=true: the schema checks cannot be skipped in CI. Put LivePerson's schemas (developer-center assets/schema) at ../shared/lp-schemas.`);
+  }
+  return present;
+}
+
 export function schemasAvailable(): boolean {
-  return existsSync(path.join(SCHEMA_DIR, 'ws', 'consumerRequests.json'));
+  return schemaPresence(SCHEMA_DIR, process.env);
 }
 
 export interface SchemaException {
