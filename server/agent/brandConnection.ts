@@ -39,10 +39,9 @@ export class BrandConnection implements BrandLink {
     else this.send(frame);
   }
 
-  /** Drops the socket (a fault, or a test's network cut): terminated like a crash, or closed with a code. */
-  drop(code?: number): void {
-    if (code === undefined) this.ws.terminate();
-    else this.close(code, 'Dropped');
+  /** Drops the socket (the drop-agents fault): terminated, like a network cut. */
+  drop(): void {
+    this.ws.terminate();
   }
 
   close(code: number, reason: string): void {

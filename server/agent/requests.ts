@@ -4,7 +4,7 @@ import type { ConvState, Metadata, Notification } from '../../src/liveperson/wir
 import { Errors, Refusal, Texts } from '../errors';
 import type { ResolvedOptions } from '../options';
 import type { Account, Agent } from '../state/accounts';
-import { missingSequence, publish } from '../state/events';
+import { missingSequence, publish, toChange } from '../state/events';
 import { closeConversation } from '../state/lifecycle';
 import { touch, TTR_SECONDS, TTR_TYPES } from '../state/model';
 import { decodeEvent } from '../ws/decodeEvent';
@@ -158,17 +158,7 @@ const queryMessages: Handler = (rc, req) => {
   const from = optInt(b, 'newerThanSequence') ?? optInt(b, 'fromSeq') ?? 0;
   const events = dialog.events.filter((e) => e.sequence >= from).slice(-rc.options.historyCap);
   rc.hub.subscribeDialog(rc.link, dialog.id);
-  const changes = events.map((s) => agentMessagingChange(rc.account, {
-    sequence: s.sequence,
-    originatorId: s.originatorId,
-    originatorMetadata: { id: s.originatorId, role: s.role },
-    serverTimestamp: s.serverTimestamp,
-    event: s.event,
-    conversationId: conv.id,
-    dialogId: dialog.id,
-    messageAudience: s.audience,
-    ...(s.metadata ? { metadata: s.metadata } : {}),
-  }));
+  const changes = events.map((s) => agentMessagingChange(rc.account, toChange(conv, dialog, s)));
   return { type: `${req.type}$Response`, body: changes };
 };
 

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stopChild } from '../testing/child';
 import type { MessagingEventChange, Notification } from '../../src/liveperson/wire';
 import { startStandIn, type StandIn } from '../standin';
 import { TestClient } from '../testing/client';
@@ -25,11 +26,7 @@ beforeAll(async () => {
 afterEach(async () => {
   const errors = clients.flatMap((c) => c.schemaErrors);
   for (const c of clients.splice(0)) c.close();
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((resolve) => bot?.once('exit', resolve));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(bot);
   bot = undefined;
   if (errors.length) throw new Error(`schema violations:\n${errors.join('\n')}`);
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { stopChild } from '../testing/child';
 import { httpsJson } from '../testing/brandClient';
 import { call, signup } from '../testing/http';
 
@@ -13,11 +14,7 @@ let child: ChildProcess | undefined;
 let dir: string | undefined;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(child);
   child = undefined;
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
