@@ -10,6 +10,7 @@ import { Agent } from 'node-agent-sdk';
 const reconnectInterval = Number(process.env.BOT_RECONNECT_SECONDS ?? 5); // in seconds
 const reconnectAttempts = 35;
 const reconnectRatio = 1.25; // ratio in the geometric series used to determine reconnect exponential back-off
+const readDelayMs = Number(process.env.BOT_READ_DELAY_MS ?? 0); // how long the bot "reads" before it answers
 
 const agent = new Agent({
   accountId: process.env.LP_ACCOUNT,
@@ -39,17 +40,19 @@ function answer(convId, conv, change) {
   if (conv.answered.has(change.sequence)) return;
   conv.answered.add(change.sequence);
   receipt(convId, 'ACCEPT', change.sequence);
-  receipt(convId, 'READ', change.sequence);
-  const message = String(change.event.message);
-  if (message.trim().toLowerCase() === 'bye') {
-    text(convId, 'Goodbye!');
-    agent.updateConversationField({
-      conversationId: convId,
-      conversationField: [{ field: 'ConversationStateField', conversationState: 'CLOSE' }],
-    }, logError('close'));
-    return;
-  }
-  text(convId, `You said: ${message}`);
+  setTimeout(() => {
+    receipt(convId, 'READ', change.sequence);
+    const message = String(change.event.message);
+    if (message.trim().toLowerCase() === 'bye') {
+      text(convId, 'Goodbye!');
+      agent.updateConversationField({
+        conversationId: convId,
+        conversationField: [{ field: 'ConversationStateField', conversationState: 'CLOSE' }],
+      }, logError('close'));
+      return;
+    }
+    text(convId, `You said: ${message}`);
+  }, readDelayMs);
 }
 
 function handle(convId, conv, changes) {
