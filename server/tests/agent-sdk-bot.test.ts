@@ -2,10 +2,14 @@
 // server/agent/examples runs in a child process over TLS (trusting the stand-in's certificate through
 // NODE_EXTRA_CA_CERTS), and a visitor chats with it over the real consumer socket.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stopChild } from '../testing/child';
 import type { MessagingEventChange, Notification } from '../../src/liveperson/wire';
+import { validateAgentClientFrame, validateAgentServerFrame } from '../../test/lp-agent-schemas';
+import { schemasAvailable } from '../../test/lp-schemas';
 import { startStandIn, type StandIn } from '../standin';
 import { TestClient } from '../testing/client';
 import { call, Control, signup } from '../testing/http';
@@ -13,6 +17,9 @@ import { call, Control, signup } from '../testing/http';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const BOT = path.join(root, 'server', 'agent', 'examples', 'echo-bot.mjs');
 const GREETING = "Hi, I'm Parley Bot. I echo what you write; say bye to end.";
+/** Every frame the SDK's Transport sends and receives (server/testing/sdk-frame-tap.mjs). */
+const tapDir = mkdtempSync(path.join(tmpdir(), 'parley-sdk-frames-'));
+const tapFile = path.join(tapDir, 'frames.jsonl');
 
 let standIn: StandIn;
 let bot: ChildProcess | undefined;
@@ -33,13 +40,19 @@ afterEach(async () => {
 
 afterAll(async () => {
   await standIn.stop();
+  rmSync(tapDir, { recursive: true, force: true });
 });
+
+/** The tapped frames: what the SDK sent, what the stand-in answered and notified. */
+function tappedFrames(): Array<{ dir: 'in' | 'out'; frame: Record<string, unknown> }> {
+  return readFileSync(tapFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { dir: 'in' | 'out'; frame: Record<string, unknown> });
+}
 
 function startBot(account: string) {
   const tls = standIn.tls;
   if (!tls) throw new Error('no TLS listener');
   botLog = '';
-  bot = spawn(process.execPath, [BOT], {
+  bot = spawn(process.execPath, ['--import', path.join(root, 'server', 'testing', 'sdk-frame-tap.mjs'), BOT], {
     cwd: root,
     env: {
       ...process.env,
@@ -49,6 +62,7 @@ function startBot(account: string) {
       LP_CSDS: tls.host,
       NODE_EXTRA_CA_CERTS: tls.certFile,
       BOT_RECONNECT_SECONDS: '0.2',
+      FRAME_TAP_FILE: tapFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -168,5 +182,15 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     // The SDK reports a notification its Transformer could not transform as an error (and drops it).
     expect(botLog).not.toMatch(/\[echo-bot\] (error|.* failed)/);
     expect(botLog).toMatch(/socket closed[\s\S]*connected as/);
+
+    // Every frame between the SDK and the stand-in, checked against LivePerson's agent schemas.
+    const frames = tappedFrames();
+    expect(frames.length).toBeGreaterThan(20);
+    const types = new Set(frames.map((f) => String(f.frame.type)));
+    for (const t of ['.ams.routing.SetAgentState', '.ams.routing.UpdateRingState', '.ams.ms.QueryMessages', '.ams.ms.OnlineEventDistribution', '.ams.aam.ExConversationChangeNotification', '.ams.cm.UpdateConversationField']) expect(types).toContain(t);
+    if (schemasAvailable()) {
+      const errors = frames.flatMap(({ dir, frame }) => (dir === 'out' ? validateAgentClientFrame(frame) : validateAgentServerFrame(frame)).map((e) => `${dir} ${e} in ${JSON.stringify(frame).slice(0, 300)}`));
+      expect(errors).toEqual([]);
+    }
   });
 });
