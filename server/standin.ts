@@ -108,9 +108,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   // The same stand-in over TLS (https and wss), for clients such as node-agent-sdk that speak nothing else.
   let tls: StandIn['tls'];
   let tlsServer: Server | undefined;
+  let disposeCert: (() => Promise<void>) | undefined;
   if (options.tls) {
     const { certFile, port: wanted = 0 } = options.tls === true ? {} : options.tls;
     const pem = await makeCertificate(certFile);
+    disposeCert = pem.dispose;
     tlsServer = createTlsServer({ key: pem.key, cert: pem.cert }, handle);
     tlsServer.on('upgrade', onUpgrade);
     const tlsPort = await listen(tlsServer, wanted);
@@ -133,6 +135,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         s.closeAllConnections();
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
+      await disposeCert?.();
     })());
 
   return { url: ctx.baseUrl, host: ctx.host, port, ...(tls ? { tls } : {}), stop };

@@ -12,6 +12,8 @@ export interface TlsCertificate {
   cert: string;
   /** Where the certificate (PEM, no key) was written. */
   certFile: string;
+  /** Removes the certificate when it was written to a temp file (a named file is left in place). */
+  dispose(): Promise<void>;
 }
 
 const run = promisify(execFile);
@@ -32,7 +34,10 @@ export async function makeCertificate(certFile?: string): Promise<TlsCertificate
     if (certFile) await writeFile(target, cert, { mode: 0o644 });
     await rm(keyFile, { force: true });
     if (certFile) await rm(dir, { recursive: true, force: true });
-    return { key, cert, certFile: target };
+    const dispose = async () => {
+      if (!certFile) await rm(dir, { recursive: true, force: true });
+    };
+    return { key, cert, certFile: target, dispose };
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the openssl command was not found' : (e as Error).message;
