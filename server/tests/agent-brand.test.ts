@@ -54,6 +54,7 @@ async function visitor(acc: string) {
 
 type Ex = { changes: Array<{ type: string; result: { convId: string; conversationDetails: Record<string, unknown> } }> };
 type Ring = { changes: Array<{ result: { conversationId: string; taskCompleted: boolean; ringsDetails: Array<{ ringId: string; ringState: string }> } }> };
+const isObjBody = (b: unknown) => typeof b === 'object' && b !== null && !Array.isArray(b);
 const ringOf = (n: Notification) => (n.body as Ring).changes[0]?.result;
 
 describe('agent side: domain API and login', () => {
@@ -207,6 +208,18 @@ describe('agent side: the brand socket', () => {
     expect((await b.request('.ams.routing.SetAgentState', { availability: 'SLEEPING' })).code).toBe(400);
     expect((await b.request('.ams.routing.UpdateRingState', { ringId: 'r', ringState: 'ACCEPTED' })).code).toBe(404);
     expect((await b.request('.ams.ms.PublishEvent', { dialogId: 'nope', event: { type: 'ContentEvent', contentType: 'text/plain', message: 'x' } })).code).toBe(404);
+    // Every request type with wrong bodies: a 4xx each (never a 500), and the socket stays up.
+    const types = ['.ams.aam.SubscribeExConversations', '.ams.aam.UnsubscribeExConversations', '.ams.routing.SetAgentState', '.ams.routing.UpdateRingState', '.ams.cm.UpdateConversationField', '.ams.ms.PublishEvent', '.ams.ms.QueryMessages', '.ams.userprofile.GetUserProfile'];
+    const bodies: unknown[] = [null, 7, 'x', [], { conversationId: 5, conversationField: 'x', dialogId: [], event: { type: 'ContentEvent', message: {} }, convState: ['NOPE'], subscriptionId: 1 }];
+    for (const type of types) {
+      for (const body of bodies) {
+        const id = `h${Math.random().toString(36).slice(2)}`;
+        b.ws.send(JSON.stringify({ kind: 'req', id, type, body }));
+        const r = (await b.waitFor((f) => f.kind === 'resp' && f.reqId === id)) as Response;
+        if (type === '.ams.aam.SubscribeExConversations' && !isObjBody(body)) continue; // a missing filter is no filter
+        expect([r.code, type, body]).toEqual([expect.toSatisfy((c: number) => c >= 400 && c < 500), type, body]);
+      }
+    }
     b.errors.splice(0); // the deliberately invalid requests above
     const pong = new Promise<void>((resolve) => b.ws.once('pong', () => resolve()));
     b.ws.ping();
