@@ -1,16 +1,16 @@
 // The widget in Chromium chats with a bot written with LivePerson's agent SDK (node-agent-sdk 1.2.0,
 // server/agent/examples/echo-bot.mjs) running in a child process against the same stand-in over TLS.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_CERT_FILE, E2E_TLS_PORT } from '../playwright.config';
-import { stopChild } from '../server/testing/child';
+import { spawnEchoBot, stopChild } from '../server/testing/child';
 import { Control, uniqueAccount } from './support/control';
 import { Widget } from './support/widget';
 
 const root = path.resolve(import.meta.dirname, '..');
 let bot: ChildProcess | undefined;
-let botLog = '';
+let readLog = () => '';
 
 test.afterEach(async () => {
   await stopChild(bot);
@@ -18,23 +18,10 @@ test.afterEach(async () => {
 });
 
 function startBot(account: string) {
-  botLog = '';
-  bot = spawn(process.execPath, [path.join(root, 'server', 'agent', 'examples', 'echo-bot.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LP_ACCOUNT: account,
-      LP_USER: 'bot',
-      LP_PASS: 'parley',
-      LP_CSDS: `127.0.0.1:${E2E_TLS_PORT}`,
-      NODE_EXTRA_CA_CERTS: path.join(root, E2E_CERT_FILE),
-      // The bot reads a moment after its device accepted: long enough to see VV before orange.
-      BOT_READ_DELAY_MS: '700',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  bot.stdout?.on('data', (d: Buffer) => (botLog += d.toString()));
-  bot.stderr?.on('data', (d: Buffer) => (botLog += d.toString()));
+  // The bot reads a moment after its device accepted: long enough to see VV before orange.
+  const b = spawnEchoBot(account, { host: `127.0.0.1:${E2E_TLS_PORT}`, certFile: path.join(root, E2E_CERT_FILE) }, { BOT_READ_DELAY_MS: '700' });
+  bot = b.child;
+  readLog = b.log;
 }
 
 /** Every value the receipt of the visitor's message with this text takes, in order (watched in the frame). */
@@ -72,7 +59,7 @@ test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes,
 
   await w.send('Hello bot');
   await expect(w.log.getByText(/Parley Bot joined/)).toBeVisible({ timeout: 20_000 }).catch((e: Error) => {
-    throw new Error(`${e.message}\nbot log:\n${botLog}`);
+    throw new Error(`${e.message}\nbot log:\n${readLog()}`);
   });
   await expect(w.agentMessage("Hi, I'm Parley Bot. I echo what you write; say bye to end.")).toBeVisible();
   await expect(w.agentMessage('You said: Hello bot')).toBeVisible();
@@ -95,5 +82,5 @@ test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes,
   await expect(w.agentMessage('Goodbye!')).toBeVisible();
   await expect(w.log.getByText(/ended/i)).toBeVisible();
   expect((await control.conversation(conv!.id)).stage).toBe('CLOSE');
-  expect(botLog).not.toMatch(/\[echo-bot\] (error|.* failed)/);
+  expect(readLog()).not.toMatch(/\[echo-bot\] (error|.* failed)/);
 });

@@ -5,6 +5,7 @@
 import type { MessagingEventChange, Notification, Role } from '../../src/liveperson/wire';
 import type { Account } from '../state/accounts';
 import { toWire, type Conversation } from '../state/model';
+import { conversationChange } from '../state/subscriptions';
 import { legacyIdOf } from './ids';
 
 export const AgentTypes = {
@@ -32,16 +33,8 @@ export function agentConversationDetails(account: Account, conv: Conversation) {
 }
 
 export function agentExChange(account: Account, type: 'UPSERT' | 'DELETE', conv: Conversation) {
-  return {
-    type,
-    result: {
-      convId: conv.id,
-      effectiveTTR: -1,
-      lastUpdateTime: conv.metaDataLastUpdateTs,
-      numberOfunreadMessages: {},
-      conversationDetails: agentConversationDetails(account, conv),
-    },
-  };
+  const change = conversationChange(type, conv, agentConversationDetails(account, conv));
+  return { ...change, result: { ...change.result, numberOfunreadMessages: {} } };
 }
 
 export const agentExNotification = (subscriptionId: string, changes: unknown[]): Notification => ({

@@ -1,12 +1,12 @@
 // LivePerson's own agent SDK (node-agent-sdk 1.2.0, unmodified) drives the stand-in: the echo bot in
 // server/agent/examples runs in a child process over TLS (trusting the stand-in's certificate through
 // NODE_EXTRA_CA_CERTS), and a visitor chats with it over the real consumer socket.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { stopChild } from '../testing/child';
+import { spawnEchoBot, stopChild } from '../testing/child';
 import type { MessagingEventChange, Notification } from '../../src/liveperson/wire';
 import { validateAgentClientFrame, validateAgentServerFrame } from '../../test/lp-agent-schemas';
 import { schemasAvailable } from '../../test/lp-schemas';
@@ -15,7 +15,6 @@ import { TestClient } from '../testing/client';
 import { call, Control, signup } from '../testing/http';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const BOT = path.join(root, 'server', 'agent', 'examples', 'echo-bot.mjs');
 const GREETING = "Hi, I'm Parley Bot. I echo what you write; say bye to end.";
 /** Every frame the SDK's Transport sends and receives (server/testing/sdk-frame-tap.mjs). */
 const tapDir = mkdtempSync(path.join(tmpdir(), 'parley-sdk-frames-'));
@@ -23,7 +22,7 @@ const tapFile = path.join(tapDir, 'frames.jsonl');
 
 let standIn: StandIn;
 let bot: ChildProcess | undefined;
-let botLog = '';
+let readLog = () => '';
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
@@ -51,23 +50,9 @@ function tappedFrames(): Array<{ dir: 'in' | 'out'; frame: Record<string, unknow
 function startBot(account: string) {
   const tls = standIn.tls;
   if (!tls) throw new Error('no TLS listener');
-  botLog = '';
-  bot = spawn(process.execPath, ['--import', path.join(root, 'server', 'testing', 'sdk-frame-tap.mjs'), BOT], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LP_ACCOUNT: account,
-      LP_USER: 'bot',
-      LP_PASS: 'parley',
-      LP_CSDS: tls.host,
-      NODE_EXTRA_CA_CERTS: tls.certFile,
-      BOT_RECONNECT_SECONDS: '0.2',
-      FRAME_TAP_FILE: tapFile,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  bot.stdout?.on('data', (d: Buffer) => (botLog += d.toString()));
-  bot.stderr?.on('data', (d: Buffer) => (botLog += d.toString()));
+  const b = spawnEchoBot(account, tls, { BOT_RECONNECT_SECONDS: '0.2', FRAME_TAP_FILE: tapFile }, ['--import', path.join(root, 'server', 'testing', 'sdk-frame-tap.mjs')]);
+  bot = b.child;
+  readLog = b.log;
 }
 
 type MsgNote = Notification<{ changes: MessagingEventChange[] }>;
@@ -85,7 +70,7 @@ async function visitor(account: string, jwt: string): Promise<TestClient> {
 async function until(c: TestClient, what: string, pred: (changes: MessagingEventChange[]) => boolean, timeoutMs = 8000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!pred(changesOf(c))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; bot log:\n${botLog}\nchanges: ${JSON.stringify(changesOf(c)).slice(0, 3000)}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; bot log:\n${readLog()}\nchanges: ${JSON.stringify(changesOf(c)).slice(0, 3000)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -129,7 +114,7 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     startBot(account);
     // The ring accepted: the bot is the conversation's ASSIGNED_AGENT, for the visitor and in the console.
     await c.waitFor((f) => f.kind === 'notification' && JSON.stringify(f.body).includes(`"id":"${botId}","role":"ASSIGNED_AGENT","state":"ACTIVE"`), { timeoutMs: 15_000 }).catch((e: Error) => {
-      throw new Error(`${e.message}\nbot log:\n${botLog}`);
+      throw new Error(`${e.message}\nbot log:\n${readLog()}`);
     });
     const view = (await control.conversation(conv)).body as { queue: string; participants: Array<{ id: string; role: string }> };
     expect(view.queue).toBe('open');
@@ -180,8 +165,8 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     const botReceipts = events.filter((e) => e.originatorId === botId && e.event.type === 'AcceptStatusEvent').map((e) => `${e.event.status} ${e.event.sequenceList?.join(',')}`);
     expect(botReceipts).toEqual([hello, two, three, bye].flatMap((s) => [`ACCEPT ${s}`, `READ ${s}`]));
     // The SDK reports a notification its Transformer could not transform as an error (and drops it).
-    expect(botLog).not.toMatch(/\[echo-bot\] (error|.* failed)/);
-    expect(botLog).toMatch(/socket closed[\s\S]*connected as/);
+    expect(readLog()).not.toMatch(/\[echo-bot\] (error|.* failed)/);
+    expect(readLog()).toMatch(/socket closed[\s\S]*connected as/);
 
     // Every frame between the SDK and the stand-in, checked against LivePerson's agent schemas.
     const frames = tappedFrames();
