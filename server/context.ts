@@ -17,6 +17,8 @@ export class StandInContext {
   readonly tokens: Tokens;
   /** http://127.0.0.1:PORT once listening. */
   baseUrl = '';
+  /** 127.0.0.1:TLS_PORT when it also listens with TLS. */
+  tlsHost: string | undefined;
   private readonly subs = new Map<string, Subscriptions>();
 
   constructor(readonly options: ResolvedOptions) {

@@ -17,6 +17,11 @@ export const Texts = {
   dialogClosed: 'OK Dialog closed successfully',
   ttrUpdated: 'OK TTR updated successfully',
   csatUpdated: 'OK CSAT rate updated successfully',
+  // ---- agent side (node-agent-sdk README) ----
+  agentStateUpdated: 'Agent state updated successfully',
+  ringStateUpdated: 'Ring state updated successfully',
+  agentAdded: 'OK Agent added successfully',
+  agentRemoved: 'OK Agent removed successfully',
 } as const;
 
 export const Errors = {
@@ -63,6 +68,15 @@ export const Errors = {
   agentNotInConversation: (name: string) => clip(`Agent ${name} is not in this conversation`),
   notManager: (name: string) => clip(`${name} is not a manager`),
   badCloseCode: 'code must be 1000-1003, 1007-1014 or 3000-4999',
+  // ---- agent side (server/agent) ----
+  loginFailed: 'Authentication failed: wrong username or password',
+  sessionUnauthorized: 'session unauthorized',
+  badBearer: 'Invalid or expired agent session',
+  unknownRing: (id: string) => clip(`Unknown ring: ${id}`),
+  ringTaken: 'The conversation was already taken',
+  unknownConsumer: (id: string) => clip(`Unknown consumer: ${id}`),
+  agentNotInDialog: 'Agent does not exist in conversation',
+  unsupportedParticipantsChange: (what: string) => clip(`Unsupported ParticipantsChange: ${what}`),
 } as const;
 
 /** WebSocket close codes the stand-in uses. */

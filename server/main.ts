@@ -1,4 +1,5 @@
-// `npm run server`: the stand-in on PORT (default 7788); stops cleanly on SIGINT/SIGTERM.
+// `npm run server`: the stand-in on PORT (default 7788), and with TLS on TLS_PORT when set (the
+// certificate written to TLS_CERT_FILE, or a temp file); stops cleanly on SIGINT/SIGTERM.
 import path from 'node:path';
 import { frameAncestorsFromEnv } from './options';
 import { startStandIn } from './standin';
@@ -19,11 +20,21 @@ try {
   console.error((e as Error).message);
   process.exit(1);
 }
-const standIn = await startStandIn({ port, staticDir, frameAncestors });
+const tlsPort = process.env.TLS_PORT === undefined || process.env.TLS_PORT === '' ? undefined : Number(process.env.TLS_PORT);
+if (tlsPort !== undefined && (!Number.isInteger(tlsPort) || tlsPort < 0 || tlsPort > 65535)) {
+  console.error(`Invalid TLS_PORT: ${process.env.TLS_PORT}`);
+  process.exit(1);
+}
+const tls = tlsPort === undefined ? undefined : { port: tlsPort, ...(process.env.TLS_CERT_FILE ? { certFile: process.env.TLS_CERT_FILE } : {}) };
+const standIn = await startStandIn({ port, staticDir, frameAncestors, ...(tls ? { tls } : {}) });
 console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
 console.log(`  agent console:    ${standIn.url}/agent/`);
 console.log(`  messaging (ws):   ws://${standIn.host}/ws_api/account/{account}/messaging/consumer?v=3`);
+if (standIn.tls) {
+  console.log(`  with TLS:         ${standIn.tls.url} (csdsDomain for node-agent-sdk: ${standIn.tls.host})`);
+  console.log(`  TLS certificate:  ${standIn.tls.certFile} (trust it with NODE_EXTRA_CA_CERTS)`);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

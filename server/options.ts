@@ -16,9 +16,14 @@ export interface StandInOptions {
    * to embed the widget's frame.html besides the stand-in's own ('self'): its `frame-ancestors`.
    */
   frameAncestors?: string[];
+  /**
+   * Also listen with TLS (a self-signed certificate for 127.0.0.1 and localhost, made at start): on
+   * `port` (default 0), the certificate written as PEM to `certFile` (default a temp file).
+   */
+  tls?: boolean | { port?: number; certFile?: string };
 }
 
-export type ResolvedOptions = Required<Omit<StandInOptions, 'staticDir'>> & { staticDir: string | undefined };
+export type ResolvedOptions = Required<Omit<StandInOptions, 'staticDir' | 'tls'>> & { staticDir: string | undefined };
 
 /** An http(s) origin, its port possibly `*`: nothing that could end or extend the CSP header. */
 const ANCESTOR = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i;

@@ -1,8 +1,10 @@
 // startStandIn: the stand-in LivePerson (HTTP + consumer WebSocket) on 127.0.0.1. See docs/stand-in.md.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { AgentSide } from './agent/agentSide';
 import { StandInContext } from './context';
 import { Close, CloseReasons, Errors } from './errors';
 import { controlRoutes } from './http/control';
@@ -14,6 +16,7 @@ import { serveStatic } from './http/static';
 import { streamRoutes } from './http/stream';
 import { resolveOptions, type StandInOptions } from './options';
 import { ACCOUNT_ID } from './state/accounts';
+import { makeCertificate } from './tls';
 import { fromUpgrade } from './ws/auth';
 import { ConsumerConnection } from './ws/connection';
 
@@ -25,6 +28,8 @@ export interface StandIn {
   /** 127.0.0.1:PORT */
   host: string;
   port: number;
+  /** The TLS listener, when started with the `tls` option. */
+  tls?: { url: string; host: string; port: number; certFile: string; cert: string };
   stop(): Promise<void>;
 }
 
@@ -48,7 +53,8 @@ function pathnameOf(req: IncomingMessage): string {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const opts = resolveOptions(options);
   const ctx = new StandInContext(opts);
-  const routes = [...domainRoutes(ctx), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...controlRoutes(ctx)];
+  const agentSide = new AgentSide(ctx);
+  const routes = [...domainRoutes(ctx), ...agentSide.routes(), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...controlRoutes(ctx)];
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req);
@@ -60,16 +66,18 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     await serveStatic(opts.staticDir, req, res, pathname, opts.frameAncestors);
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     onRequest(req, res).catch((e: unknown) => {
       console.error('stand-in: request failed', e);
       if (!res.headersSent) json(res, 500, { error: Errors.internal });
       else res.destroy();
     });
-  });
+  };
+  const server = createServer(handle);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes });
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (agentSide.upgrade(req, socket, head, wss)) return;
     const account = WS_PATH.exec(pathnameOf(req))?.[1];
     if (account === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -86,14 +94,31 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => new ConsumerConnection(ctx, ws, ctx.registry.get(account), fromUpgrade(req)));
-  });
+  };
+  server.on('upgrade', onUpgrade);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listen = (s: Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+    });
+  const port = await listen(server, opts.port);
   ctx.baseUrl = `http://127.0.0.1:${port}`;
+
+  // The same stand-in over TLS (https and wss), for clients such as node-agent-sdk that speak nothing else.
+  let tls: StandIn['tls'];
+  let tlsServer: Server | undefined;
+  let disposeCert: (() => Promise<void>) | undefined;
+  if (options.tls) {
+    const { certFile, port: wanted = 0 } = options.tls === true ? {} : options.tls;
+    const pem = await makeCertificate(certFile);
+    disposeCert = pem.dispose;
+    tlsServer = createTlsServer({ key: pem.key, cert: pem.cert }, handle);
+    tlsServer.on('upgrade', onUpgrade);
+    const tlsPort = await listen(tlsServer, wanted);
+    ctx.tlsHost = `127.0.0.1:${tlsPort}`;
+    tls = { url: `https://${ctx.tlsHost}`, host: ctx.tlsHost, port: tlsPort, certFile: pem.certFile, cert: pem.cert };
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -102,12 +127,16 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         c.close(Close.normal, CloseReasons.shutdown);
         c.cleanup();
       }
+      agentSide.stop();
       for (const ws of wss.clients) ws.terminate();
       ctx.timers.clearAll();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of tlsServer ? [server, tlsServer] : [server]) {
+        s.closeAllConnections();
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
+      await disposeCert?.();
     })());
 
-  return { url: ctx.baseUrl, host: ctx.host, port, stop };
+  return { url: ctx.baseUrl, host: ctx.host, port, ...(tls ? { tls } : {}), stop };
 }

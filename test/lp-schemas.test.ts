@@ -1,6 +1,6 @@
 // The validator itself: it accepts the documented frames and rejects wrong ones.
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_DIR, SCHEMA_EXCEPTIONS, schemasAvailable, validateClientFrame, validateServerFrame } from './lp-schemas';
+import { SCHEMA_DIR, SCHEMA_EXCEPTIONS, schemaPresence, schemasAvailable, validateClientFrame, validateServerFrame } from './lp-schemas';
 
 const available = schemasAvailable();
 if (!available) console.warn(`LivePerson schemas not found at ${SCHEMA_DIR}: schema validator tests skipped.`);
@@ -39,5 +39,15 @@ describe.skipIf(!available)('LivePerson schema validator', () => {
       expect(x.adjust ?? x.schema, x.id).toBeDefined();
     }
     expect(new Set(SCHEMA_EXCEPTIONS.map((x) => x.id)).size).toBe(SCHEMA_EXCEPTIONS.length);
+  });
+});
+
+describe('LivePerson schemas missing', () => {
+  it('warns and skips locally, but fails with a clear message when CI=true', () => {
+    const nowhere = '/nonexistent/lp-schemas';
+    expect(schemaPresence(nowhere, {})).toBe(false);
+    expect(schemaPresence(nowhere, { CI: 'false' })).toBe(false);
+    expect(() => schemaPresence(nowhere, { CI: 'true' })).toThrow(/LivePerson schemas not found at \/nonexistent\/lp-schemas, and CI=true: the schema checks cannot be skipped in CI/);
+    if (available) expect(schemaPresence(SCHEMA_DIR, { CI: 'true' })).toBe(true);
   });
 });

@@ -14,8 +14,20 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
+/**
+ * Whether LivePerson's schemas are at `dir`. Without them the checks warn and skip, except in CI
+ * (`CI=true`), where a missing folder is an error: a green CI run must mean the frames were checked.
+ */
+export function schemaPresence(dir: string, env: Record<string, string | undefined>): boolean {
+  const present = existsSync(path.join(dir, 'ws', 'consumerRequests.json')) && existsSync(path.join(dir, 'ws', 'agentRequests.json'));
+  if (!present && env.CI === 'true') {
+    throw new Error(`LivePerson schemas not found at ${dir}, and CI=true: the schema checks cannot be skipped in CI. Put LivePerson's schemas (developer-center assets/schema) at ../shared/lp-schemas.`);
+  }
+  return present;
+}
+
 export function schemasAvailable(): boolean {
-  return existsSync(path.join(SCHEMA_DIR, 'ws', 'consumerRequests.json'));
+  return schemaPresence(SCHEMA_DIR, process.env);
 }
 
 export interface SchemaException {
@@ -141,14 +153,16 @@ const RESPONSE_TITLES: Record<string, string> = {
 
 let loaded: Validators | undefined;
 
-function branches(file: string): Map<string, string> {
+/** The branches of a ws/* union (anyOf or oneOf): by request type name, and by `title:<title>`. */
+export function branches(file: string): Map<string, string> {
   const out = new Map<string, string>();
   const schema: unknown = JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
-  asList(isObj(schema) ? schema.anyOf : undefined).forEach((b, i) => {
+  const key = isObj(schema) && schema.oneOf !== undefined ? 'oneOf' : 'anyOf';
+  asList(isObj(schema) ? schema[key] : undefined).forEach((b, i) => {
     if (!isObj(b)) return;
     const props = asList(b.allOf).filter(isObj).map((x) => (isObj(x.properties) && isObj(x.properties.type) ? x.properties.type : undefined));
-    for (const t of props) for (const name of asList(t?.enum)) out.set(String(name), `/anyOf/${i}`);
-    if (typeof b.title === 'string') out.set(`title:${b.title}`, `/anyOf/${i}`);
+    for (const t of props) for (const name of asList(t?.enum)) out.set(String(name), `/${key}/${i}`);
+    if (typeof b.title === 'string') out.set(`title:${b.title}`, `/${key}/${i}`);
   });
   return out;
 }
@@ -180,21 +194,31 @@ function load(): Validators {
 const describe = (errors: ErrorObject[] | null | undefined): string[] =>
   (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
 
-function validate(frame: unknown, direction: 'client' | 'server', pick: (v: Validators, f: Obj) => ValidateFunction | string): string[] {
+/** The compiled schema of a file under lp-schemas (at a JSON pointer). */
+export const schemaAt = (file: string, pointer?: string): ValidateFunction => load().byFile(file, pointer);
+
+/** Errors of a frame after the exceptions of its direction; `pick` names the schema (or an error text). */
+export function validateWith(
+  exceptions: readonly SchemaException[],
+  frame: unknown,
+  direction: 'client' | 'server',
+  pick: (f: Obj) => ValidateFunction | string,
+): string[] {
   if (!isObj(frame)) return ['/ frame is not a JSON object'];
   const copy = structuredClone(frame);
-  const own = SCHEMA_EXCEPTIONS.filter((x) => x.direction === direction);
+  const own = exceptions.filter((x) => x.direction === direction);
   for (const x of own) x.adjust?.(copy);
   const v = load();
   const override = own.map((x) => x.schema?.(copy)).find((s) => s !== undefined);
-  const fn = override ? v.byFile(override) : pick(v, copy);
+  const fn = override ? v.byFile(override) : pick(copy);
   if (typeof fn === 'string') return [fn];
   return fn(copy) ? [] : describe(fn.errors);
 }
 
 /** Errors of a frame the consumer sends (empty when valid). */
 export function validateClientFrame(frame: unknown): string[] {
-  return validate(frame, 'client', (v, f) => {
+  return validateWith(SCHEMA_EXCEPTIONS, frame, 'client', (f) => {
+    const v = load();
     const pointer = v.requests.get(String(f.type));
     return pointer ? v.byFile('ws/consumerRequests.json', pointer) : `/type unknown request type ${JSON.stringify(f.type)}`;
   });
@@ -202,7 +226,8 @@ export function validateClientFrame(frame: unknown): string[] {
 
 /** Errors of a response or notification the server sends (empty when valid). */
 export function validateServerFrame(frame: unknown): string[] {
-  return validate(frame, 'server', (v, f) => {
+  return validateWith(SCHEMA_EXCEPTIONS, frame, 'server', (f) => {
+    const v = load();
     if (f.kind === 'notification') {
       const pointer = v.notifications.get(String(f.type));
       return pointer ? v.byFile('ws/consumerNotifications.json', pointer) : `/type unknown notification type ${JSON.stringify(f.type)}`;

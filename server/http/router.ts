@@ -8,9 +8,11 @@ export interface Route {
   method: string;
   path: RegExp;
   handler: RouteHandler;
+  /** Only requests it holds for reach this route (others go on to the next one). */
+  when?: (req: IncomingMessage) => boolean;
 }
 
-export const route = (method: string, path: RegExp, handler: RouteHandler): Route => ({ method, path, handler });
+export const route = (method: string, path: RegExp, handler: RouteHandler, when?: Route['when']): Route => ({ method, path, handler, ...(when ? { when } : {}) });
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -52,7 +54,7 @@ export async function runRoutes(routes: Route[], req: IncomingMessage, res: Serv
   let pathMatched = false;
   for (const r of routes) {
     const m = r.path.exec(pathname);
-    if (!m) continue;
+    if (!m || (r.when && !r.when(req))) continue;
     pathMatched = true;
     if (r.method !== req.method) continue;
     const params = decodeParams(m);

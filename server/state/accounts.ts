@@ -9,6 +9,8 @@ export interface Agent {
   nickname: string;
   fullName: string;
   role: 'agent' | 'manager' | 'bot';
+  /** The login name on the agent side (server/agent/login.ts): the lower-case nickname it was created with. */
+  username: string;
 }
 
 export interface Settings {
@@ -71,13 +73,20 @@ export class Account {
   private batched: AddedEvent[] | undefined;
 
   constructor(readonly id: string) {
-    const agent = (nickname: string, fullName: string, role: Agent['role']): Agent => ({
+    const agent = (nickname: string, fullName: string, role: Agent['role'], username = nickname.toLowerCase()): Agent => ({
       id: stableId(id, 'agent', nickname),
       nickname,
       fullName,
       role,
+      username,
     });
-    this.agents = [agent('Dana', 'Dana Reyes', 'agent'), agent('Sam', 'Sam Okafor', 'agent'), agent('Morgan', 'Morgan Lee', 'manager')];
+    this.agents = [
+      agent('Dana', 'Dana Reyes', 'agent'),
+      agent('Sam', 'Sam Okafor', 'agent'),
+      agent('Morgan', 'Morgan Lee', 'manager'),
+      // A bot user, for bots written with LivePerson's agent SDK (docs/stand-in.md, "Agent side").
+      agent('Parley Bot', 'Parley Bot', 'bot', 'bot'),
+    ];
     this.surveyBot = agent('Survey', 'Survey bot', 'bot');
   }
 

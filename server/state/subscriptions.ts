@@ -44,17 +44,13 @@ function matches(f: ExFilter, conv: Conversation, link: ConsumerLink): boolean {
   );
 }
 
-function exChange(type: 'UPSERT' | 'DELETE', conv: Conversation, link: ConsumerLink): ExConversationChange {
-  return {
-    type,
-    result: {
-      convId: conv.id,
-      effectiveTTR: -1,
-      lastUpdateTime: conv.metaDataLastUpdateTs,
-      conversationDetails: toWire(conv, link.features.has('MULTI_DIALOG')),
-    },
-  };
+/** One change of an ExConversation notification, with the details as its side sees them (the agent side's too). */
+export function conversationChange<D>(type: 'UPSERT' | 'DELETE', conv: Conversation, conversationDetails: D) {
+  return { type, result: { convId: conv.id, effectiveTTR: -1, lastUpdateTime: conv.metaDataLastUpdateTs, conversationDetails } };
 }
+
+const exChange = (type: 'UPSERT' | 'DELETE', conv: Conversation, link: ConsumerLink): ExConversationChange =>
+  conversationChange(type, conv, toWire(conv, link.features.has('MULTI_DIALOG')));
 
 const exNotification = (subscriptionId: string, changes: ExConversationChange[]): Notification => ({
   kind: 'notification',

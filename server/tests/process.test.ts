@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { stopChild } from '../testing/child';
 import WebSocket from 'ws';
 import { signup } from '../testing/http';
 
@@ -10,11 +11,7 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 let child: ChildProcess | undefined;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(child);
   child = undefined;
 });
 
