@@ -2,11 +2,10 @@
 // server/agent/examples/echo-bot.mjs) running in a child process against the same stand-in over TLS.
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { E2E_CERT_FILE, E2E_TLS_PORT } from '../playwright.config';
 import { spawnEchoBot, stopChild } from '../server/testing/child';
-import { Control, uniqueAccount } from './support/control';
-import { Widget } from './support/widget';
+import { expect, test } from './support/fixtures';
+import type { Widget } from './support/widget';
 
 const root = path.resolve(import.meta.dirname, '..');
 let bot: ChildProcess | undefined;
@@ -49,9 +48,7 @@ async function watchReceipts(w: Widget) {
  */
 const ticksOf = (states: string[]) => states.filter((s) => s === 'delivered' || s === 'read');
 
-test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, end', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('bot'));
-  const w = new Widget(page);
+test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, end', async ({ control, widget: w }) => {
   await w.goto(control.account);
   await w.open();
   const receipts = await watchReceipts(w);
