@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { StandInContext } from './context';
 import { Close, CloseReasons, Errors } from './errors';
+import { createGenesys } from './genesys';
 import { controlRoutes } from './http/control';
 import { domainRoutes } from './http/domains';
 import { faultRoutes } from './http/faults';
@@ -48,10 +49,12 @@ function pathnameOf(req: IncomingMessage): string {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const opts = resolveOptions(options);
   const ctx = new StandInContext(opts);
-  const routes = [...domainRoutes(ctx), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...controlRoutes(ctx)];
+  const genesys = createGenesys(ctx.timers, () => ctx.baseUrl);
+  const routes = [...domainRoutes(ctx), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...genesys.controlRoutes, ...controlRoutes(ctx)];
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req);
+    if (await genesys.handle(req, res, pathname)) return;
     const api = pathname.startsWith('/api/');
     if (api) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
     if (api && req.method === 'OPTIONS') return void res.writeHead(204).end();
@@ -103,6 +106,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         c.cleanup();
       }
       for (const ws of wss.clients) ws.terminate();
+      genesys.stop();
       ctx.timers.clearAll();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
