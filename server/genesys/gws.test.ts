@@ -1,6 +1,7 @@
 // GWS, the agent side: sign-in (Basic, JSESSIONID, CSRF), the /v2/me/chats topic over the real
 // `cometd` client, the chat operations of POST /api/v2/me/chats/{id}, and the reads.
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeGwsNotification } from '../../src/genesys/gws-decode';
 import { standInForTests } from '../testing/harness';
 import { cometdClient, disconnect, gmsVisitor, gwsAgent, gwsLogin, handshake, type GmsVisitor, type GwsAgentClient } from '../testing/genesys';
 
@@ -131,6 +132,29 @@ describe('GWS /v2/me/chats and the chat operations', () => {
     expect(Math.abs(m!.timestampSeconds - Date.now())).toBeLessThan(60_000);
     const types = dana.notifications.items.filter((x) => x.messageType === 'MessageLogUpdated').flatMap((x) => (x.messages as M[]).map((y) => y.type));
     expect(types).toEqual(['ParticipantJoined', 'TypingStarted', 'TypingStopped', 'Text']);
+  });
+
+  it("every notification decodes with the widget's GWS decoders, and Agents-only messages are marked so", async () => {
+    const dana = await agent('dana');
+    const { v, chatId } = await newChat('Eve');
+    await dana.notifications.waitFor(status(chatId, 'Ringing'));
+    await dana.op(chatId, 'Accept');
+    await v.op('sendMessage', { message: 'hi' });
+    await dana.op(chatId, 'SendToAgents', { text: 'note to self' });
+    await dana.op(chatId, 'UpdateUserData', { userData: { k: 'v' } });
+    await dana.op(chatId, 'Complete');
+    await dana.notifications.waitFor(status(chatId, 'Completed'));
+    const decoded = dana.notifications.items.map(decodeGwsNotification);
+    expect(decoded.filter((n) => n.kind === 'ignored')).toEqual([]);
+    const kinds = decoded.map((n) => (n.kind === 'chatState' ? `${n.notificationType}:${n.chat?.phase}` : n.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['StatusChange:offered', 'StatusChange:active', 'ParticipantsUpdated:active', 'PropertiesUpdated:active', 'StatusChange:ended', 'messageLog']));
+    const log = decoded.flatMap((n) => (n.kind === 'messageLog' ? (expect(n.chatId).toBe(chatId), n.messages) : []));
+    expect(log.map((m) => [m.kind, m.text, m.visibleToVisitor])).toEqual([
+      ['joined', undefined, true],
+      ['text', 'hi', true],
+      ['text', 'note to self', false],
+      ['left', undefined, true],
+    ]);
   });
 
   it('SendMessage, SendToAgents, typing, SendUrl and SendCustomNotice reach the agent log with their visibility', async () => {
