@@ -22,7 +22,7 @@ export function gwsRoutes(gws: GwsService): Route[] {
     const auth = gws.auth.authenticate(req, res);
     if ('status' in auth) {
       console.warn(`stand-in genesys: GWS ${req.method} ${req.url}: ${auth.status} ${auth.message}`);
-      if (auth.status === 401) res.setHeader('www-authenticate', 'Basic realm="Genesys Web Services"');
+      // [INF] No WWW-Authenticate challenge: browsers would open their own sign-in dialog over the console's.
       return failure(res, auth.status, auth.status === 401 ? 2 : 3, auth.message);
     }
     try {
