@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../testing/http';
 import { standInForTests } from '../testing/harness';
-import { disconnect, gmsVisitor, gwsAgent, publish, type GmsVisitor, type GwsAgentClient } from '../testing/genesys';
+import { disconnect, gmsVisitor, gwsAgent, type GmsVisitor, type GwsAgentClient } from '../testing/genesys';
 
 const h = standInForTests();
 const open: Array<GmsVisitor | GwsAgentClient> = [];
@@ -17,25 +17,11 @@ afterEach(async () => {
 type Msg = { index: number; type: string; text?: string };
 const messagesOf = (d: Record<string, unknown>) => (d.messages ?? []) as Msg[];
 
-/** A visitor that resyncs like a widget: requestNotifications from its next position on every re-handshake. */
-async function resyncingVisitor() {
-  const v = await gmsVisitor(h.url);
-  open.push(v);
-  let next = 0;
-  v.deliveries.waitFor((d) => {
-    if (typeof d.nextPosition === 'number') next = Math.max(next, d.nextPosition);
-    return false;
-  }).catch(() => {});
-  v.cometd.addListener('/meta/handshake', (m) => {
-    if (m.successful && m.reestablish) void publish(v.cometd, v.channel, { operation: 'requestNotifications', secureKey: v.secureKey, transcriptPosition: next });
-  });
-  return v;
-}
-
 async function chatWithDana() {
   const dana = await gwsAgent(h.url, 'dana');
   open.push(dana);
-  const v = await resyncingVisitor();
+  const v = await gmsVisitor(h.url, 'customer-support', { resync: true });
+  open.push(v);
   await v.op('requestChat', { nickname: 'John' });
   const { chatId } = await v.deliveries.waitFor<{ chatId: string }>((d) => typeof d.chatId === 'string');
   await dana.notifications.waitFor((n) => n.notificationType === 'StatusChange' && (n.chat as { id: string }).id === chatId);

@@ -122,8 +122,11 @@ export interface GmsVisitor {
   secureKey?: string;
 }
 
-/** A GMS visitor: the service listener registered once, before the handshake. */
-export async function gmsVisitor(baseUrl: string, service = 'customer-support'): Promise<GmsVisitor> {
+/**
+ * A GMS visitor: the service listener registered once, before the handshake. With `resync`, it
+ * behaves like a widget after a re-handshake (reestablish): requestNotifications from its nextPosition.
+ */
+export async function gmsVisitor(baseUrl: string, service = 'customer-support', { resync = false } = {}): Promise<GmsVisitor> {
   const cometd = cometdClient(`${baseUrl}/genesys/cometd`);
   const channel = `/service/chatV2/${service}`;
   const deliveries = new Inbox<Record<string, unknown>>();
@@ -134,11 +137,18 @@ export async function gmsVisitor(baseUrl: string, service = 'customer-support'):
     handshakes: [],
     op: (operation, fields = {}) => publish(cometd, channel, { operation, ...(v.secureKey ? { secureKey: v.secureKey } : {}), ...fields }),
   };
+  let next = 0;
   cometd.addListener(channel, (m) => {
     const data = m.data as Record<string, unknown>;
     if (typeof data.secureKey === 'string' && v.secureKey === undefined) v.secureKey = data.secureKey;
+    if (typeof data.nextPosition === 'number') next = Math.max(next, data.nextPosition);
     deliveries.push(data);
   });
+  if (resync) {
+    cometd.addListener('/meta/handshake', (m) => {
+      if (m.successful && m.reestablish && v.secureKey) void v.op('requestNotifications', { transcriptPosition: next });
+    });
+  }
   await handshake(cometd, (m) => v.handshakes.push(m));
   return v;
 }
