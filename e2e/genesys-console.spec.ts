@@ -1,0 +1,89 @@
+// The Genesys agent console (/agent/genesys.html), a real GWS client in Chromium (Basic sign-in,
+// JSESSIONID, CSRF, /v2/me/chats over the cometd client), while the test process plays a GMS
+// visitor with the real cometd client over CometD against the same stand-in.
+import { expect, test, type Page } from '@playwright/test';
+import { disconnect, gmsVisitor, type GmsVisitor } from '../server/testing/genesys';
+
+type Msg = { index: number; type: string; text?: string; from: { nickname: string; type: string } };
+const messagesOf = (d: Record<string, unknown>) => (d.messages ?? []) as Msg[];
+const received = (v: GmsVisitor, pred: (m: Msg) => boolean) => v.deliveries.waitFor((d) => messagesOf(d).some(pred), 'a visitor delivery', 10_000);
+
+let visitor: GmsVisitor | undefined;
+test.afterEach(async ({ request }) => {
+  if (visitor) await disconnect(visitor.cometd);
+  visitor = undefined;
+  await request.delete('/agent/api/genesys/faults');
+});
+
+async function signIn(page: Page, agent = 'dana') {
+  await page.goto('/agent/genesys.html');
+  await page.getByLabel('Agent').selectOption(agent);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+}
+
+test('a Genesys chat end to end: offer, accept, typing and messages both ways, agents-only notes, a Bayeux restart, complete', async ({ page, baseURL }) => {
+  await signIn(page);
+  visitor = await gmsVisitor(baseURL as string, 'customer-support', { resync: true });
+  const name = `Vera <img src=x onerror="window.__xss=1"> ${Date.now()}`;
+  await visitor.op('requestChat', { nickname: name, subject: 'Billing' });
+  const chat = page.getByRole('navigation', { name: 'Chats' }).getByRole('button', { name: new RegExp(`Vera.*${name.split(' ').pop()}`) });
+  await expect(chat).toContainText('Ringing');
+  await chat.click();
+  await expect(page.getByRole('heading', { name: /Chat with Vera/ })).toContainText(name);
+  await expect(page.getByText('Accept the chat to reply.')).toBeVisible();
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(chat).toContainText('Chatting');
+  expect(messagesOf(await received(visitor, (m) => m.type === 'ParticipantJoined' && m.from.type === 'Agent'))[0]?.from.nickname).toBe('Dana');
+
+  // The visitor types and writes; the console shows it from /v2/me/chats.
+  await visitor.op('startTyping', { message: 'Hel' });
+  await expect(page.getByRole('status').filter({ hasText: 'is typing…' })).toBeVisible();
+  await visitor.op('sendMessage', { message: 'Hello from Vera' });
+  const transcript = page.getByRole('list', { name: 'Transcript' });
+  await expect(transcript.getByText('Hello from Vera')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'is typing…' })).toHaveCount(0);
+
+  // The agent types and replies.
+  await page.getByLabel('Reply').fill('Hi Vera, how can I help?');
+  await received(visitor, (m) => m.type === 'TypingStarted' && m.from.type === 'Agent');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await received(visitor, (m) => m.type === 'Message' && m.text === 'Hi Vera, how can I help?');
+  await received(visitor, (m) => m.type === 'TypingStopped' && m.from.type === 'Agent');
+  await expect(transcript.getByText('Hi Vera, how can I help?')).toBeVisible();
+
+  // An agents-only note is shown as such and never reaches the visitor.
+  await page.getByLabel('Agents only').check();
+  await page.getByLabel('Reply').fill('internal: check the invoice');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const note = transcript.getByRole('listitem').filter({ hasText: 'internal: check the invoice' });
+  await expect(note).toContainText('agents only');
+  await page.getByLabel('Agents only').uncheck();
+
+  // A Bayeux restart: both sides re-handshake. The visitor writes as soon as it is back, maybe
+  // before the console is: the console's resync (GWS reads) or its topic shows it, once.
+  await page.getByRole('button', { name: 'Restart Bayeux' }).click();
+  await expect(page.getByText('Bayeux servers restarted.')).toBeVisible();
+  const v = visitor;
+  await expect.poll(() => v.handshakes.filter((m) => m.successful && m.reestablish).length, { timeout: 15_000 }).toBe(1);
+  expect((await visitor.op('sendMessage', { message: 'During the restart' })).successful).toBe(true);
+  await expect(transcript.getByText('During the restart')).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel('Reply').fill('Back after the restart');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await received(visitor, (m) => m.text === 'Back after the restart');
+  await expect(transcript.getByText('During the restart')).toHaveCount(1);
+  expect(JSON.stringify(visitor.deliveries.items)).not.toContain('check the invoice');
+
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await visitor.deliveries.waitFor((d) => d.chatEnded === true, 'chatEnded', 10_000);
+  await expect(chat).toContainText('Completed');
+  await expect(page.getByText('This chat is over for you.')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('a wrong password is refused with a clear error', async ({ page }) => {
+  await page.goto('/agent/genesys.html');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Sign-in failed: 401');
+});
