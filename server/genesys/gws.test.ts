@@ -29,6 +29,15 @@ async function newChat(nickname = 'John') {
   return { v, chatId: first.chatId as string };
 }
 
+/** Dana, and a new chat she was offered and accepted. */
+async function danaChatting(nickname = 'John') {
+  const dana = await agent('dana');
+  const { v, chatId } = await newChat(nickname);
+  await dana.notifications.waitFor(status(chatId, 'Ringing'));
+  await dana.op(chatId, 'Accept');
+  return { dana, v, chatId };
+}
+
 const status = (chatId: string, state: string) => (n: N) => n.messageType === 'ChatStateChangeMessage' && n.notificationType === 'StatusChange' && n.chat?.id === chatId && n.chat.state === state;
 const logged = (pred: (m: M) => boolean) => (n: N) => n.messageType === 'MessageLogUpdated' && ((n.messages ?? []) as M[]).some(pred);
 
@@ -110,10 +119,7 @@ describe('GWS /v2/me/chats and the chat operations', () => {
   });
 
   it("the visitor's messages and typing arrive as MessageLogUpdated in the seed's format", async () => {
-    const dana = await agent('dana');
-    const { v, chatId } = await newChat('John');
-    await dana.notifications.waitFor(status(chatId, 'Ringing'));
-    await dana.op(chatId, 'Accept');
+    const { dana, v, chatId } = await danaChatting('John');
     await v.op('startTyping', { message: 'I ha' });
     await v.op('stopTyping');
     await v.op('sendMessage', { message: 'I have a question' });
@@ -135,10 +141,7 @@ describe('GWS /v2/me/chats and the chat operations', () => {
   });
 
   it("every notification decodes with the widget's GWS decoders, and Agents-only messages are marked so", async () => {
-    const dana = await agent('dana');
-    const { v, chatId } = await newChat('Eve');
-    await dana.notifications.waitFor(status(chatId, 'Ringing'));
-    await dana.op(chatId, 'Accept');
+    const { dana, v, chatId } = await danaChatting('Eve');
     await v.op('sendMessage', { message: 'hi' });
     await dana.op(chatId, 'SendToAgents', { text: 'note to self' });
     await dana.op(chatId, 'UpdateUserData', { userData: { k: 'v' } });
@@ -158,10 +161,7 @@ describe('GWS /v2/me/chats and the chat operations', () => {
   });
 
   it('SendMessage, SendToAgents, typing, SendUrl and SendCustomNotice reach the agent log with their visibility', async () => {
-    const dana = await agent('dana');
-    const { chatId } = await newChat();
-    await dana.notifications.waitFor(status(chatId, 'Ringing'));
-    await dana.op(chatId, 'Accept');
+    const { dana, chatId } = await danaChatting();
     for (const [op, fields] of [
       ['SendStartTypingNotification', {}],
       ['SendStopTypingNotification', {}],
@@ -188,10 +188,7 @@ describe('GWS /v2/me/chats and the chat operations', () => {
   });
 
   it('UpdateUserData sends PropertiesUpdated with the merged userData', async () => {
-    const dana = await agent('dana');
-    const { chatId } = await newChat();
-    await dana.notifications.waitFor(status(chatId, 'Ringing'));
-    await dana.op(chatId, 'Accept');
+    const { dana, chatId } = await danaChatting();
     await dana.op(chatId, 'UpdateUserData', { userData: { Topic: 'refund' } });
     const n = await dana.notifications.waitFor<N>((x) => x.notificationType === 'PropertiesUpdated');
     expect(n.chat?.userData).toEqual({ Plan: 'gold', Topic: 'refund' });
@@ -232,10 +229,7 @@ describe('GWS /v2/me/chats and the chat operations', () => {
   });
 
   it('Complete ends the chat everywhere; a visitor disconnect keeps it for the agent until Complete', async () => {
-    const dana = await agent('dana');
-    const { v, chatId } = await newChat();
-    await dana.notifications.waitFor(status(chatId, 'Ringing'));
-    await dana.op(chatId, 'Accept');
+    const { dana, v, chatId } = await danaChatting();
     await v.op('disconnect');
     await dana.notifications.waitFor(logged((m) => m.type === 'ParticipantLeft' && m.from.type === 'Customer'));
     expect((await dana.call('GET', `/api/v2/me/chats/${chatId}`)).body).toMatchObject({ chat: { state: 'Chatting' } });

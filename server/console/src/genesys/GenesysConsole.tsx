@@ -1,7 +1,8 @@
 // The agent console for Genesys chats: a GWS client (sign-in, /v2/me/chats over CometD, chat
 // operations over REST) rendering only from what GWS sends. Served at /agent/genesys.html.
 import { useId, useState } from 'react';
-import { clearError, reportError, useLastError } from '../errors';
+import { ErrorBanner } from '../ErrorBanner';
+import { reportError } from '../errors';
 import { can, type ChatEntry } from './chat-store';
 import { GenesysComposer } from './GenesysComposer';
 import { GenesysFaults } from './GenesysFaults';
@@ -100,7 +101,6 @@ function ChatActions({ gws, entry }: { gws: Gws; entry: ChatEntry }) {
 
 export function GenesysConsole() {
   const gws = useGws();
-  const error = useLastError();
   const [selected, setSelected] = useState<string | null>(null);
   const entries = Object.values(gws.chats).sort((a, b) => (a.messages[0]?.time ?? 0) - (b.messages[0]?.time ?? 0));
   const entry = selected ? gws.chats[selected] : undefined;
@@ -123,14 +123,7 @@ export function GenesysConsole() {
           <SignIn gws={gws} />
         )}
       </header>
-      {error && (
-        <div className="error-banner" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={clearError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner />
       {!gws.user ? (
         <p className="placeholder">Sign in as a Genesys agent (Dana, Sam or Morgan; password parley).</p>
       ) : (
