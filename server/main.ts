@@ -24,6 +24,8 @@ console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
 console.log(`  agent console:    ${standIn.url}/agent/`);
 console.log(`  messaging (ws):   ws://${standIn.host}/ws_api/account/{account}/messaging/consumer?v=3`);
+console.log(`  Genesys console:  ${standIn.url}/agent/genesys.html (dana, sam or morgan; password parley)`);
+console.log(`  Genesys GMS:      ${standIn.url}/genesys/cometd, channel /service/chatV2/{service}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
