@@ -163,7 +163,7 @@ export class BayeuxEndpoint {
     return this.delayMs;
   }
 
-  /** Sends `data` on `channel` to one session (after the injected delay); false when the session is unknown now. */
+  /** Sends `data` on `channel` to one session (after the injected delay); dropped if the session is unknown by then. */
   deliver(sessionId: string, channel: string, data: unknown): void {
     const send = () => {
       const session = this.server.getServerSession(sessionId);

@@ -97,9 +97,4 @@ export class GwsAuth {
     }
     return { session: s };
   }
-
-  /** Ends a session (sign-out). */
-  end(id: string): void {
-    this.sessions.delete(id);
-  }
 }

@@ -1,6 +1,7 @@
 // GWS Chat API v2, the agent side: the /v2/me/chats topic over CometD at /api/v2/notifications
 // (long-polling; the handshake is authenticated by the JSESSIONID cookie) and the chat operations
 // of POST /api/v2/me/chats/{id} (../shared/reference/genesys-cometd.md §1).
+import type { IncomingMessage } from 'node:http';
 import { BayeuxEndpoint, type BayeuxOptions, type CometDServer, type ServerSession } from './bayeux';
 import type { Chat, Entry, GenesysChats, Visibility } from './chats';
 import { GwsAuth, type GwsAgent } from './gws-auth';
@@ -68,7 +69,7 @@ export class GwsService {
     this.subscribed.clear();
     server.policy = {
       canHandshake: (session, _message, callback) => {
-        const req = (server.context as { request?: import('node:http').IncomingMessage }).request;
+        const req = (server.context as { request?: IncomingMessage }).request;
         const gws = req ? this.auth.fromCookie(req) : undefined;
         if (gws) this.agentOf.set(session.id, gws.agent);
         else console.warn('stand-in genesys: GWS handshake without a valid JSESSIONID refused');

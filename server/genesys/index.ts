@@ -45,7 +45,9 @@ export function createGenesys(timers: Timers, baseUrl: () => string, options: Ba
   const gms = new GmsService(chats, options, timers);
   const gws = new GwsService(chats, options, timers, baseUrl);
   const rest = gwsRoutes(gws);
-  const bayeux = (pathname: string) => (pathname === GMS_PATH || pathname.startsWith(`${GMS_PATH}/`) ? gms.endpoint : pathname === GWS_NOTIFICATIONS_PATH || pathname.startsWith(`${GWS_NOTIFICATIONS_PATH}/`) ? gws.endpoint : undefined);
+  // The cometd client appends the message type to the URL (…/handshake, …/connect).
+  const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
+  const bayeux = (pathname: string) => (under(pathname, GMS_PATH) ? gms.endpoint : under(pathname, GWS_NOTIFICATIONS_PATH) ? gws.endpoint : undefined);
 
   return {
     chats,
