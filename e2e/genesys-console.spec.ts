@@ -2,7 +2,7 @@
 // JSESSIONID, CSRF, /v2/me/chats over the cometd client), while the test process plays a GMS
 // visitor with the real cometd client over CometD against the same stand-in.
 import { expect, test, type Page } from '@playwright/test';
-import { disconnect, gmsVisitor, type GmsVisitor } from '../server/testing/genesys';
+import { disconnect, gmsVisitor, releaseWindow, type GmsVisitor } from '../server/testing/genesys';
 
 type Msg = { index: number; type: string; text?: string; from: { nickname: string; type: string } };
 const messagesOf = (d: Record<string, unknown>) => (d.messages ?? []) as Msg[];
@@ -14,6 +14,9 @@ test.afterEach(async ({ request }) => {
   visitor = undefined;
   await request.delete('/agent/api/genesys/faults');
 });
+
+// adapt() gave this worker a global window for the cometd client: the next spec files must not see it.
+test.afterAll(releaseWindow);
 
 async function signIn(page: Page, agent = 'dana') {
   await page.goto('/agent/genesys.html');

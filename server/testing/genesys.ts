@@ -35,6 +35,16 @@ function adaptOnce(): void {
   });
 }
 
+/**
+ * Removes the window adapt() made (for a runner that goes on with other files in the same process,
+ * such as a Playwright worker). Clients made before must be disconnected first.
+ */
+export function releaseWindow(): void {
+  if (!adapted) return;
+  delete (globalThis as { window?: unknown }).window;
+  adapted = false;
+}
+
 /** A cometd client over long-polling with its own cookie jar (one "browser" each). */
 export function cometdClient(url: string, headers: Record<string, string> = {}): CometD {
   adaptOnce();
