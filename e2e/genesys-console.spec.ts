@@ -84,6 +84,39 @@ test('a Genesys chat end to end: offer, accept, typing and messages both ways, a
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
+test('the console faults (dropped long poll, delay) lose nothing, and Leave hands the chat back', async ({ page, baseURL }) => {
+  await signIn(page, 'sam');
+  visitor = await gmsVisitor(baseURL as string, 'customer-support', { resync: true });
+  const name = `Leo ${Date.now()}`;
+  await visitor.op('requestChat', { nickname: name });
+  const chat = page.getByRole('navigation', { name: 'Chats' }).getByRole('button', { name: new RegExp(name) });
+  await chat.click();
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await expect(chat).toContainText('Chatting');
+  const transcript = page.getByRole('list', { name: 'Transcript' });
+
+  await page.getByRole('button', { name: 'Drop long poll' }).click();
+  await expect(page.getByText('Long polls dropped.')).toBeVisible();
+  await visitor.op('sendMessage', { message: 'after the drop' });
+  await expect(transcript.getByText('after the drop')).toBeVisible();
+
+  await page.getByLabel('Delivery delay (ms)').fill('800');
+  await page.getByRole('button', { name: 'Set delay' }).click();
+  await expect(page.getByText('Deliveries delayed by 800 ms.')).toBeVisible();
+  const t0 = Date.now();
+  await visitor.op('sendMessage', { message: 'slow one' });
+  await expect(transcript.getByText('slow one')).toBeVisible();
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(700);
+  await page.getByLabel('Delivery delay (ms)').fill('0');
+  await page.getByRole('button', { name: 'Set delay' }).click();
+  await expect(page.getByText('Deliveries delayed by 0 ms.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Leave' }).click();
+  await expect(chat).toContainText('Completed');
+  await received(visitor, (m) => m.type === 'ParticipantLeft' && m.from.type === 'Agent');
+  expect(visitor.deliveries.items.some((d) => d.chatEnded === true)).toBe(false);
+});
+
 test('a wrong password is refused with a clear error', async ({ page }) => {
   await page.goto('/agent/genesys.html');
   await page.getByLabel('Password').fill('wrong');
