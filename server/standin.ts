@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { AgentSide } from './agent/agentSide';
 import { StandInContext } from './context';
 import { Close, CloseReasons, Errors } from './errors';
+import { createGenesys } from './genesys';
 import { controlRoutes } from './http/control';
 import { domainRoutes } from './http/domains';
 import { faultRoutes } from './http/faults';
@@ -54,10 +55,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const opts = resolveOptions(options);
   const ctx = new StandInContext(opts);
   const agentSide = new AgentSide(ctx);
-  const routes = [...domainRoutes(ctx), ...agentSide.routes(), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...controlRoutes(ctx)];
+  const genesys = createGenesys(ctx.timers, () => ctx.baseUrl);
+  const routes = [...domainRoutes(ctx), ...agentSide.routes(), ...identityRoutes(ctx), ...faultRoutes(ctx), ...streamRoutes(ctx), ...genesys.controlRoutes, ...controlRoutes(ctx)];
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req);
+    if (await genesys.handle(req, res, pathname)) return;
     const api = pathname.startsWith('/api/');
     if (api) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
     if (api && req.method === 'OPTIONS') return void res.writeHead(204).end();
@@ -129,6 +132,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       }
       agentSide.stop();
       for (const ws of wss.clients) ws.terminate();
+      genesys.stop();
       ctx.timers.clearAll();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       for (const s of tlsServer ? [server, tlsServer] : [server]) {

@@ -13,6 +13,12 @@ export default defineConfig({
   base: '/agent/',
   plugins: [react()],
   // `vite --config server/console/vite.config.ts` for development: the API comes from a running stand-in.
-  server: { host: '127.0.0.1', port: 5174, strictPort: true, proxy: { '/agent/api': standIn } },
-  build: { outDir: path.resolve(root, '..', '..', process.env.PARLEY_DIST ?? 'dist', 'agent'), emptyOutDir: true, sourcemap: true },
+  server: { host: '127.0.0.1', port: 5174, strictPort: true, proxy: { '/agent/api': standIn, '/api/v2': standIn } },
+  build: {
+    outDir: path.resolve(root, '..', '..', process.env.PARLEY_DIST ?? 'dist', 'agent'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // The LivePerson console, and the Genesys one (a GWS client) at /agent/genesys.html.
+    rollupOptions: { input: { index: path.resolve(root, 'index.html'), genesys: path.resolve(root, 'genesys.html') } },
+  },
 });

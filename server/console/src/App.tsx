@@ -1,7 +1,7 @@
 // The agent console: conversations on the left, the selected one in the middle, actions on the right.
 import { useMemo, useState } from 'react';
 import { accountApi } from './api';
-import { clearError, useLastError } from './errors';
+import { ErrorBanner } from './ErrorBanner';
 import { useAccount } from './useAccount';
 import { useLiveUpdates } from './useLiveUpdates';
 import { useAgents, useConversation, useConversations } from './queries';
@@ -25,19 +25,11 @@ export function App() {
   const selectedId = selected?.account === account ? selected.id : null;
   const detail = useConversation(api, account, selectedId, mode).data ?? null;
   const agentId = agents.some((a) => a.id === chosenAgent) ? chosenAgent : (agents[0]?.id ?? '');
-  const error = useLastError();
 
   return (
     <div className="console">
       <Header account={account} onAccount={setAccount} agents={agents} agentId={agentId} onAgent={setAgent} mode={mode} key={account} />
-      {error && (
-        <div className="error-banner" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={clearError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ErrorBanner />
       {conversations.error && (
         <p className="error-banner" role="alert">
           Cannot load the conversations: {conversations.error.message}
