@@ -55,47 +55,45 @@ export type MessageBody =
   | { kind: 'rich'; fallbackText: string; content: unknown; quickReplies?: QuickReplyOption[] }
   | { kind: 'unsupported'; description: string };
 
+/** Who said something in which dialog (every event of a dialog carries these). */
+interface DialogEventBase {
+  conversationId: string;
+  dialogId: string;
+  originatorId: string;
+  originator: Originator;
+}
+
+/** A stored event of a dialog: its sequence (unique in the dialog) and the server's time. */
+interface SequencedEventBase extends DialogEventBase {
+  /** Receipts consume sequences too. */
+  sequence: number;
+  at: number;
+}
+
 /** Events a backend adapter feeds into the reducer. */
 export type CoreEvent =
   | { type: 'conversation'; snapshot: ConversationSnapshot }
   /** The conversation left the subscription (no timestamp on the wire). */
   | { type: 'conversationRemoved'; conversationId: string }
-  | {
+  | (SequencedEventBase & {
       type: 'message';
-      conversationId: string;
-      dialogId: string;
-      sequence: number;
-      at: number;
-      originatorId: string;
-      originator: Originator;
       body: MessageBody;
       /** Client id carried in the publish request's metadata (ExternalId), if any. */
       clientId?: string;
       /** Local receive time (ms), to compare with typing events (which carry no server time). */
       receivedAt?: number;
-    }
-  | {
+    })
+  | (SequencedEventBase & {
       type: 'receipt';
-      conversationId: string;
-      dialogId: string;
-      /** The receipt's own sequence (receipts consume sequences). */
-      sequence: number;
-      at: number;
-      originatorId: string;
-      originator: Originator;
       status: 'accept' | 'read' | 'action';
       sequences: number[];
-    }
-  | {
+    })
+  | (DialogEventBase & {
       type: 'typing';
-      conversationId: string;
-      dialogId: string;
-      originatorId: string;
-      originator: Originator;
       composing: boolean;
       /** Local receive time (ms): chat states carry no sequence or server time. */
       receivedAt: number;
-    }
+    })
   /** Display details of a participant (best effort; e.g. an agent's nickname). */
   | { type: 'profile'; participantId: string; name: string; avatarUrl?: string }
   /** The visitor queued a message (optimistic bubble). */

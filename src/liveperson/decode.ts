@@ -27,8 +27,6 @@ export interface DecodedNotification {
   subscriptionId?: string;
   /** ExConversation notifications: every conversation id the frame mentions (UPSERT or DELETE). */
   conversationIds?: string[];
-  /** Messaging notifications: every dialog id the frame mentions. */
-  dialogIds?: string[];
 }
 
 export type DecodedFrame = DecodedResponse | DecodedNotification | { kind: 'invalid'; reason: string };
@@ -125,8 +123,7 @@ function notification(frame: RawNotification, ctx: DecodeContext): DecodedNotifi
     };
   }
   if (type === NotificationTypes.MessagingEvent || type.endsWith('MessagingEventNotification')) {
-    const dialogIds = unique(asList(body.changes).map((c) => asId(asObject(c)?.dialogId)));
-    return { kind: 'notification', type, events: decodeMessagingChanges(body, ctx), dialogIds };
+    return { kind: 'notification', type, events: decodeMessagingChanges(body, ctx) };
   }
   return { kind: 'notification', type, events: [] };
 }

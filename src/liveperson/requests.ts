@@ -25,7 +25,6 @@ export interface RequestTracker {
   abandon(reqId: string): void;
   /** Rejects every pending request (the socket closed). */
   failAll(): void;
-  readonly size: number;
 }
 
 export function createRequestTracker(timers: TimerFunctions): RequestTracker {
@@ -67,9 +66,6 @@ export function createRequestTracker(timers: TimerFunctions): RequestTracker {
         timers.clearTimeout(entry.timer);
         entry.reject(new ConnectionClosedError(entry.type));
       }
-    },
-    get size() {
-      return pending.size;
     },
   };
 }
