@@ -15,9 +15,9 @@ function watch(page: Page) {
   page.on('request', (r) => seen.push(`request: ${r.url()}`));
   page.on('websocket', (ws) => seen.push(`websocket: ${ws.url()}`));
   page.on('response', async (r) => {
-    if (!/\/(signup|authenticate|refresh)$/.test(new URL(r.url()).pathname)) return;
-    const body = (await r.json().catch(() => ({}))) as { jwt?: unknown };
-    if (typeof body.jwt === 'string') jwts.add(body.jwt);
+    if (!/\/(signup|authenticate|anonymous\/authorize)$/.test(new URL(r.url()).pathname)) return;
+    const body = (await r.json().catch(() => ({}))) as { jwt?: unknown; token?: unknown };
+    for (const token of [body.jwt, body.token]) if (typeof token === 'string') jwts.add(token);
   });
   return { seen, jwts };
 }

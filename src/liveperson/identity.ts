@@ -152,10 +152,10 @@ function unauthenticatedV3(config: ParleyConfig, connectorId: string, idpBase: (
     } catch (error) {
       // The IdP refuses the old token (past its refresh window, or unknown): that identity is gone.
       if (!(error instanceof HttpError && isRefused(error))) throw error;
-      console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
-      deps.store.remove(key);
-      external = undefined;
+      // The old token is kept until a new identity exists: a refusal of both (an IdP refusing
+      // everything for a while) leaves the next attempt free to refresh it after all.
       const fresh = await authorize();
+      console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
       deps.onNewVisitor?.();
       return fresh;
     }
