@@ -128,3 +128,16 @@ test('a host getJwt that keeps failing: bounded attempts, then the error with Re
   await w.send('finally in');
   await expect(w.receiptOf('finally in')).toHaveAttribute('data-receipt', 'sent');
 });
+
+test('the snippet\'s data-connector-id picks the v3 flow', async ({ page, control, widget: w, baseURL }) => {
+  const idp = idpRequests(page);
+  const body = `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-connector-id="parley-web" data-open="true"></script>`;
+  await page.route('**/host/connector.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>connector</title></head><body>${body}</body></html>` }),
+  );
+  await page.goto('/host/connector.html');
+  await w.send('through the connector');
+  await expect(w.receiptOf('through the connector')).toHaveAttribute('data-receipt', 'sent');
+  expect(idp).toMatchObject({ authorize: 1, exchange: 1, signup: 0 });
+  expect(subOf(await stored(page, `parley:${control.account}:idToken`))).not.toBe('');
+});
