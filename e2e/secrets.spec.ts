@@ -1,5 +1,6 @@
-// Secrets: during a whole conversation (sign-up, connect, messages, receipts, a dropped socket and a
-// reconnect, a reload), the jwt never appears in a console message, a request URL or a WebSocket URL.
+// Secrets: during a whole conversation (the v3 sign-up and refresh, connect, messages, receipts, a
+// dropped socket and a reconnect, a reload), the jwt never appears in a console message, a request
+// URL or a WebSocket URL.
 // The same for an authenticated visitor: the host's getJwt (the demo page's authCode=), a token given
 // with Parley.setJwt, a 4401 answered with a fresh host token, and getJwt failing (its error texts,
 // shown and logged, name no token either).
@@ -15,9 +16,9 @@ function watch(page: Page) {
   page.on('request', (r) => seen.push(`request: ${r.url()}`));
   page.on('websocket', (ws) => seen.push(`websocket: ${ws.url()}`));
   page.on('response', async (r) => {
-    if (!/\/(signup|authenticate|refresh)$/.test(new URL(r.url()).pathname)) return;
-    const body = (await r.json().catch(() => ({}))) as { jwt?: unknown };
-    if (typeof body.jwt === 'string') jwts.add(body.jwt);
+    if (!/\/(signup|authenticate|anonymous\/authorize)$/.test(new URL(r.url()).pathname)) return;
+    const body = (await r.json().catch(() => ({}))) as { jwt?: unknown; token?: unknown };
+    for (const token of [body.jwt, body.token]) if (typeof token === 'string') jwts.add(token);
   });
   return { seen, jwts };
 }
@@ -34,7 +35,8 @@ function leaks(seen: string[], jwts: Iterable<string>): string[] {
 
 test('the jwt is never logged and never put in a URL', async ({ page, control, widget: w, chat }) => {
   const { seen, jwts } = watch(page);
-  await chat.danaAnswers('my secret-free message', 'hello', '');
+  // The v3 flow (connectorId): its refresh after the expiry keeps the conversation across the reload.
+  await chat.danaAnswers('my secret-free message', 'hello', '&connectorId=parley-web');
   await control.dropSockets();
   await w.send('after a drop');
   await expect(w.receiptOf('after a drop')).toHaveAttribute('data-receipt', 'sent');

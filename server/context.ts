@@ -22,7 +22,10 @@ export class StandInContext {
   private readonly subs = new Map<string, Subscriptions>();
 
   constructor(readonly options: ResolvedOptions) {
-    this.tokens = new Tokens(options.tokenLifetimeSec, () => this.baseUrl);
+    this.tokens = new Tokens(options.tokenLifetimeSec, () => this.baseUrl, {
+      lifetimeSec: options.externalTokenLifetimeSec,
+      refreshWindowSec: options.externalRefreshWindowSec,
+    });
     this.registry.onAccount((a) => {
       // Order matters: consumers see an event before the bots react to it.
       this.subs.set(a.id, new Subscriptions(a));

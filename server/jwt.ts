@@ -11,6 +11,10 @@ export interface Claims {
   jti: string;
   /** True for anonymous (unauthenticated) identities: they expire with 4407 and can be refreshed. */
   lp_anon?: boolean;
+  /** An unauthenticated external token (anonymous/authorize): exchanged at the connector, never a socket token. [INF] */
+  lp_ext?: boolean;
+  /** When the external identity was first authorized (s): refreshes work until this plus the refresh window. [INF] */
+  lp_first?: number;
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');

@@ -5,6 +5,9 @@ import path from 'node:path';
 export interface StandInOptions {
   port?: number;
   tokenLifetimeSec?: number;
+  /** The unauthenticated v3 flow's external token: its lifetime (default 600 s) and refresh window (default 730 h). */
+  externalTokenLifetimeSec?: number;
+  externalRefreshWindowSec?: number;
   authTimeoutMs?: number;
   idleTimeoutMs?: number;
   historyCap?: number;
@@ -47,6 +50,8 @@ export function resolveOptions(o: StandInOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
     tokenLifetimeSec: o.tokenLifetimeSec ?? 3600,
+    externalTokenLifetimeSec: o.externalTokenLifetimeSec ?? 600,
+    externalRefreshWindowSec: o.externalRefreshWindowSec ?? 730 * 3600,
     authTimeoutMs: o.authTimeoutMs ?? 5000,
     idleTimeoutMs: o.idleTimeoutMs ?? 120_000,
     historyCap: o.historyCap ?? 1000,

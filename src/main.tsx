@@ -46,6 +46,8 @@ function start(): void {
   if (jwt) config.jwt = jwt;
   const authCode = query.get('authCode');
   if (authCode) config.getJwt = authCodeGetJwt(account, csds, authCode);
+  const connectorId = query.get('connectorId');
+  if (connectorId) config.connectorId = connectorId;
   const lang = query.get('lang');
   if (lang) config.lang = lang;
   if (query.get('load') === 'intent') config.load = 'intent';

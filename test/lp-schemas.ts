@@ -86,8 +86,14 @@ export const SCHEMA_EXCEPTIONS: readonly SchemaException[] = [
     } },
   { id: 'undocumented-consumer-requests', direction: 'client', reason: 'GetClock/KeepAlive (protocol overview, OAI yaml) and ms.UnsubscribeMessagingEvents are not in ws/consumerRequests.json: checked as plain requests.',
     schema: (f) => (['GetClock', 'KeepAlive', 'ms.UnsubscribeMessagingEvents'].includes(String(f.type)) ? 'infra/keepAlive.json' : undefined) },
-  { id: 'get-clock-response', direction: 'server', reason: 'The GetClock response ({currentTime}, node-agent-sdk README) is not in ws/consumerResponses.json: checked as a plain response.',
-    schema: (f) => (f.kind === 'resp' && f.type === '.GetClock$Response' ? 'infra/resp.json' : undefined) },
+  { id: 'get-clock-response', direction: 'server', reason: 'The GetClock response ({currentTime}, node-agent-sdk README; "GetClockResponse" in a v3 client) is not in ws/consumerResponses.json: checked as a plain response.',
+    schema: (f) => (f.kind === 'resp' && (f.type === '.GetClock$Response' || f.type === 'GetClockResponse') ? 'infra/resp.json' : undefined) },
+  { id: 'participants-pid', direction: 'server', reason: 'The conversation-metadata tutorial\'s older format carries participantsPId (role → ids), possibly instead of participants: checked as the participants it names.',
+    adjust: (f) => exChanges(f).forEach((c) => {
+      const d = isObj(c.result) && isObj(c.result.conversationDetails) ? c.result.conversationDetails : undefined;
+      if (!d || d.participants !== undefined || !isObj(d.participantsPId)) return;
+      d.participants = Object.entries(d.participantsPId).flatMap(([role, ids]) => asList(ids).map((id) => ({ id, role })));
+    }) },
   { id: 'chat-state-change', direction: 'server', reason: 'PCS tutorial / node-agent-sdk: ChatStateEvent notifications carry no sequence and no serverTimestamp.',
     adjust: (f) => msChanges(f).forEach((c) => {
       if (isObj(c.event) && c.event.type === 'ChatStateEvent') Object.assign(c, { sequence: c.sequence ?? 0, serverTimestamp: c.serverTimestamp ?? 0 });
@@ -149,6 +155,9 @@ const RESPONSE_TITLES: Record<string, string> = {
   GenericSubscribeResponse: 'GenericSubscribeResponse',
   'cqm.SubscribeExConversationsResponse': 'SubscribeExConversationsResponse',
   'ms.GenerateURLResponse': 'GenerateURLResponse',
+  // The other names the docs show (protocol reference §2.7; the stand-in's responseTypes: 'variants').
+  StringResponse: 'StringResp',
+  '.ams.GenericSubscribeResponse': 'GenericSubscribeResponse',
 };
 
 let loaded: Validators | undefined;

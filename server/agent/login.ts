@@ -56,8 +56,8 @@ export function agentLoginRoutes(ctx: StandInContext, sessions: AgentSessions): 
         },
       });
     }),
-    // The consumer identity refresh shares this path (a {"jwt"} body, no session cookie): only
-    // requests with the agent session cookie are the agents' refresh.
+    // Only requests with the agent session cookie reach the agents' refresh; anything else here is
+    // not found (404): LivePerson has no consumer-token refresh at this path, and neither does the stand-in.
     route('POST', new RegExp(`${base}\\/refresh$`), async (req, res, [a]) => {
       const accountId = checkedAccountId(a);
       const csrf = stringField(await readJson(req), 'csrf');

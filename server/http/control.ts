@@ -7,6 +7,7 @@ import { accept, addManager, backToQueue, closeConversation, seedClosedHistory, 
 import { openMain, roleIn } from './agentRole';
 import { agentProfileRoute, contentActions, type ControlAction } from './controlContent';
 import { canSurvey, startSurvey } from '../state/survey';
+import { PARTICIPANTS_FORMATS, RESPONSE_TYPES } from '../state/variants';
 import { int, list, oneOf, optList } from '../ws/fields';
 import { accountOf, agentOf, bodyObj, conversationOf } from './params';
 import { json, readJson, route, type Route } from './router';
@@ -77,6 +78,9 @@ export type ControlActionName = keyof typeof actions;
 /** What each `POST …/conversations/{id}/{action}` answers. */
 export type ControlActionResults = { [K in ControlActionName]: ReturnType<(typeof actions)[K]> };
 
+/** The longest closed-conversation retention (a day); 0 keeps them for ever. */
+const MAX_RETENTION_MS = 86_400_000;
+
 /** The most closed conversations one closed-history request may create. */
 const MAX_SEEDED = 5_000;
 
@@ -108,11 +112,21 @@ export function controlRoutes(ctx: StandInContext): Route[] {
     route('PUT', new RegExp(`${base}\\/settings$`), async (req, res, [a]) => {
       const account = accountOf(ctx, a);
       const b = bodyObj(await readJson(req));
-      for (const key of ['autoReceipts', 'survey'] as const) {
-        if (b[key] !== undefined && typeof b[key] !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
+      // Checked whole before any is applied: a refused request changes nothing.
+      const next = { ...account.settings };
+      for (const key of ['autoReceipts', 'survey', 'notificationsFirst'] as const) {
+        if (b[key] === undefined) continue;
+        if (typeof b[key] !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
+        next[key] = b[key];
       }
-      if (typeof b.autoReceipts === 'boolean') account.settings.autoReceipts = b.autoReceipts;
-      if (typeof b.survey === 'boolean') account.settings.survey = b.survey;
+      if (b.participantsFormat !== undefined) next.participantsFormat = oneOf(b.participantsFormat, PARTICIPANTS_FORMATS, 'participantsFormat');
+      if (b.responseTypes !== undefined) next.responseTypes = oneOf(b.responseTypes, RESPONSE_TYPES, 'responseTypes');
+      if (b.closedRetentionMs !== undefined) {
+        const ms = int(b.closedRetentionMs, 'closedRetentionMs');
+        if (ms < 0 || ms > MAX_RETENTION_MS) throw new Refusal(400, Errors.badField('closedRetentionMs', `a whole number of ms from 0 to ${MAX_RETENTION_MS}`));
+        next.closedRetentionMs = ms;
+      }
+      Object.assign(account.settings, next);
       json(res, 200, account.settings);
     }),
   ];

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Errors, Refusal } from '../errors';
 import type { Conversation, Dialog, StoredEvent } from './model';
 import type { MessagingEventChange } from '../../src/liveperson/wire';
+import type { ParticipantsFormat, ResponseTypes } from './variants';
 
 export interface Agent {
   id: string;
@@ -18,7 +19,25 @@ export interface Settings {
   autoReceipts: boolean;
   /** A consumer closing the MAIN dialog (DialogChange) gets the post-conversation survey. */
   survey: boolean;
+  // What real LivePerson sends (server/state/variants.ts), off by default:
+  /** `participants` (default), `both` (plus `participantsPId`), or `participantsPId` alone. */
+  participantsFormat: ParticipantsFormat;
+  /** Closed conversations leave the stream this long after closing, with a DELETE (0: never). */
+  closedRetentionMs: number;
+  /** `documented` (default) or `variants`: the other response type names of the docs. */
+  responseTypes: ResponseTypes;
+  /** A request's notifications go out before its response. */
+  notificationsFirst: boolean;
 }
+
+export const defaultSettings = (): Settings => ({
+  autoReceipts: false,
+  survey: false,
+  participantsFormat: 'participants',
+  closedRetentionMs: 0,
+  responseTypes: 'documented',
+  notificationsFirst: false,
+});
 
 /** What happened, for the consumer hub, the survey bot, auto receipts and the console stream. */
 export interface AccountListener {
@@ -66,7 +85,7 @@ export class Account {
   readonly agents: Agent[];
   readonly surveyBot: Agent;
   readonly conversations = new Map<string, Conversation>();
-  readonly settings: Settings = { autoReceipts: false, survey: false };
+  readonly settings: Settings = defaultSettings();
   /** Features of each consumer's most recent authenticated connection. */
   readonly consumerFeatures = new Map<string, Set<string>>();
   private readonly listeners = new Set<AccountListener>();

@@ -1,11 +1,12 @@
 // Consumer subscriptions of one account: conversation metadata (cqm) and messaging events (ms),
 // and the delivery of every change to the sockets that asked for it.
 import { randomUUID } from 'node:crypto';
-import type { ConvState, ExConversationChange, MessagingEventChange, Notification } from '../../src/liveperson/wire';
+import type { ConvState, MessagingEventChange, Notification } from '../../src/liveperson/wire';
 import { NotificationTypes } from '../../src/liveperson/wire';
 import type { Account } from './accounts';
 import { adaptForFeatures } from './fallbacks';
 import { stageFor, toWire, type Conversation } from './model';
+import { agedOutAt, withParticipantsFormat } from './variants';
 
 /** A consumer socket as the subscriptions see it. */
 export interface ConsumerLink {
@@ -35,9 +36,11 @@ const SNAPSHOT_CAP = 1000;
 /** Changes per notification when events are added in a batch (LivePerson sends history in batches too). */
 const BATCH_CHANGES = 500;
 
-/** Whether the conversation, as this socket sees it, passes the filter. */
-function matches(f: ExFilter, conv: Conversation, link: ConsumerLink): boolean {
+/** Whether the conversation, as this socket sees it, passes the filter (and has not aged out of the stream). */
+function matches(f: ExFilter, conv: Conversation, link: ConsumerLink, retentionMs: number, now = Date.now()): boolean {
+  const agedOut = agedOutAt(conv, retentionMs);
   return (
+    (agedOut === undefined || agedOut > now) &&
     (!f.convState || f.convState.includes(conv.state)) &&
     (!f.stage || f.stage.includes(stageFor(conv, link.features.has('MULTI_DIALOG')))) &&
     conv.metaDataLastUpdateTs >= (f.minLastUpdatedTime ?? 0)
@@ -49,10 +52,9 @@ export function conversationChange<D>(type: 'UPSERT' | 'DELETE', conv: Conversat
   return { type, result: { convId: conv.id, effectiveTTR: -1, lastUpdateTime: conv.metaDataLastUpdateTs, conversationDetails } };
 }
 
-const exChange = (type: 'UPSERT' | 'DELETE', conv: Conversation, link: ConsumerLink): ExConversationChange =>
-  conversationChange(type, conv, toWire(conv, link.features.has('MULTI_DIALOG')));
+type ExChange = ReturnType<typeof conversationChange<ReturnType<typeof withParticipantsFormat>>>;
 
-const exNotification = (subscriptionId: string, changes: ExConversationChange[]): Notification => ({
+const exNotification = (subscriptionId: string, changes: ExChange[]): Notification => ({
   kind: 'notification',
   type: NotificationTypes.ExConversationChange,
   body: { subscriptionId, changes },
@@ -66,10 +68,15 @@ export const messagingNotification = (changes: MessagingEventChange[]): Notifica
 
 export class Subscriptions {
   private readonly links = new Map<ConsumerLink, LinkSubs>();
+  /** Closed conversations waiting to age out of the stream (settings.closedRetentionMs). */
+  private readonly ageing = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly account: Account) {
     account.listen({
-      conversation: (conv) => this.conversationChanged(conv),
+      conversation: (conv) => {
+        this.conversationChanged(conv);
+        this.scheduleAgeOut(conv);
+      },
       event: (conv, dialog, change) => {
         if (change.messageAudience === 'AGENTS_AND_MANAGERS') return;
         for (const [link, subs] of this.links) {
@@ -86,6 +93,29 @@ export class Subscriptions {
         }
       },
     });
+  }
+
+  private exChange(type: 'UPSERT' | 'DELETE', conv: Conversation, link: ConsumerLink): ExChange {
+    const details = withParticipantsFormat(toWire(conv, link.features.has('MULTI_DIALOG')), this.account.settings.participantsFormat);
+    return conversationChange(type, conv, details);
+  }
+
+  private matches(f: ExFilter, conv: Conversation, link: ConsumerLink): boolean {
+    return matches(f, conv, link, this.account.settings.closedRetentionMs);
+  }
+
+  /** Once a closed conversation's retention is over, every subscription holding it gets a DELETE. */
+  private scheduleAgeOut(conv: Conversation): void {
+    clearTimeout(this.ageing.get(conv.id));
+    this.ageing.delete(conv.id);
+    const at = agedOutAt(conv, this.account.settings.closedRetentionMs);
+    if (at === undefined) return;
+    const timer = setTimeout(() => {
+      this.ageing.delete(conv.id);
+      this.conversationChanged(conv);
+    }, Math.max(0, at - Date.now()) + 1);
+    timer.unref();
+    this.ageing.set(conv.id, timer);
   }
 
   add(link: ConsumerLink): void {
@@ -106,12 +136,12 @@ export class Subscriptions {
     const sub: ExSub = { id: randomUUID(), filter, members: new Set() };
     const convs = this.account
       .conversationsOf(link.consumerId)
-      .filter((c) => matches(filter, c, link))
+      .filter((c) => this.matches(filter, c, link))
       .sort((a, b) => a.startTs - b.startTs)
       .slice(0, SNAPSHOT_CAP);
     for (const c of convs) sub.members.add(c.id);
     this.subsOf(link).ex.set(sub.id, sub);
-    return { subscriptionId: sub.id, snapshot: exNotification(sub.id, convs.map((c) => exChange('UPSERT', c, link))) };
+    return { subscriptionId: sub.id, snapshot: exNotification(sub.id, convs.map((c) => this.exChange('UPSERT', c, link))) };
   }
 
   unsubscribeEx(link: ConsumerLink, subscriptionId: string): boolean {
@@ -130,11 +160,11 @@ export class Subscriptions {
     for (const [link, subs] of this.links) {
       if (link.consumerId !== conv.consumerId) continue;
       for (const sub of subs.ex.values()) {
-        if (matches(sub.filter, conv, link)) {
+        if (this.matches(sub.filter, conv, link)) {
           sub.members.add(conv.id);
-          link.notify(exNotification(sub.id, [exChange('UPSERT', conv, link)]));
+          link.notify(exNotification(sub.id, [this.exChange('UPSERT', conv, link)]));
         } else if (sub.members.delete(conv.id)) {
-          link.notify(exNotification(sub.id, [exChange('DELETE', conv, link)]));
+          link.notify(exNotification(sub.id, [this.exChange('DELETE', conv, link)]));
         }
       }
     }

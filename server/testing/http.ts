@@ -27,6 +27,16 @@ export async function signup(baseUrl: string, account: string): Promise<string> 
   return r.body.jwt;
 }
 
+/** The unauthenticated v3 flow: an external token (`old` refreshes it), exchanged at the connector for a consumer token. */
+export async function unauthenticatedV3(baseUrl: string, account: string, old?: string): Promise<{ external: string; token: string }> {
+  const base = `${baseUrl}/api/account/${account}`;
+  const authorized = await call<{ token: string }>(`${base}/anonymous/authorize`, 'POST', old ? { id_token: old } : {});
+  if (authorized.status !== 200) throw new Error(`anonymous/authorize failed: ${authorized.status}`);
+  const exchanged = await call<{ token: string }>(`${base}/app/parley-web/authenticate?v=3.0`, 'POST', { id_token: authorized.body.token });
+  if (exchanged.status !== 200) throw new Error(`the connector authenticate failed: ${exchanged.status}`);
+  return { external: authorized.body.token, token: exchanged.body.token };
+}
+
 export function claimsOf(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 }

@@ -57,7 +57,7 @@ describe('authentication', () => {
     expect((await client.closed).code).toBe(4401);
   });
 
-  it('expired tokens: 4407 for anonymous identities, 4401 for authenticated ones; refresh keeps the sub', async () => {
+  it('expired tokens: 4407 for anonymous identities, 4401 for authenticated ones', async () => {
     const account = h.account();
     const anon = await h.signup(account);
     const authd = await authenticated(account, 'user-42');
@@ -66,22 +66,15 @@ describe('authentication', () => {
     expect((await open.client.closed).code).toBe(4407);
     expect((await (await h.connect(account, { jwt: anon })).closed).code).toBe(4407);
     expect((await (await h.connect(account, { jwt: authd })).closed).code).toBe(4401);
-    const refreshed = await call<{ jwt: string }>(`${h.url}/api/account/${account}/refresh`, 'POST', { jwt: anon });
-    expect(refreshed.status).toBe(200);
-    expect(claimsOf(refreshed.body.jwt).sub).toBe(claimsOf(anon).sub);
-    const again = await h.consumer(account, [], refreshed.body.jwt);
-    expect(again.init.code).toBe(200);
   });
 
-  it('authenticated identities have a stable sub per code and cannot be refreshed', async () => {
+  it('authenticated identities have a stable sub per code', async () => {
     const account = h.account();
     const a = await authenticated(account, 'alice');
     const b = await authenticated(account, 'alice');
     expect(claimsOf(a).sub).toBe(claimsOf(b).sub);
     expect(claimsOf(a).lp_anon).toBeUndefined();
     expect(claimsOf(await authenticated(account, 'bob')).sub).not.toBe(claimsOf(a).sub);
-    expect((await call(`${h.url}/api/account/${account}/refresh`, 'POST', { jwt: a })).status).toBe(400);
-    expect((await call(`${h.url}/api/account/${account}/refresh`, 'POST', { jwt: 'x.y.z' })).status).toBe(401);
     expect((await call(`${h.url}/api/account/${account}/authenticate`, 'POST', {})).status).toBe(400);
   });
 

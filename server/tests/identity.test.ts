@@ -44,7 +44,9 @@ describe('account ids', () => {
         [`/api/account/${account}/service/baseURI.json?version=1.0`, 'GET'],
         [`/api/account/${account}/signup`, 'POST'],
         [`/api/account/${account}/authenticate`, 'POST', { authCode: 'alice' }],
-        [`/api/account/${account}/refresh`, 'POST', { jwt: 'x.y.z' }],
+        [`/api/account/${account}/signup.jsonp?callback=cb`, 'GET'],
+        [`/api/account/${account}/anonymous/authorize`, 'POST'],
+        [`/api/account/${account}/app/web/authenticate?v=3.0`, 'POST', { id_token: 'x.y.z' }],
         [`/api/account/${account}/configuration/le-users/users/someone`, 'GET'],
         [`/agent/api/${account}/conversations`, 'GET'],
       ];

@@ -1,7 +1,7 @@
 // In-band re-authentication: a second InitConnection on an authenticated socket. A fresher token
 // of the same consumer moves the expiry to the new token's; another consumer's token is refused.
 import { expect, it } from 'vitest';
-import { call, claimsOf } from '../testing/http';
+import { claimsOf, unauthenticatedV3 } from '../testing/http';
 import { standInForTests } from '../testing/harness';
 
 const h = standInForTests({ tokenLifetimeSec: 4 });
@@ -11,10 +11,11 @@ const reinit = (jwt: string, id: string) => ({ kind: 'req', id, type: 'InitConne
 it('a fresher token for the same consumer resets the expiry timer from its claims', async () => {
   await sleep(1000 - (Date.now() % 1000)); // start just after a second boundary: the first token lives ~4 s
   const account = h.account();
-  const first = await h.consumer(account, []);
+  const v3 = await unauthenticatedV3(h.url, account);
+  const first = await h.consumer(account, [], v3.token);
   await sleep(1100); // the refreshed token is issued at least one second later, so it expires later
-  const refreshed = await call<{ jwt: string }>(`${h.url}/api/account/${account}/refresh`, 'POST', { jwt: first.jwt });
-  const fresh = refreshed.body.jwt;
+  const fresh = (await unauthenticatedV3(h.url, account, v3.external)).token;
+  expect(claimsOf(fresh).sub).toBe(claimsOf(v3.token).sub);
   const [oldExp, newExp] = [Number(claimsOf(first.jwt).exp), Number(claimsOf(fresh).exp)];
   expect(newExp).toBeGreaterThan(oldExp);
   first.client.send(reinit(fresh, 'again'));

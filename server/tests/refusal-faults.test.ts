@@ -36,20 +36,23 @@ describe('refusal faults', () => {
     expect(await upgradeStatus(h.wsUrl(account))).toBe(101);
   });
 
-  it('answers signup, authenticate and refresh 401 while refuseAuth is on', async () => {
+  it('answers every identity flow 401 while refuseAuth is on', async () => {
     const account = h.account();
-    const jwt = await h.signup(account);
-    await faults.set(h.url, { refuseAuth: true });
     const base = `${h.url}/api/account/${account}`;
+    const external = await call<{ token: string }>(`${base}/anonymous/authorize`, 'POST', {});
+    await faults.set(h.url, { refuseAuth: true });
     const answers = await Promise.all([
       call(`${base}/signup`, 'POST', {}),
+      call(`${base}/signup.jsonp?callback=cb`, 'GET'),
       call(`${base}/authenticate`, 'POST', { authCode: 'alice' }),
-      call(`${base}/refresh`, 'POST', { jwt }),
+      call(`${base}/anonymous/authorize`, 'POST', {}),
+      call(`${base}/anonymous/authorize`, 'POST', { id_token: external.body.token }),
+      call(`${base}/app/web/authenticate?v=3.0`, 'POST', { id_token: external.body.token }),
     ]);
-    expect(answers.map((a) => a.status)).toEqual([401, 401, 401]);
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 401]);
     expect(answers[0]?.body).toEqual({ error: expect.stringMatching(/refused/i) });
     await faults.clear(h.url);
-    expect((await call(`${base}/refresh`, 'POST', { jwt })).status).toBe(200);
+    expect((await call(`${base}/anonymous/authorize`, 'POST', { id_token: external.body.token })).status).toBe(200);
   });
 
   it('rejects non-boolean values', async () => {

@@ -12,6 +12,7 @@ import { closeCodeFor, fromInitConnection, type ConnectionHeaders } from './auth
 import type { RequestContext } from './context';
 import { dispatch, isKnownType } from './dispatch';
 import { parseFrame, response, stringResponse, type ParsedRequest } from './frames';
+import { responseTypeFor } from '../state/variants';
 
 const MAX_TIMER_MS = 2_147_483_647;
 const REORDER_FLUSH_MS = 50;
@@ -202,7 +203,7 @@ export class ConsumerConnection implements ConsumerLink {
       if (!this.authed && !open) throw new Refusal(401, Errors.notAuthenticated);
       const rc: RequestContext = { link: this, account: this.account, subs: this.ctx.subscriptionsOf(this.account.id), options: this.ctx.options };
       const r = dispatch(rc, req);
-      return { resp: response(req.id, r.type, r.body) };
+      return { resp: response(req.id, responseTypeFor(r.type, req.type, this.account.settings.responseTypes), r.body) };
     } catch (e) {
       if (e instanceof Refusal) return { resp: stringResponse(req.id, e.code, e.message) };
       console.error('stand-in: request failed', req.type, e);
@@ -217,7 +218,8 @@ export class ConsumerConnection implements ConsumerLink {
     if (!isKnownType(parsed.req.type)) return this.send(stringResponse(parsed.req.id, 400, Errors.unknownType(parsed.req.type)));
     this.holding = [];
     const { resp, closeWith } = this.reply(parsed.req);
-    const { delayMs, notifyBeforeResponse } = this.ctx.faults.settings;
+    const { delayMs } = this.ctx.faults.settings;
+    const notifyBeforeResponse = this.ctx.faults.settings.notifyBeforeResponse || this.account.settings.notificationsFirst;
     if (delayMs > 0) await this.sleep(delayMs);
     const held = this.holding;
     this.holding = undefined;

@@ -116,6 +116,8 @@ export interface ConnectionView {
   error?: string;
   /** What the UI shows for the error, from its catalogue. */
   errorKind?: ConnectionErrorKind;
+  /** Told once it happened, whatever the status: the identity was replaced, so the earlier conversation cannot be continued. */
+  notice?: 'conversationLost';
 }
 
 /** One row of the rendered timeline. */

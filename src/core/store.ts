@@ -107,7 +107,7 @@ export function createChatStore(clock: Clock): ChatStore {
       changed();
     },
     setConnection(view) {
-      if (view.status === connection.status && view.error === connection.error) return;
+      if (view.status === connection.status && view.error === connection.error && view.notice === connection.notice) return;
       connection = view;
       changed();
     },

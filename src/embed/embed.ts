@@ -142,8 +142,8 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
       ready = true;
       if (open) frame?.focus();
       // Only what the frame needs, and nothing a postMessage cannot clone (getJwt stays here).
-      const { account, csds, domains, theme } = config;
-      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt });
+      const { account, csds, domains, theme, connectorId } = config;
+      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme, connectorId }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt });
     } else if (type === 'open') setOpen((data as { open?: unknown }).open === true, true);
     else if (type === 'unread') {
       const { count, say } = data as Partial<Extract<ToHost, { type: 'unread' }>>;

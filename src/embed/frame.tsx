@@ -123,8 +123,8 @@ function onMessage(event: MessageEvent): void {
   const data = event.data as ToFrame;
   const type = typeOf(data);
   if (type === 'init' && data.type === 'init' && !config) {
-    const { account, csds, domains, jwt, lang, theme } = data.config;
-    config = { account, csds, domains, jwt, lang, theme };
+    const { account, csds, domains, jwt, lang, theme, connectorId } = data.config;
+    config = { account, csds, domains, jwt, lang, theme, connectorId };
     open = data.open === true;
     modal = data.modal === true;
     wanted = open || data.intent === true;

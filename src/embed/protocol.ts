@@ -5,7 +5,7 @@ import type { EmbedConfig, ParleyEventName, ParleyEvents } from './types';
 export const TAG = 'parley/1';
 
 /** What the app in the frame needs of the configuration (no host-side options). */
-export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jwt' | 'lang' | 'theme'>;
+export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jwt' | 'lang' | 'theme' | 'connectorId'>;
 
 /**
  * `init.hostJwt`: the page has a getJwt (EmbedConfig.getJwt): the frame asks it for tokens with

@@ -3,7 +3,7 @@
 export interface ParleyDomains {
   /** The UMS (messaging WebSocket) host, e.g. `va.msg.liveperson.net`. */
   asyncMessagingEnt: string;
-  /** The consumer identity host (anonymous signup / refresh). */
+  /** The consumer identity host (signup, authenticate, anonymous/authorize). */
   idp: string;
   /** The host serving public agent profiles (names for the join banner). */
   acCdnDomain?: string;
@@ -25,6 +25,12 @@ export interface ParleyConfig {
    * attempt; the widget retries a bounded number of times, then shows the error with Retry.
    */
   getJwt?: () => Promise<string>;
+  /**
+   * The account's unauthenticated messaging connector (app) id: anonymous visitors then use
+   * LivePerson's v3 flow (anonymous/authorize, then app/{connectorId}/authenticate), which survives
+   * an identity expiry (4407) with the same conversation. Without it: the legacy signup.
+   */
+  connectorId?: string;
   /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. Sent in the conversation context. */
   lang?: string;
 }
@@ -39,6 +45,7 @@ export class ConfigError extends Error {
 }
 
 const ACCOUNT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const CONNECTOR_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const HOST_PATTERN = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 /** Checks a configuration and returns it with defaults applied; throws ConfigError with a clear message. */
@@ -70,6 +77,9 @@ export function normalizeConfig(config: ParleyConfig): ParleyConfig & { csds: st
   }
   if (config.jwt !== undefined && (typeof config.jwt !== 'string' || config.jwt === '')) {
     throw new ConfigError('Parley: "jwt" must be a non-empty string.');
+  }
+  if (config.connectorId !== undefined && (typeof config.connectorId !== 'string' || !CONNECTOR_PATTERN.test(config.connectorId))) {
+    throw new ConfigError('Parley: "connectorId" must be a LivePerson connector id (letters, digits, ".", "_" or "-").');
   }
   if (config.getJwt !== undefined && typeof config.getJwt !== 'function') {
     throw new ConfigError('Parley: "getJwt" must be a function returning a promise of a token.');

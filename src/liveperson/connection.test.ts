@@ -133,21 +133,22 @@ describe('connection', () => {
     expect(inits.map((f) => (f.frame.headers as Array<{ jwt?: string }>)[1]?.jwt)).toEqual(tokens);
   });
 
-  it('on 4407 refreshes the anonymous identity, keeping the consumer id', async () => {
+  it('on 4407 with the v3 flow refreshes the external token and keeps the consumer id', async () => {
     server = await startFakeSocketServer();
     const requests: string[] = [];
+    let issued = 0;
     const fetchFn = async (url: string, init?: RequestInit) => {
       requests.push(`${init?.method} ${new URL(url).pathname}`);
-      const body = url.endsWith('/signup') ? { jwt: fakeJwt({ sub: 'anon-1', v: 1 }) } : { jwt: fakeJwt({ sub: 'anon-1', v: 2 }) };
-      return new Response(JSON.stringify(body), { status: 200 });
+      return new Response(JSON.stringify({ token: fakeJwt({ sub: 'anon-1', v: (issued += 1) }) }), { status: 200 });
     };
-    const identity = createIdentity({ account: 'acc' }, async () => 'http://idp.test/api/account/acc', { fetch: fetchFn, store: safeStore(new MemoryStorage()), now: Date.now });
+    const identity = createIdentity({ account: 'acc', connectorId: 'app1' }, async () => 'http://idp.test/api/account/acc', { fetch: fetchFn, store: safeStore(new MemoryStorage()), now: Date.now });
     const { conn } = await connect(server, { identity });
     expect((await opened(conn)).consumerId).toBe('anon-1');
     const reopened = opened(conn);
     server.sockets[0]?.close(4407, 'identity expired');
     expect((await reopened).consumerId).toBe('anon-1');
-    expect(requests).toEqual(['POST /api/account/acc/signup', 'POST /api/account/acc/refresh']);
+    const [authorize, exchange] = ['POST /api/account/acc/anonymous/authorize', 'POST /api/account/acc/app/app1/authenticate'];
+    expect(requests).toEqual([authorize, exchange, authorize, exchange]);
   });
 
   it('backs off exponentially on other closes', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startStandIn, type StandIn } from '../../server/standin';
 import { ConfigError, normalizeConfig } from './config';
 import { endpointsFor, resolveDomains } from './domains';
-import { anonymousTokenKey, consumerIdOf, createIdentity, IdentityError } from './identity';
+import { anonymousTokenKey, consumerIdOf, createIdentity, externalTokenKey, IdentityError } from './identity';
 import type { FetchLike } from './http';
 import { MemoryStorage, safeStore, type StorageLike } from './storage';
 import { fakeJwt } from './testing/fakeSocketServer';
@@ -36,32 +36,60 @@ describe('identity', () => {
     expect(calls).toEqual(['POST /api/account/acc1/signup']);
   });
 
-  it('refreshes (same sub) when renewing, and before connecting with an expired stored token', async () => {
+  it('legacy signup: a renewal (4407) or an expired stored jwt is a new visitor, and says so', async () => {
     const storage = new MemoryStorage();
-    const identity = createIdentity({ account: 'acc2' }, idpBase('acc2'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const replaced = vi.fn();
+    const deps = (now: () => number) => ({ fetch: fetchFn, store: safeStore(storage), now, onNewVisitor: replaced });
+    const identity = createIdentity({ account: 'acc2' }, idpBase('acc2'), deps(Date.now));
     const jwt = await identity.token();
+    expect(replaced).not.toHaveBeenCalled();
     const renewed = await identity.renew();
-    expect(renewed).not.toBe(jwt);
-    expect(consumerIdOf(renewed)).toBe(consumerIdOf(jwt));
+    expect(consumerIdOf(renewed)).not.toBe(consumerIdOf(jwt));
     expect(storage.getItem(anonymousTokenKey('acc2'))).toBe(renewed);
+    expect(replaced).toHaveBeenCalledTimes(1);
 
     const later = () => Date.now() + 3_600_000;
-    const reloaded = createIdentity({ account: 'acc2' }, idpBase('acc2'), { fetch: fetchFn, store: safeStore(storage), now: later });
-    const fresh = await reloaded.token();
-    expect(consumerIdOf(fresh)).toBe(consumerIdOf(jwt));
-    expect(calls).toEqual(['POST /api/account/acc2/signup', 'POST /api/account/acc2/refresh', 'POST /api/account/acc2/refresh']);
+    const reloaded = createIdentity({ account: 'acc2' }, idpBase('acc2'), deps(later));
+    expect(consumerIdOf(await reloaded.token())).not.toBe(consumerIdOf(renewed));
+    expect(replaced).toHaveBeenCalledTimes(2);
+    expect(calls).toEqual(['POST /api/account/acc2/signup', 'POST /api/account/acc2/signup', 'POST /api/account/acc2/signup']);
   });
 
-  it('signs up again when the IdP refuses to refresh the stored identity', async () => {
+  it('v3: authorize, then the connector exchange; a renewal refreshes the external token and keeps the consumer', async () => {
     const storage = new MemoryStorage();
-    storage.setItem(anonymousTokenKey('acc3'), fakeJwt({ sub: 'forged', exp: 1 }));
-    const identity = createIdentity({ account: 'acc3' }, idpBase('acc3'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    const replaced = vi.fn();
+    const config = { account: 'acc3', connectorId: 'web-app' };
+    const identity = createIdentity(config, idpBase('acc3'), { fetch: fetchFn, store: safeStore(storage), now: Date.now, onNewVisitor: replaced });
+    const consumer = await identity.token();
+    expect(identity.anonymous).toBe(true);
+    expect(await identity.token()).toBe(consumer); // valid: no new request
+    const external = storage.getItem(externalTokenKey('acc3'));
+    expect(external).toBeTruthy();
+    expect(storage.getItem(anonymousTokenKey('acc3'))).toBeNull(); // the consumer token is not stored
+    const renewed = await identity.renew();
+    expect(renewed).not.toBe(consumer);
+    expect(consumerIdOf(renewed)).toBe(consumerIdOf(consumer));
+    expect(storage.getItem(externalTokenKey('acc3'))).not.toBe(external);
+
+    const reloaded = createIdentity(config, idpBase('acc3'), { fetch: fetchFn, store: safeStore(storage), now: Date.now });
+    expect(consumerIdOf(await reloaded.token())).toBe(consumerIdOf(consumer)); // the stored external token, exchanged again
+    expect(replaced).not.toHaveBeenCalled();
+    const exchange = 'POST /api/account/acc3/app/web-app/authenticate';
+    const authorize = 'POST /api/account/acc3/anonymous/authorize';
+    expect(calls).toEqual([authorize, exchange, authorize, exchange, exchange]);
+  });
+
+  it('v3: an external token the IdP refuses to refresh is replaced by a new visitor, who is told', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(externalTokenKey('acc6'), fakeJwt({ sub: 'forged', exp: 1 }));
+    const replaced = vi.fn();
+    const identity = createIdentity({ account: 'acc6', connectorId: 'web-app' }, idpBase('acc6'), { fetch: fetchFn, store: safeStore(storage), now: Date.now, onNewVisitor: replaced });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const jwt = await identity.token();
     expect(consumerIdOf(jwt)).not.toBe('forged');
-    expect(calls).toEqual(['POST /api/account/acc3/refresh', 'POST /api/account/acc3/signup']);
-    expect(storage.getItem(anonymousTokenKey('acc3'))).toBe(jwt); // the gone identity is replaced, not kept
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused to refresh this visitor \(4\d\d\); continuing as a new visitor/));
+    expect(replaced).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual(['POST /api/account/acc6/anonymous/authorize', 'POST /api/account/acc6/anonymous/authorize', 'POST /api/account/acc6/app/web-app/authenticate']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused to refresh this visitor \(401\); continuing as a new visitor/));
     expect(JSON.stringify(warn.mock.calls)).not.toContain(jwt);
     warn.mockRestore();
   });
@@ -105,6 +133,7 @@ describe('configuration and domains', () => {
     expect(() => normalizeConfig({ account: 'a/b' })).toThrow(/account/);
     expect(() => normalizeConfig({ account: 'a', csds: 'ftp://x' })).toThrow(/http or https/);
     expect(() => normalizeConfig({ account: 'a', domains: { asyncMessagingEnt: 'https://x', idp: 'y' } })).toThrow(/asyncMessagingEnt/);
+    expect(() => normalizeConfig({ account: 'a', connectorId: 'x/../y' })).toThrow(/connectorId/);
     expect(normalizeConfig({ account: 'a' }).csds).toBe('https://api.liveperson.net');
   });
 

@@ -1,6 +1,8 @@
 // The consumer's identity: which LivePerson JWT the socket authenticates with.
-// Authenticated (config.jwt / config.getJwt) or anonymous (signup at the IdP, kept in storage so a
-// reload returns as the same consumer). Only the anonymous jwt is ever stored. Tokens are never
+// Authenticated (config.jwt / config.getJwt), unauthenticated v3 (config.connectorId: an external
+// token exchanged at the connector), or the legacy anonymous signup. The anonymous tokens are kept
+// in storage so a reload returns as the same consumer (v3: the external token; legacy: the jwt);
+// an authenticated token is never stored. Tokens are never
 // logged and never put in a URL.
 import { jwtDecode, type JwtPayload } from 'jwt-decode';
 import type { ParleyConfig } from './config';
@@ -41,6 +43,8 @@ export interface IdentityDeps {
   fetch: FetchLike;
   store: KeyValueStore;
   now: () => number;
+  /** The anonymous identity was replaced by a new one: the earlier conversation cannot be continued. */
+  onNewVisitor?: () => void;
 }
 
 function expired(jwt: string, nowMs: number): boolean {
@@ -72,34 +76,23 @@ function authenticated(config: ParleyConfig): Identity {
   return { anonymous: false, token: fetchToken, renew: fetchToken };
 }
 
-function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
+/** The legacy anonymous signup (`{jwt}`). LivePerson cannot refresh such an identity: once it expired, a new one is the only way on. */
+function legacySignup(config: ParleyConfig, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
   const key = anonymousTokenKey(config.account);
   let current: string | undefined;
 
-  const keep = (jwt: string): string => {
-    current = jwt;
-    deps.store.set(key, jwt);
-    return jwt;
-  };
   const signup = async (): Promise<string> => {
     const answer = await fetchJson(deps.fetch, `${await idpBase()}/signup`, { method: 'POST', body: {}, what: 'The anonymous signup' });
-    return keep(jwtFrom(answer, 'The anonymous signup'));
+    current = jwtFrom(answer, 'The anonymous signup');
+    deps.store.set(key, current);
+    return current;
   };
-  const refresh = async (old: string): Promise<string> => {
-    try {
-      const answer = await fetchJson(deps.fetch, `${await idpBase()}/refresh`, { method: 'POST', body: { jwt: old }, what: 'The identity refresh' });
-      return keep(jwtFrom(answer, 'The identity refresh'));
-    } catch (error) {
-      // The IdP no longer knows this identity (a refusal, not an outage): it is gone, and a new
-      // consumer is the only way on. The session then sees another consumer id and starts from an
-      // empty timeline (core/store.ts setConsumerId): the old conversation is not shown as if
-      // current; only the visitor's unsent messages are kept and go to the new conversation.
-      if (error instanceof HttpError && isRefused(error)) {
-        console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
-        return signup();
-      }
-      throw error;
-    }
+  // The earlier identity (and with it its conversation) is gone: the session starts from an empty
+  // timeline with the new consumer id (core/store.ts setConsumerId) and tells the visitor why.
+  const replace = async (): Promise<string> => {
+    const jwt = await signup();
+    deps.onNewVisitor?.();
+    return jwt;
   };
   const stored = (): string | undefined => {
     const jwt = deps.store.get(key);
@@ -114,19 +107,85 @@ function anonymousIdentity(config: ParleyConfig, idpBase: () => Promise<string>,
       const jwt = current ?? stored();
       if (!jwt) return signup();
       current = jwt;
-      return expired(jwt, deps.now()) ? refresh(jwt) : jwt;
+      return expired(jwt, deps.now()) ? replace() : jwt;
     },
     async renew() {
-      const jwt = current ?? stored();
-      return jwt ? refresh(jwt) : signup();
+      return current ?? stored() ? replace() : signup();
+    },
+  };
+}
+
+export function externalTokenKey(account: string): string {
+  return `parley:${account}:idToken`;
+}
+
+function tokenFrom(answer: unknown, what: string, consumer: boolean): string {
+  const token = isRecord(answer) ? answer.token : undefined;
+  if (typeof token !== 'string' || token === '' || (consumer && claims(token)?.sub === undefined)) throw new IdentityError(`${what} returned no usable token`, false);
+  return token;
+}
+
+/**
+ * Unauthenticated messaging v3 (LivePerson's "unauthenticated-messaging" API): an external token
+ * from `anonymous/authorize` (`{token}`), exchanged at the connector's `authenticate?v=3.0` for the
+ * consumer token (`{token}`). Refreshing is `anonymous/authorize` with the old `id_token`: the same
+ * identity, so after a 4407 the consumer id and the conversation stay. Only the external token is
+ * stored; the consumer token lives in memory.
+ */
+function unauthenticatedV3(config: ParleyConfig, connectorId: string, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
+  const key = externalTokenKey(config.account);
+  let external: string | undefined;
+  let consumer: string | undefined;
+
+  const authorize = async (old?: string): Promise<string> => {
+    const what = old ? 'The identity refresh' : 'The anonymous authorization';
+    const answer = await fetchJson(deps.fetch, `${await idpBase()}/anonymous/authorize`, { method: 'POST', body: old ? { id_token: old } : {}, what });
+    external = tokenFrom(answer, what, false);
+    deps.store.set(key, external);
+    return external;
+  };
+  const refreshed = async (): Promise<string> => {
+    const old = external ?? deps.store.get(key);
+    if (!old) return authorize();
+    try {
+      return await authorize(old);
+    } catch (error) {
+      // The IdP refuses the old token (past its refresh window, or unknown): that identity is gone.
+      if (!(error instanceof HttpError && isRefused(error))) throw error;
+      // The old token is kept until a new identity exists: a refusal of both (an IdP refusing
+      // everything for a while) leaves the next attempt free to refresh it after all.
+      const fresh = await authorize();
+      console.warn(`Parley: the identity service refused to refresh this visitor (${error.status}); continuing as a new visitor`);
+      deps.onNewVisitor?.();
+      return fresh;
+    }
+  };
+  const exchange = async (idToken: string): Promise<string> => {
+    const url = `${await idpBase()}/app/${encodeURIComponent(connectorId)}/authenticate?v=3.0`;
+    const answer = await fetchJson(deps.fetch, url, { method: 'POST', body: { id_token: idToken }, what: 'The connector authentication' });
+    consumer = tokenFrom(answer, 'The connector authentication', true);
+    return consumer;
+  };
+
+  return {
+    anonymous: true,
+    async token() {
+      if (consumer && !expired(consumer, deps.now())) return consumer;
+      const idToken = external ?? deps.store.get(key);
+      return exchange(idToken && !expired(idToken, deps.now()) ? idToken : await refreshed());
+    },
+    async renew() {
+      return exchange(await refreshed());
     },
   };
 }
 
 /**
- * The identity for a configuration: authenticated when a jwt or getJwt is given, else anonymous.
+ * The identity for a configuration: authenticated when a jwt or getJwt is given, else unauthenticated
+ * v3 when it names a connector, else the legacy signup.
  * `idpBase` gives `{scheme}://{idp}/api/account/{account}` (it may need the domain lookup first).
  */
 export function createIdentity(config: ParleyConfig, idpBase: () => Promise<string>, deps: IdentityDeps): Identity {
-  return config.jwt !== undefined || config.getJwt !== undefined ? authenticated(config) : anonymousIdentity(config, idpBase, deps);
+  if (config.jwt !== undefined || config.getJwt !== undefined) return authenticated(config);
+  return config.connectorId ? unauthenticatedV3(config, config.connectorId, idpBase, deps) : legacySignup(config, idpBase, deps);
 }

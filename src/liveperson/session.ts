@@ -87,7 +87,14 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     return lookingUp;
   };
 
-  const identity = createIdentity(cfg, () => resolveEndpoints().then((e) => e.idpBase), { fetch: fetchFn, store: safeStore(deps.storage), now: clock.now });
+  // A replaced anonymous identity (legacy signup after it expired; v3 past its refresh window):
+  // the visitor is told that the earlier conversation cannot be continued, not restarted silently.
+  let notice: ConnectionView['notice'];
+  const onNewVisitor = () => {
+    notice = 'conversationLost';
+    setStatus(store.getSnapshot().connection);
+  };
+  const identity = createIdentity(cfg, () => resolveEndpoints().then((e) => e.idpBase), { fetch: fetchFn, store: safeStore(deps.storage), now: clock.now, onNewVisitor });
   const connection = createConnection({
     ...deps.connection,
     url: () => resolveEndpoints().then((e) => e.socketUrl),
@@ -117,7 +124,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   const composing = createComposingOut({ connection, store, clock, isOnline });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
-  const setStatus = (view: ConnectionView) => store.setConnection(view);
+  const setStatus = (view: ConnectionView) => store.setConnection(notice ? { ...view, notice } : view);
   const statusOf: Record<ConnectionState, ConnectionView['status']> = {
     idle: 'idle', connecting: 'connecting', authenticating: 'connecting', open: 'connecting', reconnecting: 'reconnecting', error: 'error', closed: 'idle',
   };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_LENGTH } from '../core/session';
 import { MemoryStorage } from './storage';
 import { brokenStorage } from './testing/brokenStorage';
-import { consumerIdOf } from './identity';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/sessionFixture';
 
@@ -31,29 +30,6 @@ describe('LivePerson session: failures and recovery', () => {
     await session.retry(failed?.clientId as string);
     await waitForSnapshot(session, (x) => mine(x.chat.timeline, 'Unlucky')?.receipt === 'sent');
     await expect(session.retry('no-such-id')).rejects.toThrow(/no failed message/i);
-  });
-
-  it('refreshes an expired anonymous identity (4407), keeps the consumer, and resubscribes', async () => {
-    const storage = new MemoryStorage();
-    const session = open(h.account(), { storage });
-    const first = await online(session);
-    await session.send('Before expiry');
-    const jwtBefore = storage.getItem(storage.key(0) as string) as string;
-    h.sent.length = 0;
-    await h.faults.expireTokens();
-    await waitForSnapshot(session, (x) => x.connection.status !== 'online');
-    const back = await online(session);
-    const jwtAfter = storage.getItem(storage.key(0) as string) as string;
-    expect(jwtAfter).not.toBe(jwtBefore);
-    expect(consumerIdOf(jwtAfter)).toBe(first.chat.consumerId);
-    expect(back.chat.consumerId).toBe(first.chat.consumerId);
-    // The recipe, one flight: the two conversation lists (open, all), the dialog already known from
-    // where it left off, and a GetClock whose answer proves the snapshots and the replay are in.
-    const recipe = h.sent.slice(0, 5);
-    expect(recipe.map((f) => f.type)).toEqual(['InitConnection', 'cqm.SubscribeExConversations', 'cqm.SubscribeExConversations', 'ms.SubscribeMessagingEvents', 'GetClock']);
-    expect(recipe.slice(1, 3).map((f) => f.body)).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] }]);
-    await session.send('After expiry');
-    expect(mine(session.getSnapshot().chat.timeline, 'After expiry')?.receipt).toBe('sent');
   });
 
   it('ends the conversation for the visitor', async () => {

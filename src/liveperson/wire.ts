@@ -241,6 +241,6 @@ export const NotificationTypes = {
 export const CloseCodes = {
   /** A fresh token is needed (missing or expired authenticated token). */
   TokenExpired: 4401,
-  /** The unauthenticated (anonymous) identity expired: refresh it at the IdP. */
+  /** The unauthenticated identity expired: v3 refreshes it at the IdP; a legacy signup cannot be refreshed (a new visitor). */
   AnonymousIdentityExpired: 4407,
 } as const;

@@ -11,6 +11,7 @@ export function ConnectionBar() {
   const { status } = connection;
   return (
     <div role="status" className="parley-connection" data-status={status}>
+      {connection.notice === 'conversationLost' && <span className="parley-notice">{t('conversationLost')}</span>}
       {status === 'reconnecting' && <span>{t('reconnecting')}</span>}
       {status === 'connecting' && <span>{t('connecting')}</span>}
       {status === 'error' && (

@@ -38,6 +38,7 @@ const en = {
   connectionError: 'Could not connect',
   connectionErrorSignIn: 'Could not sign in to the chat service. Please try again later.',
   connectionErrorUnsupported: 'This browser cannot connect to the chat.',
+  conversationLost: 'Your earlier conversation could not be continued. Messages you send now start a new one.',
   reasonEmpty: 'the message is empty',
   reasonTooLong: 'the message is too long',
   reasonStopped: 'the chat was closed',

@@ -35,6 +35,7 @@ export const hebrew: Catalogue = {
   connectionError: 'לא ניתן להתחבר',
   connectionErrorSignIn: 'לא ניתן היה להתחבר לשירות הצ׳אט. אפשר לנסות שוב מאוחר יותר.',
   connectionErrorUnsupported: 'הדפדפן הזה לא יכול להתחבר לצ׳אט.',
+  conversationLost: 'לא ניתן היה להמשיך את השיחה הקודמת. הודעות שתשלח/י מעכשיו יפתחו שיחה חדשה.',
   reasonEmpty: 'ההודעה ריקה',
   reasonTooLong: 'ההודעה ארוכה מדי',
   reasonStopped: 'הצ׳אט נסגר',

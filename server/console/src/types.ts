@@ -4,7 +4,10 @@
 // receipts in one map, participants under one name) it is for the console's display.
 import type { AgentView, QueueView, ReceiptState } from '../../control-client';
 
-export type { ReceiptState, Settings } from '../../control-client';
+export type { ReceiptState } from '../../control-client';
+import type { Settings as AccountSettings } from '../../control-client';
+/** The settings the console toggles; the rest (what real LivePerson sends) are for tests. */
+export type Settings = Pick<AccountSettings, 'autoReceipts' | 'survey'>;
 
 /** The console shows agents and managers (a bot is listed as an agent). */
 export type AgentRole = Exclude<AgentView['role'], 'bot'>;
