@@ -7,11 +7,13 @@ export const launcherStrings = {
   en: {
     launcherOpen: 'Open chat',
     launcherOpenUnread: 'Open chat, {count} unread',
+    launcherClose: 'Close chat',
     frameTitle: 'Chat window',
   },
   he: {
     launcherOpen: 'פתיחת הצ׳אט',
     launcherOpenUnread: 'פתיחת הצ׳אט, {count} שלא נקראו',
+    launcherClose: 'סגירת הצ׳אט',
     frameTitle: 'חלון הצ׳אט',
   },
 } as const;
