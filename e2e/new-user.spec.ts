@@ -38,3 +38,39 @@ test('the "Reconnecting…" bar overlays the timeline: nothing in it moves', asy
   expect(barBox.y).toBeGreaterThanOrEqual(before.timeline!.y - 1);
   expect(barBox.y).toBeLessThan(before.timeline!.y + before.timeline!.height);
 });
+
+test('the agent console: an icon, an alert when a visitor starts waiting, previews, unread marks, a transcript that follows', async ({ page, context, request }) => {
+  const control = new Control(request, uniqueAccount('console-new'));
+  await page.goto(`/agent/?account=${control.account}`);
+  await expect(page.getByRole('heading', { name: /Waiting/ })).toBeVisible();
+  // The page names an icon that exists (no /favicon.ico 404 on every load).
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toBeTruthy();
+  const iconResponse = await request.get(new URL(icon!, page.url()).href);
+  expect(iconResponse.status()).toBe(200);
+  expect(iconResponse.headers()['content-type']).toContain('image/svg+xml');
+
+  // A visitor writes in another tab: the console alerts, the title counts, the list previews it, unread.
+  const visitor = new Widget(await context.newPage());
+  await visitor.goto(control.account);
+  await visitor.open();
+  await visitor.send('Is anyone there?');
+  await expect(page.getByRole('alert')).toHaveText('A conversation is waiting: Is anyone there?');
+  await expect(page).toHaveTitle(/^\(1 waiting\) /);
+  const item = page.getByRole('list', { name: /Waiting/ }).getByRole('button', { name: /Is anyone there\?/ });
+  await expect(item.getByText('Unread')).toBeVisible();
+  await item.click();
+  await expect(item.getByText('Unread')).toBeHidden();
+
+  // The transcript follows new messages: the newest is on screen after a burst of 60.
+  const { conversation, agent } = await control.acceptOnly('Dana');
+  await expect(page).not.toHaveTitle(/waiting/);
+  await control.bulk(conversation.id, agent.id, 60, 'Burst');
+  const transcript = page.getByRole('list', { name: 'Transcript' });
+  await expect(transcript.getByRole('listitem').filter({ hasText: 'Burst 60' })).toBeInViewport();
+  // …unless the agent scrolled up to read: then it stays where it is.
+  await transcript.evaluate((list) => (list.closest('.transcript')!.scrollTop = 0));
+  await control.say(conversation.id, agent.id, 'One more');
+  await expect(transcript.getByRole('listitem').filter({ hasText: 'One more' })).toHaveCount(1);
+  await expect(transcript.getByRole('listitem').filter({ hasText: 'Is anyone there?' })).toBeInViewport();
+});

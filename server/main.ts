@@ -22,7 +22,8 @@ try {
 const standIn = await startStandIn({ port, staticDir, frameAncestors });
 console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
-console.log(`  agent console:    ${standIn.url}/agent/`);
+// The demo page (index.html) talks on account "demo" unless told otherwise: the console opens on it.
+console.log(`  agent console:    ${standIn.url}/agent/?account=demo`);
 console.log(`  messaging (ws):   ws://${standIn.host}/ws_api/account/{account}/messaging/consumer?v=3`);
 
 let stopping = false;
