@@ -74,3 +74,23 @@ test('the agent console: an icon, an alert when a visitor starts waiting, previe
   await expect(transcript.getByRole('listitem').filter({ hasText: 'One more' })).toHaveCount(1);
   await expect(transcript.getByRole('listitem').filter({ hasText: 'Is anyone there?' })).toBeInViewport();
 });
+
+test('messages sent together show one time, under the last; the others keep theirs for screen readers', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('grouped'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  await w.send('First of two');
+  await w.send('Second of two');
+  await expect(w.receiptOf('Second of two')).toHaveAttribute('data-receipt', 'sent');
+  // Visually hidden (a clipped 1 px box, as the widget's visually-hidden text is), yet in the page.
+  const shown = (text: string) =>
+    w.mine(text).locator('time').evaluate((time) => {
+      const box = time.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && getComputedStyle(time).clipPath === 'none';
+    });
+  expect(await shown('First of two')).toBe(false);
+  await expect(w.mine('First of two').locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(w.mine('First of two').locator('time')).toHaveText(/\d/);
+  expect(await shown('Second of two')).toBe(true);
+});
