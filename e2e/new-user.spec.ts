@@ -94,3 +94,30 @@ test('messages sent together show one time, under the last; the others keep thei
   await expect(w.mine('First of two').locator('time')).toHaveText(/\d/);
   expect(await shown('Second of two')).toBe(true);
 });
+
+test('the survey: its start, then the question, then the rating scale labelled at both ends', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('survey-scale'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  await w.send('Thanks, bye');
+  await expect(w.receiptOf('Thanks, bye')).toHaveAttribute('data-receipt', 'sent');
+  const { conversation } = await control.acceptOnly('Dana');
+  await control.close(conversation.id, true);
+  const scale = w.dialog.getByRole('group', { name: 'Suggested replies' });
+  await expect(scale.getByRole('button')).toHaveCount(5);
+  const started = w.log.getByText('Please tell us how we did');
+  const question = w.log.getByText('How would you rate your overall experience?');
+  const low = scale.getByText('Poor');
+  const high = scale.getByText('Excellent');
+  await expect(low).toBeVisible();
+  await expect(high).toBeVisible();
+  const y = async (l: typeof low) => (await l.boundingBox())!.y;
+  expect(await y(started)).toBeLessThan(await y(question));
+  expect(await y(question)).toBeLessThan(await y(scale.getByRole('button', { name: '1', exact: true })));
+  // The ends sit under the first and the last button.
+  const x = async (l: typeof low) => (await l.boundingBox())!.x;
+  expect(await x(low)).toBeLessThan(await x(scale.getByRole('button', { name: '2', exact: true })));
+  expect(await x(high)).toBeGreaterThan(await x(scale.getByRole('button', { name: '4', exact: true })));
+  await expect(scale.getByRole('button', { name: '5', exact: true })).toHaveAccessibleDescription('Excellent');
+});

@@ -176,3 +176,14 @@ describe('selectView: agent typing', () => {
     expect(view([open, typing('c1', CONSUMER, true, 19_000)]).agentTyping).toBeUndefined();
   });
 });
+
+describe('selectView: the survey', () => {
+  it('puts "the survey started" above the survey question stored at the same moment, not under it', () => {
+    const dialogs = [dialog('c1', { open: false }), dialog('s1', { kind: 'survey', createdAt: 12_000 })];
+    const survey = snapshot('c1', 12_000, { mainOpen: false, closedBy: 'agent', dialogs, participants: withAgent(participant(AGENT, 'agent'), participant('bot', 'assistant')) });
+    const question = text('s1', 0, 'bot', 'How would you rate your overall experience?', { conversationId: 'c1', at: 12_000 });
+    const rows = view([open, text('c1', 0, CONSUMER, 'thanks'), survey, question]).timeline;
+    const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
+    expect(order.slice(-2)).toEqual(['surveyStarted', 'How would you rate your overall experience?']);
+  });
+});

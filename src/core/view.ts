@@ -43,11 +43,16 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
 }
 
 /** Messages keep their sequence order; each banner goes before the first message newer than it. */
+/** The banner goes above the message: it is older, or it opens the survey that message asks in (same moment). */
+function bannerFirst(banner: BannerRow, m: MessageRow): boolean {
+  return banner.at < m.at || (banner.at === m.at && banner.banner.type === 'surveyStarted');
+}
+
 function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[] {
   const out: TimelineRow[] = [];
   let b = 0;
   for (const m of messages) {
-    while (b < banners.length && (banners[b] as BannerRow).at < m.at) out.push(banners[b++] as BannerRow);
+    while (b < banners.length && bannerFirst(banners[b] as BannerRow, m)) out.push(banners[b++] as BannerRow);
     out.push(m);
   }
   while (b < banners.length) out.push(banners[b++] as BannerRow);

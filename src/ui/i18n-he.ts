@@ -56,6 +56,8 @@ export const hebrew: Catalogue = {
   unsupportedMessage: 'לא ניתן להציג כאן את ההודעה הזו.',
   fileMessage: 'קובץ: {caption}',
   quickRepliesLabel: 'תשובות מוצעות',
+  scaleLow: 'גרוע',
+  scaleHigh: 'מצוין',
   messageFromAgent: '{name}: {text}',
   newMessagesLabel: 'הודעות חדשות',
   logLabel: 'שיחה',

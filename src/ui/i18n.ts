@@ -59,6 +59,8 @@ const en = {
   unsupportedMessage: 'This message cannot be shown here.',
   fileMessage: 'File: {caption}',
   quickRepliesLabel: 'Suggested replies',
+  scaleLow: 'Poor',
+  scaleHigh: 'Excellent',
   messageFromAgent: '{name}: {text}',
   newMessagesLabel: 'New messages',
   logLabel: 'Conversation',
