@@ -121,3 +121,29 @@ test('the survey: its start, then the question, then the rating scale labelled a
   expect(await x(high)).toBeGreaterThan(await x(scale.getByRole('button', { name: '4', exact: true })));
   await expect(scale.getByRole('button', { name: '5', exact: true })).toHaveAccessibleDescription('Excellent');
 });
+
+test('a new conversation after an end keeps the earlier thread above its "ended" row', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('next-thread'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  await w.send('First thread');
+  await expect(w.receiptOf('First thread')).toHaveAttribute('data-receipt', 'sent');
+  const { conversation } = await control.acceptOnly('Dana');
+  await expect(w.dialog.getByRole('heading', { name: 'Dana' })).toBeVisible();
+  await control.close(conversation.id);
+  const ended = w.log.getByText('The agent ended the conversation');
+  await expect(ended).toBeVisible();
+  // The header is the idle one, as when the visitor ends it.
+  await expect(w.dialog.getByRole('heading', { name: 'Chat with us' })).toBeVisible();
+  await w.dialog.getByRole('button', { name: 'Start a new conversation' }).click();
+  await expect(w.composer).toBeFocused();
+  await w.send('Second thread');
+  await expect(w.receiptOf('Second thread')).toHaveAttribute('data-receipt', 'sent');
+  await expect.poll(async () => (await control.conversations()).length).toBe(2);
+  await expect(w.mine('First thread')).toBeVisible();
+  const y = async (l: typeof ended) => (await l.boundingBox())!.y;
+  expect(await y(w.mine('First thread'))).toBeLessThan(await y(ended));
+  expect(await y(ended)).toBeLessThan(await y(w.mine('Second thread')));
+  await expect(w.dialog.getByRole('button', { name: 'Start a new conversation' })).toHaveCount(0);
+});

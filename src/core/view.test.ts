@@ -187,3 +187,20 @@ describe('selectView: the survey', () => {
     expect(order.slice(-2)).toEqual(['surveyStarted', 'How would you rate your overall experience?']);
   });
 });
+
+describe('selectView: a new conversation after an end', () => {
+  it('keeps the earlier thread above its "conversation ended" row, then the new one', () => {
+    const ended = snapshot('c1', 3000, { stage: 'closed', mainOpen: false, closedBy: 'agent', endedAt: 3000, participants: withAgent(participant(AGENT, 'agent')) });
+    const next = snapshot('c2', 5000, { startedAt: 5000 });
+    const rows = view([open, text('c1', 0, CONSUMER, 'first question', { at: 2500 }), ended, next, text('c2', 0, CONSUMER, 'second question', { at: 5500 })]).timeline;
+    const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
+    expect(order).toEqual(['agentJoined', 'first question', 'conversationEnded', 'second question']);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
+  it('shows no earlier thread whose messages it does not have (after a reload), nor one older than the last', () => {
+    const ended = snapshot('c1', 3000, { stage: 'closed', mainOpen: false, closedBy: 'consumer', endedAt: 3000 });
+    const rows = view([ended, snapshot('c2', 5000, { startedAt: 5000 }), text('c2', 0, CONSUMER, 'hello', { at: 5500 })]).timeline;
+    expect(rows.map((r) => r.kind)).toEqual(['message']);
+  });
+});

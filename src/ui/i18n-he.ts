@@ -28,6 +28,7 @@ export const hebrew: Catalogue = {
   endedByAgent: 'הנציג סיים את השיחה',
   endedByConsumer: 'סיימת את השיחה',
   endedBySystem: 'השיחה נסגרה',
+  startNewConversation: 'התחלת שיחה חדשה',
   surveyStarted: 'נשמח לשמוע איך היה',
   typing: '{name} מקליד/ה…',
   reconnecting: 'מתחברים מחדש…',

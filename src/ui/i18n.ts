@@ -31,6 +31,7 @@ const en = {
   endedByAgent: 'The agent ended the conversation',
   endedByConsumer: 'You ended the conversation',
   endedBySystem: 'The conversation was closed',
+  startNewConversation: 'Start a new conversation',
   surveyStarted: 'Please tell us how we did',
   typing: '{name} is typing…',
   reconnecting: 'Reconnecting…',
