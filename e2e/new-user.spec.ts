@@ -147,3 +147,23 @@ test('a new conversation after an end keeps the earlier thread above its "ended"
   expect(await y(ended)).toBeLessThan(await y(w.mine('Second thread')));
   await expect(w.dialog.getByRole('button', { name: 'Start a new conversation' })).toHaveCount(0);
 });
+
+test('the window comes back open after a reload or on another page of the site, and closed once closed', async ({ page, request }) => {
+  const control = new Control(request, uniqueAccount('remember-open'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  await w.send('Still here after the reload?');
+  await page.reload();
+  await expect(w.dialog).toBeVisible();
+  await expect(w.mine('Still here after the reload?')).toBeVisible();
+  await expect(w.launcher).toHaveAttribute('aria-expanded', 'true');
+  // Another page of the same site (same tab): still open; then closed stays closed.
+  await w.goto(control.account, '&page=pricing');
+  await expect(w.dialog).toBeVisible();
+  await page.getByRole('button', { name: 'Close chat' }).click();
+  await expect(w.dialog).toBeHidden();
+  await w.goto(control.account, '&page=contact');
+  await expect(page.getByRole('button', { name: 'Open chat' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(w.dialog).toBeHidden();
+});
