@@ -167,3 +167,30 @@ test('the window comes back open after a reload or on another page of the site, 
   await expect(page.getByRole('button', { name: 'Open chat' })).toHaveAttribute('aria-expanded', 'false');
   await expect(w.dialog).toBeHidden();
 });
+
+test('offline: "You\'re offline" at once, what is sent waits, and back online it goes out at once', async ({ page, context, request }, testInfo) => {
+  const control = new Control(request, uniqueAccount('offline'));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  await w.send('Before the train tunnel');
+  await expect(w.receiptOf('Before the train tunnel')).toHaveAttribute('data-receipt', 'sent');
+
+  const lostAt = Date.now();
+  await context.setOffline(true);
+  await expect(w.status).toHaveText("You're offline", { timeout: 2000 });
+  const detectedMs = Date.now() - lostAt;
+  await w.send('In the tunnel');
+  await expect(w.receiptOf('In the tunnel')).toHaveAttribute('data-receipt', 'pending');
+
+  const backAt = Date.now();
+  await context.setOffline(false);
+  await expect(w.receiptOf('In the tunnel')).toHaveAttribute('data-receipt', 'sent', { timeout: 4000 });
+  const recoveredMs = Date.now() - backAt;
+  await expect(w.status).toHaveText('');
+  testInfo.annotations.push({ type: 'offline detection', description: `${detectedMs} ms` }, { type: 'recovery', description: `${recoveredMs} ms` });
+  console.log(`offline detected in ${detectedMs} ms; message out ${recoveredMs} ms after the network came back`);
+  const detail = await control.onlyConversation();
+  const texts = Object.values(detail.transcript).flat().filter((e) => e.event.type === 'ContentEvent').map((e) => e.event.message);
+  expect(texts).toEqual(['Before the train tunnel', 'In the tunnel']);
+});

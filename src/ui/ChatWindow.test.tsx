@@ -179,3 +179,39 @@ describe('after the conversation ended', () => {
     expect(screen.queryByRole('button', { name: 'Start a new conversation' })).toBeNull();
   });
 });
+
+describe('the browser offline', () => {
+  const setOnLine = (value: boolean) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value });
+    act(() => {
+      window.dispatchEvent(new Event(value ? 'online' : 'offline'));
+    });
+  };
+
+  it('says "You\'re offline" (not "Reconnecting…") at once, whatever the socket knows yet; back online, the usual status', async () => {
+    const { push } = renderWidget({ open: true, connection: { status: 'online' } });
+    try {
+      setOnLine(false);
+      const status = screen.getByRole('status');
+      expect(status.textContent).toBe("You're offline");
+      await push({ connection: { status: 'reconnecting' } });
+      expect(status.textContent).toBe("You're offline");
+      setOnLine(true);
+      expect(status.textContent).toBe('Reconnecting…');
+      await push({ connection: { status: 'online' } });
+      expect(status.textContent).toBe('');
+    } finally {
+      setOnLine(true);
+    }
+  });
+
+  it('says it in Hebrew too', () => {
+    renderWidget({ open: true, lang: 'he', connection: { status: 'reconnecting' } });
+    try {
+      setOnLine(false);
+      expect(screen.getByRole('status').textContent).toBe('אין חיבור לאינטרנט');
+    } finally {
+      setOnLine(true);
+    }
+  });
+});

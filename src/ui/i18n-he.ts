@@ -32,6 +32,7 @@ export const hebrew: Catalogue = {
   surveyStarted: 'נשמח לשמוע איך היה',
   typing: '{name} מקליד/ה…',
   reconnecting: 'מתחברים מחדש…',
+  offline: 'אין חיבור לאינטרנט',
   connecting: 'מתחברים…',
   connectionError: 'לא ניתן להתחבר',
   connectionErrorSignIn: 'לא ניתן היה להתחבר לשירות הצ׳אט. אפשר לנסות שוב מאוחר יותר.',

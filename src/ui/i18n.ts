@@ -35,6 +35,7 @@ const en = {
   surveyStarted: 'Please tell us how we did',
   typing: '{name} is typing…',
   reconnecting: 'Reconnecting…',
+  offline: "You're offline",
   connecting: 'Connecting…',
   connectionError: 'Could not connect',
   connectionErrorSignIn: 'Could not sign in to the chat service. Please try again later.',
