@@ -1,8 +1,21 @@
 // What a new user stumbled on (issue 13, "Found when tried as a new user"), each driven through the
 // real stand-in in Chromium: the visitor's widget, and the agent console at /agent/.
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { Control, uniqueAccount } from './support/control';
 import { Widget } from './support/widget';
+
+/** A fresh account's widget in the page, open; with `first`, the visitor's first message is stored. */
+async function openWidget(page: Page, request: APIRequestContext, prefix: string, first?: string) {
+  const control = new Control(request, uniqueAccount(prefix));
+  const w = new Widget(page);
+  await w.goto(control.account);
+  await w.open();
+  if (first !== undefined) {
+    await w.send(first);
+    await expect(w.receiptOf(first)).toHaveAttribute('data-receipt', 'sent');
+  }
+  return { control, w };
+}
 
 test('the launcher is named for what a click does: "Close chat" while the window is open', async ({ page, request }) => {
   const control = new Control(request, uniqueAccount('launcher-name'));
@@ -18,12 +31,7 @@ test('the launcher is named for what a click does: "Close chat" while the window
 });
 
 test('the "Reconnecting…" bar overlays the timeline: nothing in it moves', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('overlay'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Before the drop');
-  await expect(w.receiptOf('Before the drop')).toHaveAttribute('data-receipt', 'sent');
+  const { control, w } = await openWidget(page, request, 'overlay', 'Before the drop');
   const scroller = w.log.locator('xpath=..');
   const before = { timeline: await scroller.boundingBox(), row: await w.mine('Before the drop').boundingBox() };
 
@@ -77,10 +85,7 @@ test('the agent console: an icon, an alert when a visitor starts waiting, previe
 });
 
 test('messages sent together show one time, under the last; the others keep theirs for screen readers', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('grouped'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
+  const { w } = await openWidget(page, request, 'grouped');
   await w.send('First of two');
   await w.send('Second of two');
   await expect(w.receiptOf('Second of two')).toHaveAttribute('data-receipt', 'sent');
@@ -97,12 +102,7 @@ test('messages sent together show one time, under the last; the others keep thei
 });
 
 test('the survey: its start, then the question, then the rating scale labelled at both ends', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('survey-scale'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Thanks, bye');
-  await expect(w.receiptOf('Thanks, bye')).toHaveAttribute('data-receipt', 'sent');
+  const { control, w } = await openWidget(page, request, 'survey-scale', 'Thanks, bye');
   const { conversation } = await control.acceptOnly('Dana');
   await control.close(conversation.id, true);
   const scale = w.dialog.getByRole('group', { name: 'Suggested replies' });
@@ -124,12 +124,7 @@ test('the survey: its start, then the question, then the rating scale labelled a
 });
 
 test('a new conversation after an end keeps the earlier thread above its "ended" row', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('next-thread'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('First thread');
-  await expect(w.receiptOf('First thread')).toHaveAttribute('data-receipt', 'sent');
+  const { control, w } = await openWidget(page, request, 'next-thread', 'First thread');
   const { conversation } = await control.acceptOnly('Dana');
   await expect(w.dialog.getByRole('heading', { name: 'Dana' })).toBeVisible();
   await control.close(conversation.id);
@@ -149,33 +144,8 @@ test('a new conversation after an end keeps the earlier thread above its "ended"
   await expect(w.dialog.getByRole('button', { name: 'Start a new conversation' })).toHaveCount(0);
 });
 
-test('the window comes back open after a reload or on another page of the site, and closed once closed', async ({ page, request }) => {
-  const control = new Control(request, uniqueAccount('remember-open'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Still here after the reload?');
-  await page.reload();
-  await expect(w.dialog).toBeVisible();
-  await expect(w.mine('Still here after the reload?')).toBeVisible();
-  await expect(w.launcher).toHaveAttribute('aria-expanded', 'true');
-  // Another page of the same site (same tab): still open; then closed stays closed.
-  await w.goto(control.account, '&page=pricing');
-  await expect(w.dialog).toBeVisible();
-  await page.getByRole('button', { name: 'Close chat' }).click();
-  await expect(w.dialog).toBeHidden();
-  await w.goto(control.account, '&page=contact');
-  await expect(page.getByRole('button', { name: 'Open chat' })).toHaveAttribute('aria-expanded', 'false');
-  await expect(w.dialog).toBeHidden();
-});
-
 test('offline: "You\'re offline" at once, what is sent waits, and back online it goes out at once', async ({ page, context, request }, testInfo) => {
-  const control = new Control(request, uniqueAccount('offline'));
-  const w = new Widget(page);
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Before the train tunnel');
-  await expect(w.receiptOf('Before the train tunnel')).toHaveAttribute('data-receipt', 'sent');
+  const { control, w } = await openWidget(page, request, 'offline', 'Before the train tunnel');
 
   const lostAt = Date.now();
   await context.setOffline(true);

@@ -12,7 +12,6 @@ let api: ParleyApi | undefined;
 afterEach(() => {
   api?.destroy();
   api = undefined;
-  sessionStorage.clear(); // the window's open state is remembered per tab
   fullScreen = false;
 });
 
@@ -82,44 +81,6 @@ describe('createEmbed', () => {
     idle.launcher.dispatchEvent(new Event('pointerenter'));
     const sent = idle.frameWindow().postMessage.mock.calls.map(([m]) => (m as { type: string }).type);
     expect(sent).toEqual(['init', 'open', 'intent']);
-  });
-
-  it('remembers for the tab (sessionStorage) whether the window was open: a reload or another page restores it', () => {
-    sessionStorage.clear();
-    const first = setup();
-    first.api.open();
-    first.api.destroy(); // the page goes away
-    const reloaded = setup();
-    expect(reloaded.launcher.getAttribute('aria-expanded')).toBe('true');
-    expect(reloaded.frame()?.hidden).toBe(false);
-    reloaded.api.close();
-    reloaded.api.destroy();
-    // The visitor's last choice wins over the page's `open: true`; another account has its own.
-    const again = setupEmbed({ open: true });
-    api = again.api;
-    expect(again.launcher.getAttribute('aria-expanded')).toBe('false');
-    again.api.destroy();
-    const other = setupEmbed({ account: 'other-account' });
-    api = other.api;
-    expect(other.launcher.getAttribute('aria-expanded')).toBe('false');
-    sessionStorage.clear();
-  });
-
-  it('works without storage (blocked, or throwing in a sandbox)', () => {
-    const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
-      throw new DOMException('denied', 'SecurityError');
-    });
-    const set = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
-      throw new DOMException('denied', 'SecurityError');
-    });
-    try {
-      const { api, launcher } = setup();
-      api.open();
-      expect(launcher.getAttribute('aria-expanded')).toBe('true');
-    } finally {
-      spy.mockRestore();
-      set.mockRestore();
-    }
   });
 
   it('ignores messages from another origin or window, and survives garbage', () => {

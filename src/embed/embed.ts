@@ -82,21 +82,10 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
     frame.hidden = !open;
     button.before(frame);
   };
-  // Whether the window is open, for this tab's later pages of the site (as LivePerson's window
-  // does). Storage may be missing or throw (blocked, sandboxed): then nothing is remembered.
-  const remembered = `parley-open:${config.account}`;
-  const store = (value?: string): string | null | void => {
-    try {
-      return value ? win.sessionStorage.setItem(remembered, value) : win.sessionStorage.getItem(remembered);
-    } catch {
-      return null;
-    }
-  };
   const setOpen = (next: boolean, fromFrame: boolean) => {
     if (destroyed || next === open) return;
     const focusInFrame = root.activeElement === frame;
     open = next;
-    store(open ? '1' : '0');
     onOpen?.(open);
     load();
     render();
@@ -184,9 +173,7 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
   if (config.load !== 'intent') (win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1500)))(load, { timeout: 4000 });
   // On <html>, which exists when any script runs: a transformed <body> cannot capture it.
   doc.documentElement.append(host);
-  // The visitor's last choice in this tab wins over the page's `open`.
-  const before = store();
-  if (before ? before === '1' : config.open === true) setOpen(true, false);
+  if (config.open === true) setOpen(true, false);
 
   return {
     open: () => setOpen(true, false),
