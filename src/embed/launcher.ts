@@ -42,7 +42,7 @@ export function drawLauncher(root: ShadowRoot, language: LauncherLanguage): Laun
         ? strings.launcherOpenUnread.replace('{count}', String(unread))
         : strings.launcherOpen;
     path.setAttribute('d', open ? CLOSE_ICON : CHAT_ICON);
-    badge.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
+    badge.textContent = unread > 99 ? '99+' : unread > 0 ? `${unread}` : '';
   };
   update(false, 0);
   return { button, live, update };

@@ -34,8 +34,8 @@ export const frameStrings = {
 
 /** The language of the catalogue for a BCP 47 tag (its base language), English when there is none. */
 export function baseLanguage(requested: string | undefined): LauncherLanguage {
-  const base = typeof requested === 'string' ? requested.toLowerCase().split('-')[0] : undefined;
-  return base === 'he' || base === 'iw' ? 'he' : 'en';
+  // (A pattern rather than split and compare: fewer bytes in the loader's 3 KB.)
+  return /^(he|iw)\b/i.test(String(requested)) ? 'he' : 'en';
 }
 
 /** Right-to-left languages among the shipped catalogues. */
