@@ -66,9 +66,6 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   healthy(): void;
   /** The network is back: a backoff wait in progress ends now and the next attempt starts at once. */
   wakeUp(): void;
-  /** When the last frame came from the server, and when the last one went to it (clock time; 0 before any). */
-  readonly lastHeardAt: number;
-  readonly lastSentAt: number;
   close(): void;
 }
 
@@ -94,8 +91,6 @@ export function createConnection(options: ConnectionOptions): Connection {
   let nextDelayMs = 0;
   let openedAt: number | undefined;
   let keepAliveTimer: unknown;
-  let lastHeardAt = 0;
-  let lastSentAt = 0;
   /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
   let halt = new AbortController();
 
@@ -150,10 +145,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     return url;
   };
 
-  const send = (frame: object) => {
-    lastSentAt = clock.now();
-    rws?.send(JSON.stringify(frame));
-  };
+  const send = (frame: object) => rws?.send(JSON.stringify(frame));
 
   const sendRequest = (type: string, body: unknown, extra: object, timeoutMs: number): Promise<ResponseResult> => {
     if (!tracker || rws?.readyState !== 1) return Promise.reject(new ConnectionClosedError(type));
@@ -204,7 +196,6 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const onMessage = (event: { data: unknown }) => {
-    lastHeardAt = clock.now();
     if (typeof event.data !== 'string') return;
     const frame = decodeFrame(parseFrame(event.data), { ...(consumerId ? { consumerId } : {}), receivedAt: clock.now() });
     if (frame.kind === 'response') {
@@ -264,12 +255,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     on: emitter.on,
     get state() {
       return state;
-    },
-    get lastHeardAt() {
-      return lastHeardAt;
-    },
-    get lastSentAt() {
-      return lastSentAt;
     },
     start() {
       if (state === 'idle') spawn();

@@ -48,22 +48,3 @@ describe('LivePerson session: the browser offline and back', () => {
     session.stop();
   });
 });
-
-describe('LivePerson session: a send nobody answers', () => {
-  it('checks the socket within seconds (not at the next keep-alive) and sends on a new one', async () => {
-    const account = h.account();
-    const session = create({ account }, { storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0 });
-    session.start();
-    await startConversation(session, 'before');
-    // The socket stays open but nothing comes back (a network that died without the browser noticing).
-    await h.control('PUT', 'faults', { delayMs: 60_000 });
-    const sentAt = Date.now();
-    const sending = session.send('into the void');
-    await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting');
-    expect(Date.now() - sentAt).toBeLessThan(5500);
-    await h.control('DELETE', 'faults');
-    await sending;
-    expect(texts(session.getSnapshot().chat.timeline)).toEqual(['before', 'into the void']);
-    session.stop();
-  }, 20_000);
-});

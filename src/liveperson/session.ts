@@ -12,7 +12,6 @@ import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
-import { RequestTimeoutError } from './errors';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outbox-storage';
@@ -20,7 +19,6 @@ import { createProfileLookup } from './profiles';
 import { browserWhenBack, browserWhenOffline, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receipts-out';
 import { createSubscriber } from './resubscribe';
-import { createSendLiveness } from './send-liveness';
 import { safeStore, type StorageLike } from './storage';
 import { clickMetadata } from './outbox-publish';
 import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire';
@@ -121,7 +119,6 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
-  const sendLiveness = createSendLiveness({ connection, store, clock, isOnline });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
   const setStatus = (view: ConnectionView) => store.setConnection(view);
@@ -140,9 +137,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       retryWhenBack = false;
       connection.retry();
     } else if (online) {
-      connection.request(RequestTypes.GetClock, undefined, { timeoutMs: BACK_PROBE_MS }).catch((error: unknown) => {
-        if (error instanceof RequestTimeoutError) connection.reconnect('no answer after the network came back');
-      });
+      connection.request(RequestTypes.GetClock, undefined, { timeoutMs: BACK_PROBE_MS }).catch(() => connection.reconnect('no answer after the network came back'));
     } else connection.wakeUp();
   });
   // Offline: the socket is gone even if it has not noticed (that takes a keep-alive timeout): drop it
@@ -195,7 +190,6 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     );
   });
   store.watch(() => {
-    sendLiveness.check();
     subscriber.subscribeNewDialogs();
     receipts.schedule();
     profiles.lookUpNewAgents();
@@ -220,7 +214,6 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       outboxStorage.release(); // the next session of this page (or tab) may send what is left
       stopWatching();
       receipts.dispose();
-      sendLiveness.dispose();
       connection.close();
       store.dispose();
     },
