@@ -66,7 +66,8 @@ test('unsent messages survive a reload (sessionStorage holds the outbox, only it
   await w.send('unsent one');
   await w.send('unsent two');
   const kept = await browserStorage(page, control.account);
-  expect(kept.session).toEqual([`parley:${control.account}:outbox`]);
+  // The outbox, and whether the window is open (no token): src/embed/rememberOpen.ts.
+  expect(kept.session.sort()).toEqual([`parley:${control.account}:open`, `parley:${control.account}:outbox`]);
   expect(kept.local).toEqual([`parley:${control.account}:jwt`]);
   expect(kept.outbox).toEqual(['stored, no answer', 'unsent one', 'unsent two']);
 
@@ -79,7 +80,7 @@ test('unsent messages survive a reload (sessionStorage holds the outbox, only it
     await expect(w.mine(text)).toHaveCount(1);
   }
   expect(visitorTexts(await control.conversation(c.id))).toEqual(['first', 'stored, no answer', 'unsent one', 'unsent two']);
-  expect((await browserStorage(page, control.account)).session).toEqual([]);
+  expect((await browserStorage(page, control.account)).session).toEqual([`parley:${control.account}:open`]);
 });
 
 test('after repeated failures a message shows "Not sent" with Retry, which sends it once', async ({ control, widget: w, chat }) => {

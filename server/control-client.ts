@@ -17,6 +17,8 @@ export type { ControlActionName, ControlActionResults } from './http/control';
 
 export type TypingState = 'COMPOSING' | 'ACTIVE' | 'PAUSE';
 export type TransferTarget = { skillId: string } | { agentId: string };
+/** An agent's message (the `messages` action's body). */
+export type SendMessage = ControlActionBodies['messages'];
 export type HostedFileType = 'IMG' | 'JPG' | 'PNG' | 'GIF' | 'TXT' | 'PDF';
 
 /** What each action takes (the routes check every field and answer 400 naming a bad one). */

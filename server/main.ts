@@ -29,7 +29,8 @@ const tls = tlsPort === undefined ? undefined : { port: tlsPort, ...(process.env
 const standIn = await startStandIn({ port, staticDir, frameAncestors, ...(tls ? { tls } : {}) });
 console.log(`Parley stand-in LivePerson listening on ${standIn.url}`);
 console.log(`  widget demo page: ${standIn.url}/`);
-console.log(`  agent console:    ${standIn.url}/agent/`);
+// The demo page (index.html) talks on account "demo" unless told otherwise: the console opens on it.
+console.log(`  agent console:    ${standIn.url}/agent/?account=demo`);
 console.log(`  messaging (ws):   ws://${standIn.host}/ws_api/account/{account}/messaging/consumer?v=3`);
 if (standIn.tls) {
   console.log(`  with TLS:         ${standIn.tls.url} (csdsDomain for node-agent-sdk: ${standIn.tls.host})`);

@@ -15,7 +15,7 @@ export class Widget {
     await this.page.goto(`/?account=${encodeURIComponent(account)}${extra}`);
   }
   get launcher(): Locator {
-    return this.page.getByRole('button', { name: /^Open chat/ });
+    return this.page.getByRole('button', { name: /^(Open|Close) chat/ });
   }
   get dialog(): Locator {
     return this.frame.getByRole('dialog', { name: 'Chat' });

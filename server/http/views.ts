@@ -23,7 +23,32 @@ export function queueOf(conv: Conversation): QueueView {
   return assignedAgent(conv) ? 'open' : 'waiting';
 }
 
+/** Previews are cut to this many characters: the list shows one line. */
+export const PREVIEW_LENGTH = 140;
+
+/** The MAIN dialog's last content event, as the console's list previews it (a control API field). */
+function lastMessage(conv: Conversation) {
+  const events = conv.dialogs[0]?.events ?? [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    const ev = e.event;
+    if (ev.type !== 'ContentEvent' && ev.type !== 'RichContentEvent') continue;
+    const caption = ev.type === 'ContentEvent' && typeof ev.message === 'object' ? ev.message.caption : undefined;
+    const text =
+      ev.type === 'RichContentEvent'
+        ? '[structured content]'
+        : typeof ev.message === 'string'
+          ? ev.message
+          : typeof caption === 'string' && caption
+            ? caption
+            : '[file]';
+    return { sequence: e.sequence, role: e.role, text: text.slice(0, PREVIEW_LENGTH), serverTimestamp: e.serverTimestamp };
+  }
+  return undefined;
+}
+
 export function summary(conv: Conversation) {
+  const last = lastMessage(conv);
   const w = toWire(conv, true);
   return {
     id: conv.id,
@@ -39,6 +64,7 @@ export function summary(conv: Conversation) {
     ttr: w.ttr,
     ...(w.closeReason ? { closeReason: w.closeReason } : {}),
     ...(w.csat ? { csat: w.csat } : {}),
+    ...(last ? { lastMessage: last } : {}),
   };
 }
 

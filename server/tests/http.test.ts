@@ -69,6 +69,25 @@ describe('HTTP', () => {
     expect((await call(`${h.url}/agent/api/${control.account}/agents`, 'DELETE')).status).toBe(405);
   });
 
+  it("control API: each conversation in the list carries its last message (the console's preview)", async () => {
+    const control = h.control(h.account());
+    const { client } = await h.consumer(control.account);
+    const conv = (await client.request('cm.ConsumerRequestConversation')).body as { conversationId: string };
+    expect((await control.conversations()).body[0]).not.toHaveProperty('lastMessage');
+    const event = { type: 'ContentEvent', contentType: 'text/plain', message: 'Where is my parcel?' };
+    expect((await client.request('ms.PublishEvent', { dialogId: conv.conversationId, event })).code).toBe(200);
+    expect((await control.conversations()).body[0]?.lastMessage).toEqual({
+      sequence: 0,
+      role: 'CONSUMER',
+      text: 'Where is my parcel?',
+      serverTimestamp: expect.any(Number),
+    });
+    const { dana } = await control.agents();
+    await control.act(conv.conversationId, 'accept', { agentId: dana.id });
+    await control.act(conv.conversationId, 'messages', { agentId: dana.id, text: 'On its way' });
+    expect((await control.conversations()).body[0]?.lastMessage).toMatchObject({ sequence: 1, role: 'ASSIGNED_AGENT', text: 'On its way' });
+  });
+
   it('streams `changed` events to the console', async () => {
     const account = h.account();
     const ac = new AbortController();

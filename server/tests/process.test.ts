@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 /** Starts server/main.ts on a free port; resolves with its URL once it printed it. */
-function startServer(): Promise<{ url: string; exit: Promise<number | null> }> {
+function startServer(): Promise<{ url: string; exit: Promise<number | null>; output: () => string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', PARLEY_DIST: path.join(root, '.no-such-dist') },
@@ -29,10 +29,10 @@ function startServer(): Promise<{ url: string; exit: Promise<number | null> }> {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)[^]*messaging \(ws\)/.exec(out);
       if (!m?.[1]) return;
       clearTimeout(timer);
-      resolve({ url: m[1], exit });
+      resolve({ url: m[1], exit, output: () => out });
     });
     proc.stderr.on('data', () => undefined);
     void exit.then((code) => reject(new Error(`server exited (${code}): ${out}`)));
@@ -76,4 +76,11 @@ it('survives a deeply nested frame and keeps answering', async () => {
   }
   child?.kill('SIGTERM');
   expect(await exit).toBe(0);
+}, 30_000);
+
+it("prints the agent console's URL with the demo page's account, so it opens on the demo's conversations", async () => {
+  const { url, output } = await startServer();
+  expect(output()).toContain(`agent console:    ${url}/agent/?account=demo\n`);
+  const res = await fetch(`${url}/agent/api/demo/conversations`);
+  expect(res.status).toBe(200);
 }, 30_000);

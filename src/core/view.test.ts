@@ -176,3 +176,31 @@ describe('selectView: agent typing', () => {
     expect(view([open, typing('c1', CONSUMER, true, 19_000)]).agentTyping).toBeUndefined();
   });
 });
+
+describe('selectView: the survey', () => {
+  it('puts "the survey started" above the survey question stored at the same moment, not under it', () => {
+    const dialogs = [dialog('c1', { open: false }), dialog('s1', { kind: 'survey', createdAt: 12_000 })];
+    const survey = snapshot('c1', 12_000, { mainOpen: false, closedBy: 'agent', dialogs, participants: withAgent(participant(AGENT, 'agent'), participant('bot', 'assistant')) });
+    const question = text('s1', 0, 'bot', 'How would you rate your overall experience?', { conversationId: 'c1', at: 12_000 });
+    const rows = view([open, text('c1', 0, CONSUMER, 'thanks'), survey, question]).timeline;
+    const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
+    expect(order.slice(-2)).toEqual(['surveyStarted', 'How would you rate your overall experience?']);
+  });
+});
+
+describe('selectView: a new conversation after an end', () => {
+  it('keeps the earlier thread above its "conversation ended" row, then the new one', () => {
+    const ended = snapshot('c1', 3000, { stage: 'closed', mainOpen: false, closedBy: 'agent', endedAt: 3000, participants: withAgent(participant(AGENT, 'agent')) });
+    const next = snapshot('c2', 5000, { startedAt: 5000 });
+    const rows = view([open, text('c1', 0, CONSUMER, 'first question', { at: 2500 }), ended, next, text('c2', 0, CONSUMER, 'second question', { at: 5500 })]).timeline;
+    const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
+    expect(order).toEqual(['agentJoined', 'first question', 'conversationEnded', 'second question']);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
+  it('shows no earlier thread whose messages it does not have (after a reload), nor one older than the last', () => {
+    const ended = snapshot('c1', 3000, { stage: 'closed', mainOpen: false, closedBy: 'consumer', endedAt: 3000 });
+    const rows = view([ended, snapshot('c2', 5000, { startedAt: 5000 }), text('c2', 0, CONSUMER, 'hello', { at: 5500 })]).timeline;
+    expect(rows.map((r) => r.kind)).toEqual(['message']);
+  });
+});

@@ -3,7 +3,7 @@
 // its key is that same object, and an unchanged view is the previous view, so the UI re-renders
 // only what changed.
 import type { ChatView, TimelineRow } from './model';
-import { activeAgents, belongsTo, currentConversation, isConsumer, snapshotsOf } from './conversation';
+import { activeAgents, belongsTo, currentConversation, isConsumer, latestSnapshots, snapshotsOf } from './conversation';
 import { bannersOf } from './banners';
 import type { BannerRow } from './banners';
 import { messageRows, outboxRows } from './timeline';
@@ -37,17 +37,49 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
   if (agent) view.agent = { participantId: agent.id };
   const typing = agentTyping(state, snap, opts);
   if (typing) view.agentTyping = { participantId: typing };
-  view.timeline = [...interleave(messageRows(state, snap, consumerId), bannersOf(snapshotsOf(state, snap.id))), ...pending];
+  const current = [...threadRows(state, snap, consumerId), ...pending];
+  view.timeline = [...previousThread(state, snap, consumerId, current), ...current];
   view.unread = unreadCount(state, snap, consumerId);
   return view;
 }
 
+/** One conversation's messages and banners. */
+function threadRows(state: ChatState, snap: ConversationSnapshot, consumerId: string | undefined): TimelineRow[] {
+  return interleave(messageRows(state, snap, consumerId), bannersOf(snapshotsOf(state, snap.id)));
+}
+
+/**
+ * The conversation the visitor had just before the current one (ended before it started), with
+ * its "conversation ended" row: starting a new conversation does not wipe the earlier thread from
+ * view. Only when its messages are known (after a reload they are not fetched: nothing shows).
+ */
+function previousThread(state: ChatState, snap: ConversationSnapshot, consumerId: string | undefined, current: TimelineRow[]): TimelineRow[] {
+  let previous: ConversationSnapshot | undefined;
+  for (const c of latestSnapshots(state)) {
+    if (c.id === snap.id || c.stage !== 'closed' || (c.endedAt ?? c.updatedAt) > snap.startedAt) continue;
+    if (!previous || (c.endedAt ?? c.updatedAt) > (previous.endedAt ?? previous.updatedAt)) previous = c;
+  }
+  if (!previous) return [];
+  // A message both conversations claim (a dialog id reused by hostile input) shows once, in the current one.
+  const keys = new Set(current.map((r) => r.key));
+  const stored = new Set(current.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [eventKey(r.dialogId ?? '', r.sequence)] : [])));
+  const rows = threadRows(state, previous, consumerId).filter(
+    (r) => !keys.has(r.key) && !(r.kind === 'message' && r.sequence !== undefined && stored.has(eventKey(r.dialogId ?? '', r.sequence))),
+  );
+  return rows.some((r) => r.kind === 'message') ? rows : [];
+}
+
 /** Messages keep their sequence order; each banner goes before the first message newer than it. */
+/** The banner goes above the message: it is older, or it opens the survey that message asks in (same moment). */
+function bannerFirst(banner: BannerRow, m: MessageRow): boolean {
+  return banner.at < m.at || (banner.at === m.at && banner.banner.type === 'surveyStarted');
+}
+
 function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[] {
   const out: TimelineRow[] = [];
   let b = 0;
   for (const m of messages) {
-    while (b < banners.length && (banners[b] as BannerRow).at < m.at) out.push(banners[b++] as BannerRow);
+    while (b < banners.length && bannerFirst(banners[b] as BannerRow, m)) out.push(banners[b++] as BannerRow);
     out.push(m);
   }
   while (b < banners.length) out.push(banners[b++] as BannerRow);

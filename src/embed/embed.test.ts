@@ -52,6 +52,17 @@ describe('createEmbed', () => {
     expect(post.mock.calls[1]).toEqual([{ tag: TAG, type: 'open', open: false, modal: false }, FRAME_ORIGIN]);
   });
 
+  it('names the launcher for what a click does: "Close chat" while the window is open', () => {
+    const { api, launcher, fromFrame } = setup();
+    api.open();
+    expect(launcher.getAttribute('aria-label')).toBe('Close chat');
+    fromFrame({ tag: TAG, type: 'ready' });
+    fromFrame({ tag: TAG, type: 'unread', count: 2 });
+    expect(launcher.getAttribute('aria-label')).toBe('Close chat');
+    api.close();
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat, 2 unread');
+  });
+
   it("reports the visitor's intent to the frame once (at init, or as it happens), so the window's code loads", () => {
     const { api, launcher, frameWindow, fromFrame } = setup();
     api.on('message', () => {});
@@ -73,8 +84,8 @@ describe('createEmbed', () => {
   });
 
   it('ignores messages from another origin or window, and survives garbage', () => {
-    const { api, launcher, frame, fromFrame } = setup();
-    api.open();
+    const { launcher, frame, fromFrame } = setup();
+    launcher.dispatchEvent(new Event('pointerenter')); // loads the frame, window closed
     fromFrame({ tag: TAG, type: 'unread', count: 3 }, 'https://evil.example');
     fromFrame({ tag: TAG, type: 'unread', count: 3 }, FRAME_ORIGIN, window);
     expect(launcher.getAttribute('aria-label')).toBe('Open chat');

@@ -14,6 +14,7 @@ import { unreadAnnouncement } from './announce';
 import { createEventTracker } from './events';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';
 import { createHostTokens } from './hostTokens';
+import { rememberOpen, wasOpen } from './rememberOpen';
 import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './protocol';
 import './frame.css';
 
@@ -59,6 +60,7 @@ function draw(): void {
 /** The visitor closed the window (Escape, the close button): the loader hides the frame. */
 function close(): void {
   open = false;
+  if (config) rememberOpen(config.account, false);
   draw();
   send({ tag: TAG, type: 'open', open: false });
 }
@@ -125,7 +127,10 @@ function onMessage(event: MessageEvent): void {
   if (type === 'init' && data.type === 'init' && !config) {
     const { account, csds, domains, jwt, lang, theme, connectorId } = data.config;
     config = { account, csds, domains, jwt, lang, theme, connectorId };
-    open = data.open === true;
+    // Open on the visitor's last page of the site in this tab: open again (the loader shows it).
+    const restore = data.open !== true && wasOpen(account);
+    open = data.open === true || restore;
+    rememberOpen(account, open);
     modal = data.modal === true;
     wanted = open || data.intent === true;
     hostJwt = data.hostJwt === true;
@@ -135,8 +140,10 @@ function onMessage(event: MessageEvent): void {
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
     startSession();
+    if (restore) send({ tag: TAG, type: 'open', open: true });
   } else if (type === 'open' && data.type === 'open') {
     open = data.open === true;
+    if (config) rememberOpen(config.account, open);
     modal = data.modal === true;
     wanted ||= open;
     draw();

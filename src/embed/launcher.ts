@@ -35,9 +35,14 @@ export function drawLauncher(root: ShadowRoot, language: LauncherLanguage): Laun
   const update = (open: boolean, unread: number) => {
     // (ARIA reflection: shorter than setAttribute, in every browser the widget supports.)
     button.ariaExpanded = String(open);
-    button.ariaLabel = unread > 0 ? strings.launcherOpenUnread.replace('{count}', String(unread)) : strings.launcherOpen;
+    // Named for what a click does: it closes the window while it is open.
+    button.ariaLabel = open
+      ? strings.launcherClose
+      : unread > 0
+        ? strings.launcherOpenUnread.replace('{count}', String(unread))
+        : strings.launcherOpen;
     path.setAttribute('d', open ? CLOSE_ICON : CHAT_ICON);
-    badge.textContent = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : '';
+    badge.textContent = unread > 99 ? '99+' : unread > 0 ? `${unread}` : '';
   };
   update(false, 0);
   return { button, live, update };

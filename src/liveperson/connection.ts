@@ -65,6 +65,8 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   reconnect(reason: string): void;
   /** The socket proved usable (the session subscribed on it): the next drop reconnects without a long wait. */
   healthy(): void;
+  /** The network is back: a backoff wait in progress ends now and the next attempt starts at once. */
+  wakeUp(): void;
   close(): void;
 }
 
@@ -257,6 +259,14 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
     healthy() {
       if (usable()) backoff.reset();
+    },
+    wakeUp() {
+      if (machine.state !== 'reconnecting' && machine.state !== 'connecting') return;
+      backoff.reset();
+      nextDelayMs = 0;
+      const waiting = halt; // ends the sleep in nextUrl; the socket is not given up
+      halt = new AbortController();
+      waiting.abort();
     },
     retry() {
       if (takes(machine.state, 'retry')) attempt();

@@ -16,16 +16,18 @@ import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
 import { createProfileLookup } from './profiles';
-import { browserWhenBack, type WhenBack } from './reachability';
+import { browserWhenBack, browserWhenOffline, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receiptsOut';
 import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from './storage';
 import { clickMetadata } from './outboxPublish';
-import type { ClientPropertiesHeader, Feature } from './wire';
+import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire';
 
 /** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */
 export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES'];
 export const PARLEY_VERSION = '0.1.0';
+/** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
+export const BACK_PROBE_MS = 2000;
 
 export interface LivePersonSessionDeps {
   WebSocket?: WebSocketClass;
@@ -39,6 +41,8 @@ export interface LivePersonSessionDeps {
   random?: () => number;
   /** When to try again by itself after the token source could not be reached (default: the browser's online / visible moments). */
   whenBack?: WhenBack;
+  /** When the browser says it is offline (default: its offline event). */
+  whenOffline?: WhenBack;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -133,11 +137,25 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   // After giving up because the token source could not be reached, the next online / visible moment
   // tries once more by itself (bounded again); a refusal waits for the visitor's Retry.
   let retryWhenBack = false;
-  const stopWatching = (deps.whenBack ?? browserWhenBack)(() => {
-    if (!retryWhenBack || stop.signal.aborted) return;
-    retryWhenBack = false;
-    connection.retry();
+  // Back online: connect at once rather than after the backoff (or probe a socket that stayed up).
+  const stopWatchingBack = (deps.whenBack ?? browserWhenBack)(() => {
+    if (stop.signal.aborted) return;
+    if (retryWhenBack) {
+      retryWhenBack = false;
+      connection.retry();
+    } else if (online) {
+      connection.request(RequestTypes.GetClock, undefined, { timeoutMs: BACK_PROBE_MS }).catch(() => connection.reconnect('no answer after the network came back'));
+    } else connection.wakeUp();
   });
+  // Offline: the socket is gone even if it has not noticed (that takes a keep-alive timeout): drop it
+  // now, so the status says so and what the visitor sends waits in the outbox.
+  const stopWatchingOffline = (deps.whenOffline ?? browserWhenOffline)(() => {
+    if (!stop.signal.aborted) connection.reconnect('the browser is offline');
+  });
+  const stopWatching = () => {
+    stopWatchingBack();
+    stopWatchingOffline();
+  };
   connection.on('state', ({ state, error, kind, unreachable }) => {
     if (state === 'open' || state === 'authenticating') return; // online only once the resubscribe finished
     if (state === 'error') retryWhenBack = unreachable === true;

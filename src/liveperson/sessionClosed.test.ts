@@ -11,7 +11,7 @@ const { h, open, receiptsSent, consumerTexts, danaAccepts, inFlightInTab } = ses
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
 describe('LivePerson session: closed conversations', () => {
-  it('after a reload onto a closed conversation shows its messages and end banner, sends no receipts, and starts a new one on the next message', async () => {
+  it('after a reload onto a closed conversation shows its messages and end banner, sends no receipts, and starts a new one on the next message (below the earlier thread)', async () => {
     const account = h.account();
     const t = tab();
     const a = open(account, t);
@@ -38,7 +38,12 @@ describe('LivePerson session: closed conversations', () => {
     await b.send('A new question');
     const next = await waitForSnapshot(b, (x) => x.chat.stage === 'open' && texts(x.chat.timeline).includes('A new question'));
     expect(next.chat.conversationId).not.toBe(c);
-    expect(texts(next.chat.timeline)).toEqual(['A new question']);
+    // The earlier thread stays in view above its "ended" row (issue 13); the new one follows.
+    expect(texts(next.chat.timeline)).toEqual(['Question', 'Answer', 'Written after you left', 'A new question']);
+    const at = (match: (r: (typeof next.chat.timeline)[number]) => boolean) => next.chat.timeline.findIndex(match);
+    const endedAt = at((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
+    expect(endedAt).toBeGreaterThan(at((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'Written after you left'));
+    expect(endedAt).toBeLessThan(at((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === 'A new question'));
     expect(await consumerTexts(account, c)).toEqual(['Question']);
     expect(await consumerTexts(account, next.chat.conversationId as string)).toEqual(['A new question']);
   });

@@ -157,3 +157,61 @@ describe('the window and the session', () => {
     expect(session.callsOf('setViewing').at(-1)).toEqual({ method: 'setViewing', viewing: false });
   });
 });
+
+describe('after the conversation ended', () => {
+  const ended = (by: 'agent' | 'consumer') => ({
+    stage: 'closed' as const,
+    names: { 'agent-1': 'Dana' },
+    agent: { participantId: 'agent-1' },
+    timeline: [rows.agentText(1, 'Anything else?'), rows.banner('end', { type: 'conversationEnded', by })],
+  });
+
+  it.each(['agent', 'consumer'] as const)('shows the same header whoever ended it (%s), and offers to start a new conversation', async (by) => {
+    const { user } = renderWidget({ open: true, chat: ended(by) });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Chat with us');
+    expect(screen.getByText('Anything else?')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start a new conversation' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
+  });
+
+  it('offers no "Start a new conversation" while one is open', () => {
+    renderWidget({ open: true, chat: { stage: 'open', timeline: [rows.agentText(1, 'Hi')] } });
+    expect(screen.queryByRole('button', { name: 'Start a new conversation' })).toBeNull();
+  });
+});
+
+describe('the browser offline', () => {
+  const setOnLine = (value: boolean) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value });
+    act(() => {
+      window.dispatchEvent(new Event(value ? 'online' : 'offline'));
+    });
+  };
+
+  it('says "You\'re offline" (not "Reconnecting…") at once, whatever the socket knows yet; back online, the usual status', async () => {
+    const { push } = renderWidget({ open: true, connection: { status: 'online' } });
+    try {
+      setOnLine(false);
+      const status = screen.getByRole('status');
+      expect(status.textContent).toBe("You're offline");
+      await push({ connection: { status: 'reconnecting' } });
+      expect(status.textContent).toBe("You're offline");
+      setOnLine(true);
+      expect(status.textContent).toBe('Reconnecting…');
+      await push({ connection: { status: 'online' } });
+      expect(status.textContent).toBe('');
+    } finally {
+      setOnLine(true);
+    }
+  });
+
+  it('says it in Hebrew too', () => {
+    renderWidget({ open: true, lang: 'he', connection: { status: 'reconnecting' } });
+    try {
+      setOnLine(false);
+      expect(screen.getByRole('status').textContent).toBe('אין חיבור לאינטרנט');
+    } finally {
+      setOnLine(true);
+    }
+  });
+});

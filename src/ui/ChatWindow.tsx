@@ -61,6 +61,14 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
         <ConnectionBar />
         {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         <Timeline chat={chat} active={open} />
+        {chat.stage === 'closed' && (
+          // The earlier thread stays above; the next message the visitor sends starts a new one.
+          <div className="parley-new-conversation">
+            <button type="button" className="parley-text-button" onClick={() => composerRef.current?.focus()}>
+              {t('startNewConversation')}
+            </button>
+          </div>
+        )}
         <TypingIndicator chat={chat} />
         <Composer ref={composerRef} />
       </IsolatedParts>

@@ -13,11 +13,14 @@ export interface HeaderProps {
 /** The window's title bar: who the visitor is talking to, End conversation and Close. */
 export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
   const { t } = useI18n();
-  const title = chat.agent ? agentName(t, chat.names, chat.agent.participantId) : t('headerWaiting');
-  const subtitle = chat.agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
+  // Once the conversation is over the header is the idle one, whoever ended it (an agent who
+  // closed it may still be listed as a participant; a visitor's end removes them).
+  const agent = chat.stage === 'closed' ? undefined : chat.agent;
+  const title = agent ? agentName(t, chat.names, agent.participantId) : t('headerWaiting');
+  const subtitle = agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
   return (
     <header className="parley-header">
-      {chat.agent && (
+      {agent && (
         <span className="parley-avatar" aria-hidden="true">
           {title.trim().charAt(0).toUpperCase()}
         </span>

@@ -16,7 +16,7 @@ describe('message bubbles', () => {
     expect(bubble?.getAttribute('dir')).toBe('auto');
   });
 
-  it('links http, https, mailto and tel, opening in a new tab without opener or referrer', () => {
+  it('links http, https, mailto, tel and bare addresses, opening in a new tab without opener or referrer', () => {
     renderWidget({
       open: true,
       chat: { timeline: [rows.agentText(1, 'Docs: https://example.com/help. Mail help@x.org via mailto:help@x.org or tel:+15550100')] },
@@ -24,6 +24,7 @@ describe('message bubbles', () => {
     const anchors = [...screen.getByRole('log').querySelectorAll('a')];
     expect(anchors.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])).toEqual([
       ['https://example.com/help', 'https://example.com/help', '_blank', 'noopener noreferrer'],
+      ['help@x.org', 'mailto:help@x.org', '_blank', 'noopener noreferrer'],
       ['mailto:help@x.org', 'mailto:help@x.org', '_blank', 'noopener noreferrer'],
       ['tel:+15550100', 'tel:+15550100', '_blank', 'noopener noreferrer'],
     ]);

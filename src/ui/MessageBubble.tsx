@@ -10,6 +10,11 @@ export interface MessageBubbleProps {
   row: Extract<TimelineRow, { kind: 'message' }>;
   /** The sender's name, shown above the first of a run of agent messages. */
   senderName?: string;
+  /**
+   * The time shows under the last message of a group (one sender, minutes apart); on the others it
+   * is visually hidden, so assistive technology still reads each message's own time.
+   */
+  showTime: boolean;
   /** Quick replies are offered only under the latest agent message. */
   showQuickReplies: boolean;
   onRetry: (clientId: string) => void;
@@ -26,7 +31,7 @@ function BodyContent({ body }: { body: MessageBody }) {
 }
 
 /** Memoized on its props: core keeps a row that did not change the same object. */
-export const MessageBubble = memo(function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ row, senderName, showTime, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
   const { t, formatTime } = useI18n();
   const { body } = row;
   const quickReplies = showQuickReplies && (body.kind === 'text' || body.kind === 'rich') ? body.quickReplies : undefined;
@@ -42,7 +47,9 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
         <BodyContent body={body} />
       </div>
       <div className="parley-meta">
-        <time dateTime={new Date(row.at).toISOString()}>{formatTime(row.at)}</time>
+        <time dateTime={new Date(row.at).toISOString()} className={showTime ? undefined : 'parley-visually-hidden'}>
+          {formatTime(row.at)}
+        </time>
         {row.originator === 'consumer' && row.receipt && <ReceiptTicks status={row.receipt} />}
         {failed && (
           <>

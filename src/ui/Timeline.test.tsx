@@ -8,6 +8,37 @@ import { renderWidget } from './testing/renderWidget';
 const names = { 'agent-1': 'Dana', 'manager-1': 'Morgan' };
 
 describe('timeline', () => {
+  it('shows one time per group of messages from one sender within a few minutes; every time stays for assistive technology', () => {
+    const t0 = 1_700_000_000_000;
+    const at = (ms: number) => ({ at: t0 + ms });
+    renderWidget({
+      open: true,
+      chat: {
+        names,
+        timeline: [
+          rows.agentText(1, 'Hi', 'agent-1', at(0)),
+          rows.agentText(2, 'I am Dana', 'agent-1', at(30_000)),
+          rows.agentText(3, 'How can I help?', 'agent-1', at(60_000)),
+          rows.agentText(4, 'Still there?', 'agent-1', at(10 * 60_000)), // ten minutes later: a new group
+          { ...rows.consumerText('c1', 'Yes', 'sent', 5), ...at(10 * 60_000 + 5000) },
+          { ...rows.consumerText('c2', 'Sorry', 'sent', 6), ...at(10 * 60_000 + 9000) },
+          rows.agentText(7, 'No problem', 'manager-1', at(10 * 60_000 + 20_000)),
+        ],
+      },
+    });
+    const log = screen.getByRole('log');
+    const messages = [...log.querySelectorAll('[data-originator]')];
+    const times = messages.map((m) => m.querySelector('time'));
+    // Every message keeps its exact time in a <time> element…
+    expect(times.map((time) => time?.getAttribute('datetime'))).toEqual(
+      [0, 30_000, 60_000, 600_000, 605_000, 609_000, 620_000].map((ms) => new Date(t0 + ms).toISOString()),
+    );
+    // …but only the last of each group shows it; the others' are visually hidden (still read out).
+    expect(times.map((time) => !time?.classList.contains('parley-visually-hidden'))).toEqual([false, false, true, true, false, true, true]);
+    // Receipts stay on every message of the visitor's.
+    expect(messages.map((m) => m.querySelector('[data-receipt]') !== null)).toEqual([false, false, false, false, true, true, false]);
+  });
+
   it('marks each row with its originator and sequence', () => {
     renderWidget({
       open: true,

@@ -18,12 +18,28 @@ export interface TimelineProps {
 }
 
 const NEAR_BOTTOM_PX = 80;
+/** Consecutive messages of one sender at most this far apart form a group with one time shown. */
+export const GROUP_GAP_MS = 3 * 60_000;
 
 function startsRun(rows: TimelineRow[], index: number): boolean {
   const row = rows[index];
   const previous = rows[index - 1];
   if (!row || row.kind !== 'message') return false;
   return !previous || previous.kind !== 'message' || previous.participantId !== row.participantId;
+}
+
+/** The row is a message and the last of its group: the next row is not the same sender's within GROUP_GAP_MS. */
+function endsGroup(rows: TimelineRow[], index: number): boolean {
+  const row = rows[index];
+  const next = rows[index + 1];
+  if (!row || row.kind !== 'message') return false;
+  return (
+    !next ||
+    next.kind !== 'message' ||
+    next.originator !== row.originator ||
+    next.participantId !== row.participantId ||
+    next.at - row.at > GROUP_GAP_MS
+  );
 }
 
 /**
@@ -85,6 +101,7 @@ export function Timeline({ chat, active }: TimelineProps) {
             <MessageBubble
               row={row}
               senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
+              showTime={endsGroup(rows, index)}
               showQuickReplies={quickRepliesOpen && row === replyTo}
               onRetry={onRetry}
               onQuickReply={onQuickReply}

@@ -7,11 +7,13 @@ export const launcherStrings = {
   en: {
     launcherOpen: 'Open chat',
     launcherOpenUnread: 'Open chat, {count} unread',
+    launcherClose: 'Close chat',
     frameTitle: 'Chat window',
   },
   he: {
     launcherOpen: 'פתיחת הצ׳אט',
     launcherOpenUnread: 'פתיחת הצ׳אט, {count} שלא נקראו',
+    launcherClose: 'סגירת הצ׳אט',
     frameTitle: 'חלון הצ׳אט',
   },
 } as const;
@@ -32,8 +34,8 @@ export const frameStrings = {
 
 /** The language of the catalogue for a BCP 47 tag (its base language), English when there is none. */
 export function baseLanguage(requested: string | undefined): LauncherLanguage {
-  const base = typeof requested === 'string' ? requested.toLowerCase().split('-')[0] : undefined;
-  return base === 'he' || base === 'iw' ? 'he' : 'en';
+  // (A pattern rather than split and compare: fewer bytes in the loader's 3 KB.)
+  return /^(he|iw)\b/i.test(String(requested)) ? 'he' : 'en';
 }
 
 /** Right-to-left languages among the shipped catalogues. */

@@ -16,6 +16,41 @@ describe('linkify', () => {
     expect(links('HTTPS://EXAMPLE.COM')).toEqual([['HTTPS://EXAMPLE.COM', 'https://example.com/']]);
   });
 
+  it('links www. addresses (as https) and bare e-mail addresses (as mailto)', () => {
+    expect(links('see www.example.org/help, or write to name@example.com.')).toEqual([
+      ['www.example.org/help', 'https://www.example.org/help'],
+      ['name@example.com', 'mailto:name@example.com'],
+    ]);
+    expect(links('WWW.Example.ORG and first.last+tag@mail.example.co.uk')).toEqual([
+      ['WWW.Example.ORG', 'https://www.example.org/'],
+      ['first.last+tag@mail.example.co.uk', 'mailto:first.last+tag@mail.example.co.uk'],
+    ]);
+    expect(links('(www.example.org/a_(b))')).toEqual([['www.example.org/a_(b)', 'https://www.example.org/a_(b)']]);
+  });
+
+  it('keeps the same rules for the bare forms: only well-formed hosts and addresses, never inside a word or URL', () => {
+    for (const text of [
+      'www.',
+      'www.x',
+      'awww.example.org',
+      'www.javascript:alert(1)',
+      'www.example.org:evil',
+      'user@localhost',
+      'a@b@c.example',
+      'name@example.com@evil.example',
+      '@example.com',
+      'name@.example.com',
+      'name@example.',
+      'file:///x/name@example.com',
+    ]) {
+      expect(links(text), text).toEqual([]);
+    }
+    // An address in a URL stays part of that URL; mailto: is not linked twice.
+    expect(links('https://user@example.com/x')).toEqual([['https://user@example.com/x', 'https://user@example.com/x']]);
+    expect(links('mailto:name@example.com')).toEqual([['mailto:name@example.com', 'mailto:name@example.com']]);
+    expect(links('<name@example.com>')).toEqual([['name@example.com', 'mailto:name@example.com']]);
+  });
+
   it('never links other schemes: they stay text', () => {
     for (const text of [
       'javascript:alert(1)',
@@ -83,6 +118,18 @@ describe('linkify', () => {
       'https://a.b/ '.repeat(n / 13),
       ('mailto:a@' + 'a.'.repeat(1000) + '@ ').repeat(n / 2011),
       ('https://a.example/' + ')'.repeat(2000) + ' ').repeat(n / 2019),
+      // the bare forms: long words with no @, @ everywhere, addresses that never end well
+      'a'.repeat(n),
+      'a.'.repeat(n / 2),
+      'a@'.repeat(n / 2),
+      '@a'.repeat(n / 2),
+      'a@' + 'b'.repeat(n),
+      'a@' + 'b.'.repeat(n / 2) + '@',
+      'a.'.repeat(n / 2) + '@b.c',
+      'www.'.repeat(n / 4),
+      'www.a' + '.a'.repeat(n / 2) + ':x',
+      ('a'.repeat(999) + ' ').repeat(n / 1000),
+      ('a@' + 'b.'.repeat(998) + '@ ').repeat(n / 2000),
     ];
     for (const text of texts) {
       const started = performance.now();

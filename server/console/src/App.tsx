@@ -40,7 +40,7 @@ export function App() {
       ) : (
         <main className="workspace">
           <ConversationList
-            conversations={conversations.data ?? []}
+            conversations={conversations.data}
             agents={agents}
             selectedId={selectedId}
             onSelect={(id) => setSelected({ account, id })}

@@ -1,6 +1,6 @@
 // The reply box: typing sends COMPOSING, a pause or sending sends ACTIVE (COMPOSING → publish → ACTIVE).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountApi } from './api';
+import type { AccountApi, SendMessage } from './api';
 import { reportError } from './errors';
 import { useAction } from './queries';
 
@@ -23,15 +23,8 @@ export function Composer({ api, account, conversationId, agentId }: Props) {
   const ids = useId();
   const composing = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const send = useAction(account, () => {
-    const quickReplies = parseQuickReplies(replies);
-    return api.send(conversationId, {
-      agentId,
-      text: text.trim(),
-      ...(quickReplies.length > 0 ? { quickReplies } : {}),
-      ...(privateNote ? { audience: 'AGENTS_AND_MANAGERS' as const } : {}),
-    });
-  });
+  // The reply is taken from the box when it is sent, so what is typed while it is in flight stays.
+  const send = useAction(account, (m: Omit<SendMessage, 'agentId'>) => api.send(conversationId, { agentId, ...m }));
 
   // Stop "typing" when the conversation or the agent changes, or the console goes away.
   useEffect(() => {
@@ -65,13 +58,28 @@ export function Composer({ api, account, conversationId, agentId }: Props) {
   const onSubmit = (e: { preventDefault(): void }) => {
     e.preventDefault();
     if (text.trim() === '' || send.isPending) return;
-    send.mutate(undefined, {
-      onSuccess: () => {
-        setText('');
-        setReplies('');
+    const sent = { text, replies, privateNote };
+    const quickReplies = parseQuickReplies(replies);
+    // Clear at once (a private note is one message: the box is unticked too); on failure the reply
+    // comes back, ahead of anything typed since.
+    setText('');
+    setReplies('');
+    setPrivateNote(false);
+    send.mutate(
+      {
+        text: sent.text.trim(),
+        ...(quickReplies.length > 0 ? { quickReplies } : {}),
+        ...(sent.privateNote ? { audience: 'AGENTS_AND_MANAGERS' as const } : {}),
       },
-      onSettled: stopTyping,
-    });
+      {
+        onError: () => {
+          setText((typed) => (typed.trim() === '' ? sent.text : `${sent.text}\n${typed}`));
+          setReplies((typed) => typed || sent.replies);
+          setPrivateNote((ticked) => ticked || sent.privateNote);
+        },
+        onSettled: stopTyping,
+      },
+    );
   };
 
   return (

@@ -1,5 +1,7 @@
-// The account's conversations in three lists: waiting for an agent, open, and closed.
+// The account's conversations in three lists: waiting for an agent, open, and closed; each with a
+// preview of its last message and an unread marker, and an alert when one starts waiting.
 import type { Agent, ConversationSummary, Queue } from './types';
+import { useUnread, useWaitingAlert } from './attention';
 import { isActive, mainParticipants, nameOf, time } from './format';
 
 const SECTIONS: ReadonlyArray<{ queue: Queue; title: string }> = [
@@ -9,7 +11,8 @@ const SECTIONS: ReadonlyArray<{ queue: Queue; title: string }> = [
 ];
 
 interface Props {
-  conversations: readonly ConversationSummary[];
+  /** undefined while the list is loading. */
+  conversations: readonly ConversationSummary[] | undefined;
   agents: readonly Agent[];
   selectedId: string | null;
   onSelect: (id: string) => void;
@@ -21,9 +24,23 @@ function who(c: ConversationSummary, agents: readonly Agent[]): string {
   return isActive(agent) ? nameOf(agents, agent.id) : `suggested to ${nameOf(agents, agent.id)}`;
 }
 
-export function ConversationList({ conversations, agents, selectedId, onSelect }: Props) {
+function preview(c: ConversationSummary): string {
+  const last = c.lastMessage;
+  if (!last) return 'No messages yet';
+  return last.role === 'CONSUMER' ? last.text : `You: ${last.text}`;
+}
+
+export function ConversationList({ conversations: loaded, agents, selectedId, onSelect }: Props) {
+  const conversations = loaded ?? [];
+  const unread = useUnread(conversations, selectedId);
+  const alert = useWaitingAlert(loaded);
   return (
     <nav className="conversations" aria-label="Conversations">
+      {alert && (
+        <p role="alert" className="waiting-alert">
+          {alert}
+        </p>
+      )}
       {SECTIONS.map(({ queue, title }) => {
         const items = conversations.filter((c) => c.queue === queue).sort((a, b) => b.startTs - a.startTs);
         return (
@@ -41,10 +58,14 @@ export function ConversationList({ conversations, agents, selectedId, onSelect }
                     aria-current={c.id === selectedId ? 'true' : undefined}
                     onClick={() => onSelect(c.id)}
                   >
-                    <span className="conv-id">{c.id}</span>
-                    <span className="conv-meta">
-                      {time(c.startTs)} · {who(c, agents)}
+                    <span className="conv-preview">
+                      {unread.has(c.id) && <span className="unread">Unread</span>}
+                      <span className="conv-text">{preview(c)}</span>
                     </span>
+                    <span className="conv-meta">
+                      {time(c.lastMessage?.serverTimestamp ?? c.startTs)} · {who(c, agents)}
+                    </span>
+                    <span className="conv-id">{c.id}</span>
                   </button>
                 </li>
               ))}

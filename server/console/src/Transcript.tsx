@@ -1,4 +1,6 @@
-// The selected conversation's messages per dialog, each with its receipt state.
+// The selected conversation's messages per dialog, each with its receipt state. It follows new
+// messages (scrolls to the newest) unless the agent scrolled up to read earlier ones.
+import { useLayoutEffect, useRef } from 'react';
 import type { Agent, ConversationDetail, TranscriptEntry } from './types';
 import { consumerAcknowledged, isContent, receiptFor } from './receipts';
 import { nameOf, time } from './format';
@@ -42,11 +44,28 @@ function Message({ detail, entry, agents, ack }: Props & { entry: TranscriptEntr
   );
 }
 
+/** Within this many pixels of the bottom, the transcript counts as following the newest message. */
+const FOLLOW_SLACK_PX = 40;
+
 export function Transcript({ detail, agents }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
   const dialogs = detail.transcript.filter((t) => t.entries.some(isContent));
+  const newest = dialogs.map((t) => `${t.dialogId}:${t.entries.filter(isContent).length}`).join(' ');
+  useLayoutEffect(() => {
+    following.current = true; // a conversation opens at its newest message
+  }, [detail.id]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [detail.id, newest]);
   if (dialogs.length === 0) return <p className="placeholder">No messages yet.</p>;
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) following.current = el.scrollHeight - el.scrollTop - el.clientHeight <= FOLLOW_SLACK_PX;
+  };
   return (
-    <div className="transcript">
+    <div className="transcript" ref={scroller} onScroll={onScroll}>
       {dialogs.map((t) => {
         const ack = consumerAcknowledged(t.entries);
         return (

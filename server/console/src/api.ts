@@ -5,7 +5,7 @@ import { accountControl, faultControl } from '../../control-client';
 import { decodeAgents, decodeConversations, decodeDetail, decodeSettings } from './decode';
 import type { Agent, ConversationDetail, ConversationSummary, Settings } from './types';
 
-export type { TransferTarget, TypingState } from '../../control-client';
+export type { SendMessage, TransferTarget, TypingState } from '../../control-client';
 
 /** The console is served by the stand-in itself: the API is on its own origin. */
 const SAME_ORIGIN = '';

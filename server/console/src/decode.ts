@@ -1,7 +1,7 @@
 // Tolerant decoders for the control API's JSON. Malformed items are skipped, never thrown on,
 // so a surprising server answer shows less rather than crashing the console.
 import type {
-  Agent, ConversationDetail, ConversationSummary, Dialog, Participant, Queue, ReceiptState,
+  Agent, ConversationDetail, ConversationSummary, Dialog, LastMessage, Participant, Queue, ReceiptState,
   Settings, TranscriptEntry, TranscriptEvent,
 } from './types';
 
@@ -42,11 +42,20 @@ function decodeDialog(d: unknown): Dialog[] {
   }];
 }
 
+function decodeLastMessage(v: unknown): LastMessage | undefined {
+  if (!isObj(v)) return undefined;
+  const sequence = num(v.sequence);
+  const text = str(v.text);
+  if (sequence === undefined || text === undefined) return undefined;
+  return { sequence, text, role: str(v.role) ?? 'UNKNOWN', serverTimestamp: num(v.serverTimestamp) ?? 0 };
+}
+
 function decodeSummaryFields(c: Obj): ConversationSummary | undefined {
   const id = str(c.id);
   const queue = QUEUES.find((q) => q === c.queue);
   if (!id || !queue) return undefined;
   const endTs = num(c.endTs);
+  const lastMessage = decodeLastMessage(c.lastMessage);
   return {
     id,
     queue,
@@ -58,6 +67,7 @@ function decodeSummaryFields(c: Obj): ConversationSummary | undefined {
     dialogs: list(c.dialogs).flatMap(decodeDialog),
     startTs: num(c.startTs) ?? 0,
     ...(endTs !== undefined ? { endTs } : {}),
+    ...(lastMessage ? { lastMessage } : {}),
   };
 }
 

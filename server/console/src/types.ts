@@ -41,6 +41,15 @@ export interface ConversationSummary {
   dialogs: Dialog[];
   startTs: number;
   endTs?: number;
+  /** The MAIN dialog's last content (the list's preview); absent before the first message. */
+  lastMessage?: LastMessage;
+}
+
+export interface LastMessage {
+  sequence: number;
+  role: string;
+  text: string;
+  serverTimestamp: number;
 }
 
 export type TranscriptEvent =
