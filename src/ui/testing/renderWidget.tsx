@@ -1,11 +1,12 @@
-// Renders what ships, the embed frame's window (FrameWindow: ParleyRoot + ChatWindow), over a fake
-// session for component tests. The launcher lives in the host page (src/embed/launcher.ts): here
+// Renders what ships, the window the embed frame shows (src/embed/FrameWindow.tsx is ParleyRoot +
+// ChatWindow), over a fake session for component tests. The launcher lives in the host page (src/embed/launcher.ts): here
 // the test opens and closes the window as the frame does, with setOpen (the window's own close
 // button and Escape call onClose, which closes it).
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ChatView, ConnectionView } from '../../core/model';
-import FrameWindow from '../../embed/FrameWindow';
+import { ChatWindow } from '../ChatWindow';
+import { ParleyRoot } from '../ParleyRoot';
 import { createFakeSession } from './fakeSession';
 
 export interface RenderWidgetOptions {
@@ -20,7 +21,9 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
   const user = userEvent.setup();
   let open = options.open ?? false;
   const element = () => (
-    <FrameWindow session={session} lang={options.lang} theme={undefined} open={open} modal={false} onClose={() => setOpen(false)} />
+    <ParleyRoot session={session} lang={options.lang}>
+      <ChatWindow open={open} onClose={() => setOpen(false)} />
+    </ParleyRoot>
   );
   const view = render(element());
   function setOpen(next: boolean) {
