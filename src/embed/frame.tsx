@@ -1,5 +1,6 @@
 // The app inside the embed's iframe (frame.html): waits for the loader's configuration, runs the
-// LivePerson session, and reports open/close, unread counts and public events. It talks only to
+// LivePerson session (or, with `backend: 'genesys'`, the Genesys one: its code and the cometd client
+// are a lazy chunk of their own, so LivePerson's first load does not carry them), and reports open/close, unread counts and public events. It talks only to
 // the parent window, and only with the exact origin the loader put in its hash, once that proved
 // to be the embedding page's real origin (frameOrigin.ts).
 // The window's code (react-query, the UI) is a lazy chunk fetched on the visitor's intent (hover,
@@ -18,6 +19,7 @@ import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './prot
 import './frame.css';
 
 const FrameWindow = lazy(() => import('./FrameWindow'));
+const loadGenesys = () => import('./genesysSession');
 
 const embedding = parentOriginOf(currentEmbedding());
 const parentOrigin = 'origin' in embedding ? embedding.origin : '';
@@ -29,6 +31,8 @@ const hostTokens = createHostTokens(send);
 let config: FrameConfig | undefined;
 let session: ChatSession | undefined;
 let generation = 0;
+/** Counts startSession calls: a Genesys session arrives asynchronously, after a newer start maybe. */
+let starts = 0;
 let open = false;
 /** The frame covers the viewport (the loader says): the window is a modal dialog. */
 let modal = false;
@@ -72,21 +76,29 @@ async function getJwt(): Promise<string> {
   return hostTokens.request();
 }
 
+/** The configured backend's session; throws ConfigError for unusable settings. */
+async function createSession(settings: FrameConfig): Promise<ChatSession> {
+  const { jwt: _initial, theme: _theme, account, ...rest } = settings;
+  if (settings.backend === 'genesys') return (await loadGenesys()).genesysSession(settings);
+  return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+}
+
 /** (Re)creates the session: at init, and when an anonymous visitor gets a token (logs in). */
-function startSession(): void {
+async function startSession(): Promise<void> {
   if (!config) return;
   unsubscribe();
   session?.stop();
   hostTokens.cancel();
   session = undefined;
-  const { jwt: _initial, theme: _theme, ...rest } = config;
+  const mine = ++starts;
   let next: ChatSession;
   try {
-    next = createLivePersonSession({ ...rest, ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+    next = await createSession(config);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return;
   }
+  if (mine !== starts) return next.stop();
   session = next;
   generation++;
   const track = createEventTracker();
@@ -123,8 +135,9 @@ function onMessage(event: MessageEvent): void {
   const data = event.data as ToFrame;
   const type = typeOf(data);
   if (type === 'init' && data.type === 'init' && !config) {
-    const { account, csds, domains, jwt, lang, theme } = data.config;
-    config = { account, csds, domains, jwt, lang, theme };
+    // The backend's session checks the settings (a ConfigError names what is wrong).
+    config = data.config;
+    const { jwt, lang } = config;
     open = data.open === true;
     modal = data.modal === true;
     wanted = open || data.intent === true;
@@ -134,7 +147,7 @@ function onMessage(event: MessageEvent): void {
     language = baseLanguage(lang);
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
-    startSession();
+    void startSession();
   } else if (type === 'open' && data.type === 'open') {
     open = data.open === true;
     modal = data.modal === true;
@@ -150,7 +163,7 @@ function onMessage(event: MessageEvent): void {
     token = data.jwt;
     tokenUnused = true;
     // An authenticated session takes it the next time it needs a token; an anonymous one starts over.
-    if (wasAnonymous && config) startSession();
+    if (wasAnonymous && config && config.backend !== 'genesys') void startSession();
   }
 }
 

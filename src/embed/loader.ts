@@ -27,9 +27,9 @@ function start(): void {
   const script = document.currentScript as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
   const config = { ...window.parleyConfig } as EmbedConfig;
-  // data-account, -csds, -lang and -load (anything but 'intent' loads when idle). A record, not an
-  // array: the host may have patched Array.prototype.
-  for (const name in { account: 1, csds: 1, lang: 1, load: 1 }) {
+  // data-account, -csds, -lang, -load (anything but 'intent' loads when idle), and Genesys'
+  // -backend, -gms, -service. A record, not an array: the host may have patched Array.prototype.
+  for (const name in { account: 1, csds: 1, lang: 1, load: 1, backend: 1, gms: 1, service: 1 }) {
     const value = data[name];
     if (value) (config as unknown as Record<string, string>)[name] = value;
   }
