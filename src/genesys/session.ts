@@ -40,7 +40,8 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
   const stop = new AbortController();
   const cometd = deps.createCometD?.() ?? new CometD();
   if (cfg.transport === 'long-polling') cometd.unregisterTransport('websocket');
-  cometd.configure({ url: cfg.url, logLevel: 'warn' });
+  // No worker scheduler: it runs from a blob: URL, which the frame's CSP (script-src 'self') refuses.
+  cometd.configure({ url: cfg.url, logLevel: 'warn', useWorkerScheduler: false });
 
   let keys: SessionKeys | undefined = keyStore.load();
   const transcripts = new Map<string, Map<number, GmsMessage>>();
