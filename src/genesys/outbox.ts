@@ -8,6 +8,7 @@
 import { MESSAGE_MAX_LENGTH, sessionError, type SessionErrorKind } from '../core/session';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
+import { createSerialPump } from '../core/serialPump';
 import type { GmsMessage } from './gms-decode';
 
 /** How long a published message waits for its echo before the transcript is asked for again. */
@@ -74,7 +75,6 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
   const failed = new Map<string, { text: string; createdAt: number }>();
   /** Transcript indices already matched to a queued message, per chat. */
   const claimed = new Set<string>();
-  let draining = false;
   let waiter: { entry: Entry; done: () => void; fail: (e: Error) => void } | undefined;
 
   const claimKey = (chatId: string, index: number) => `${chatId}:${index}`;
@@ -189,14 +189,7 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
     }
   };
 
-  const pump = () => {
-    if (draining) return;
-    draining = true;
-    drain().finally(() => {
-      draining = false;
-      if (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) pump();
-    });
-  };
+  const pump = createSerialPump(drain, () => queue.length > 0 && deps.isOnline() && !deps.stopped.aborted);
 
   const enqueue = (m: { clientId: string; text: string; createdAt: number }) =>
     new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@
 import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
+import { createSerialPump } from '../core/serialPump';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
 import { classify, ConnectionClosedError, isRetryable, RequestFailedError, sessionErrorKindOf } from './errors';
@@ -61,7 +62,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const publisher = createPublisher(deps);
   const queue: Entry[] = [];
   const failed = new Map<string, PersistedMessage>();
-  let draining = false;
 
   const persisted = (m: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }): PersistedMessage => ({
     clientId: m.clientId,
@@ -136,14 +136,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const pump = () => {
-    if (draining) return;
-    draining = true;
-    drain().finally(() => {
-      draining = false;
-      if (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) pump();
-    });
-  };
+  const pump = createSerialPump(drain, () => queue.length > 0 && deps.isOnline() && !deps.stopped.aborted);
 
   const enqueue = (message: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }) =>
     new Promise<void>((resolve, reject) => {
