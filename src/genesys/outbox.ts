@@ -5,7 +5,8 @@
 // shows the visitor's Message with its text at or after the position it was sent from. A message
 // whose fate is unknown (no echo: the connection dropped, or no answer) is reconciled against the
 // replayed transcript (requestNotifications) before it is published again.
-import { MESSAGE_MAX_LENGTH, sessionError, type SessionErrorKind } from '../core/session';
+import { sessionError, type SessionErrorKind } from '../core/session';
+import { addToOutbox } from '../core/outboxAdd';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import { createSerialPump } from '../core/serialPump';
@@ -203,14 +204,8 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
 
   return {
     send(text) {
-      const trimmed = text.trim();
-      if (trimmed === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
-      if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(sessionError('tooLong', `A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
-      if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-      const clientId = deps.newClientId();
-      const createdAt = clock.now();
-      store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt }]);
-      return enqueue({ clientId, text: trimmed, createdAt });
+      const queued = addToOutbox(deps, text, deps.stopped.aborted);
+      return 'error' in queued ? Promise.reject(queued.error) : enqueue(queued);
     },
     retry(clientId) {
       const message = failed.get(clientId);

@@ -4,7 +4,8 @@
 // in outboxPublish.ts. Retries 429/5xx with backoff; after repeated failures a message shows
 // "Not sent". Unsent messages are kept in sessionStorage (outboxStorage.ts) and restored by the
 // next page of the tab.
-import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
+import { sessionError } from '../core/session';
+import { addToOutbox } from '../core/outboxAdd';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import { createSerialPump } from '../core/serialPump';
@@ -146,14 +147,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     });
 
   const accept = (text: string, reply?: ReplyChoice): Promise<void> => {
-    const trimmed = text.trim();
-    if (trimmed === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
-    if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(sessionError('tooLong', `A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
-    if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-    const clientId = deps.newClientId();
-    const createdAt = clock.now();
-    store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt }]);
-    return enqueue({ clientId, text: trimmed, createdAt, ...(reply ? { reply } : {}) });
+    const queued = addToOutbox(deps, text, deps.stopped.aborted);
+    if ('error' in queued) return Promise.reject(queued.error);
+    return enqueue({ ...queued, ...(reply ? { reply } : {}) });
   };
 
   // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
