@@ -36,6 +36,7 @@ if (standIn.tls) {
   console.log(`  with TLS:         ${standIn.tls.url} (csdsDomain for node-agent-sdk: ${standIn.tls.host})`);
   console.log(`  TLS certificate:  ${standIn.tls.certFile} (trust it with NODE_EXTRA_CA_CERTS)`);
 }
+console.log(`  Genesys demo:     ${standIn.url}/?backend=genesys&service=customer-support`);
 console.log(`  Genesys console:  ${standIn.url}/agent/genesys.html (dana, sam or morgan; password parley)`);
 console.log(`  Genesys GMS:      ${standIn.url}/genesys/cometd, channel /service/chatV2/{service}`);
 

@@ -8,6 +8,9 @@
 //   &lang=he       the widget's language (default: the browser's)
 //   &open=1        open the chat window at load
 //   &load=intent   load the app only when the visitor shows intent (default: when the page is idle)
+// or, for Genesys (GMS chat over CometD):
+//   ?backend=genesys&gms=…&service=…  GMS's base URL (default: this page's origin) and the chat
+//                  service (default "customer-support"); &nickname=… the visitor's name
 import type { EmbedConfig } from './embed/types';
 import { normalizeConfig } from './liveperson/config';
 import { endpointsFor, resolveDomains } from './liveperson/domains';
@@ -37,8 +40,37 @@ function showError(message: string): void {
   box.hidden = false;
 }
 
+/** The Genesys demo: the widget on GMS, the console at /agent/genesys.html. */
+function genesysConfig(query: URLSearchParams): EmbedConfig {
+  const config: EmbedConfig = {
+    backend: 'genesys',
+    gms: query.get('gms') || window.location.origin,
+    service: query.get('service') || 'customer-support',
+    open: query.get('open') === '1',
+  };
+  const nickname = query.get('nickname');
+  if (nickname) config.nickname = nickname;
+  const lang = query.get('lang');
+  if (lang) config.lang = lang;
+  const label = document.getElementById('demo-account');
+  if (label) label.textContent = `Genesys ${config.service}`;
+  const consoleLink = document.getElementById('agent-console-link');
+  if (consoleLink instanceof HTMLAnchorElement) consoleLink.href = new URL('/agent/genesys.html', window.location.origin).href;
+  return config;
+}
+
+function addLoader(config: EmbedConfig): void {
+  window.parleyConfig = config;
+  const script = document.createElement('script');
+  script.async = true;
+  script.src = '/parley.js';
+  script.onerror = () => showError('Parley: the loader (/parley.js) could not be loaded. Run npm run build.');
+  document.body.append(script);
+}
+
 function start(): void {
   const query = new URLSearchParams(window.location.search);
+  if (query.get('backend') === 'genesys') return addLoader(genesysConfig(query));
   const account = query.get('account') || 'demo';
   const csds = query.get('csds') || window.location.origin;
   const config: EmbedConfig = { account, csds, open: query.get('open') === '1' };
@@ -65,12 +97,7 @@ function start(): void {
     }
   }
 
-  window.parleyConfig = config;
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = '/parley.js';
-  script.onerror = () => showError('Parley: the loader (/parley.js) could not be loaded. Run npm run build.');
-  document.body.append(script);
+  addLoader(config);
 }
 
 start();

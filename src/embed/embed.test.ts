@@ -23,7 +23,8 @@ function setup() {
 
 describe('createEmbed', () => {
   it('refuses a configuration without an account, clearly', () => {
-    expect(() => createEmbed({ account: '' })).toThrow('Parley: "account" is missing');
+    expect(() => createEmbed({ account: '' })).toThrow('Parley: "account" or "gms" is missing');
+    expect(() => createEmbed({ backend: 'genesys', service: 'customer-support' })).toThrow('Parley: "account" or "gms" is missing');
   });
 
   it('draws the launcher and loads the frame only on intent, with the host origin in its hash', () => {

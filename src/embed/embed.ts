@@ -27,9 +27,7 @@ function checkEvent(method: string, event: string, listener: unknown): void {
  * `onOpen` hears every open/close (<ParleyChat> keeps the state across a rebuild with it).
  */
 export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: (open: boolean) => void): ParleyApi {
-  if (!config?.account || typeof config.account !== 'string') {
-    throw new Error('Parley: "account" is missing');
-  }
+  if (typeof (config?.account || config?.gms) !== 'string') throw new Error('Parley: "account" or "gms" is missing');
   const getJwt = config.getJwt;
   if (getJwt !== undefined && typeof getJwt !== 'function') throw new TypeError('Parley: "getJwt" must be a function');
   const doc = win.document;
@@ -142,8 +140,8 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
       ready = true;
       if (open) frame?.focus();
       // Only what the frame needs, and nothing a postMessage cannot clone (getJwt stays here).
-      const { account, csds, domains, theme, connectorId } = config;
-      post({ type: 'init', config: { account, csds, domains, jwt, lang, theme, connectorId }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt });
+      const { getJwt: _getJwt, appUrl: _appUrl, ...settings } = config;
+      post({ type: 'init', config: { ...settings, jwt, lang }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt });
     } else if (type === 'open') setOpen((data as { open?: unknown }).open === true, true);
     else if (type === 'unread') {
       const { count, say } = data as Partial<Extract<ToHost, { type: 'unread' }>>;

@@ -1,5 +1,6 @@
 // The app inside the embed's iframe (frame.html): waits for the loader's configuration, runs the
-// LivePerson session, and reports open/close, unread counts and public events. It talks only to
+// LivePerson session (or, with `backend: 'genesys'`, the Genesys one: its code and the cometd client
+// are a lazy chunk of their own, so LivePerson's first load does not carry them), and reports open/close, unread counts and public events. It talks only to
 // the parent window, and only with the exact origin the loader put in its hash, once that proved
 // to be the embedding page's real origin (frameOrigin.ts).
 // The window's code (react-query, the UI) is a lazy chunk fetched on the visitor's intent (hover,
@@ -19,6 +20,7 @@ import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './prot
 import './frame.css';
 
 const FrameWindow = lazy(() => import('./FrameWindow'));
+const loadGenesys = () => import('./genesysSession');
 
 const embedding = parentOriginOf(currentEmbedding());
 const parentOrigin = 'origin' in embedding ? embedding.origin : '';
@@ -28,8 +30,12 @@ const root = createRoot(container ?? document.body);
 const hostTokens = createHostTokens(send);
 
 let config: FrameConfig | undefined;
+/** Whose window state the tab remembers: the LivePerson account, or the Genesys service. */
+const widgetKey = (c: FrameConfig): string => c.account ?? `genesys:${c.gms ?? ''}:${c.service ?? ''}`;
 let session: ChatSession | undefined;
 let generation = 0;
+/** Counts startSession calls: a Genesys session arrives asynchronously, after a newer start maybe. */
+let starts = 0;
 let open = false;
 /** The frame covers the viewport (the loader says): the window is a modal dialog. */
 let modal = false;
@@ -60,7 +66,7 @@ function draw(): void {
 /** The visitor closed the window (Escape, the close button): the loader hides the frame. */
 function close(): void {
   open = false;
-  if (config) rememberOpen(config.account, false);
+  if (config) rememberOpen(widgetKey(config), false);
   draw();
   send({ tag: TAG, type: 'open', open: false });
 }
@@ -74,21 +80,29 @@ async function getJwt(): Promise<string> {
   return hostTokens.request();
 }
 
+/** The configured backend's session; throws ConfigError for unusable settings. */
+async function createSession(settings: FrameConfig): Promise<ChatSession> {
+  const { jwt: _initial, theme: _theme, account, ...rest } = settings;
+  if (settings.backend === 'genesys') return (await loadGenesys()).genesysSession(settings);
+  return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+}
+
 /** (Re)creates the session: at init, and when an anonymous visitor gets a token (logs in). */
-function startSession(): void {
+async function startSession(): Promise<void> {
   if (!config) return;
   unsubscribe();
   session?.stop();
   hostTokens.cancel();
   session = undefined;
-  const { jwt: _initial, theme: _theme, ...rest } = config;
+  const mine = ++starts;
   let next: ChatSession;
   try {
-    next = createLivePersonSession({ ...rest, ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+    next = await createSession(config);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return;
   }
+  if (mine !== starts) return next.stop();
   session = next;
   generation++;
   const track = createEventTracker();
@@ -125,12 +139,13 @@ function onMessage(event: MessageEvent): void {
   const data = event.data as ToFrame;
   const type = typeOf(data);
   if (type === 'init' && data.type === 'init' && !config) {
-    const { account, csds, domains, jwt, lang, theme, connectorId } = data.config;
-    config = { account, csds, domains, jwt, lang, theme, connectorId };
+    // The backend's session checks the settings (a ConfigError names what is wrong).
+    config = data.config;
+    const { jwt, lang } = config;
     // Open on the visitor's last page of the site in this tab: open again (the loader shows it).
-    const restore = data.open !== true && wasOpen(account);
+    const restore = data.open !== true && wasOpen(widgetKey(config));
     open = data.open === true || restore;
-    rememberOpen(account, open);
+    rememberOpen(widgetKey(config), open);
     modal = data.modal === true;
     wanted = open || data.intent === true;
     hostJwt = data.hostJwt === true;
@@ -139,11 +154,11 @@ function onMessage(event: MessageEvent): void {
     language = baseLanguage(lang);
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
-    startSession();
+    void startSession();
     if (restore) send({ tag: TAG, type: 'open', open: true });
   } else if (type === 'open' && data.type === 'open') {
     open = data.open === true;
-    if (config) rememberOpen(config.account, open);
+    if (config) rememberOpen(widgetKey(config), open);
     modal = data.modal === true;
     wanted ||= open;
     draw();
@@ -157,7 +172,7 @@ function onMessage(event: MessageEvent): void {
     token = data.jwt;
     tokenUnused = true;
     // An authenticated session takes it the next time it needs a token; an anonymous one starts over.
-    if (wasAnonymous && config) startSession();
+    if (wasAnonymous && config && config.backend !== 'genesys') void startSession();
   }
 }
 

@@ -27,9 +27,9 @@ function start(): void {
   const script = document.currentScript as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
   const config = { ...window.parleyConfig } as EmbedConfig;
-  // data-account, -csds, -lang, -connector-id and -load (anything but 'intent' loads when idle). A
-  // record, not an array: the host may have patched Array.prototype.
-  for (const name in { account: 1, csds: 1, lang: 1, load: 1, connectorId: 1 }) {
+  // Every non-empty data-* attribute is a setting: data-account, -csds, -lang, -connector-id, -load
+  // (anything but 'intent' loads when idle), Genesys' -backend, -gms, -service… (createEmbed checks them).
+  for (const name in data) {
     const value = data[name];
     if (value) (config as unknown as Record<string, string>)[name] = value;
   }

@@ -5,7 +5,8 @@ import type { EmbedConfig, ParleyEventName, ParleyEvents } from './types';
 export const TAG = 'parley/1';
 
 /** What the app in the frame needs of the configuration (no host-side options). */
-export type FrameConfig = Pick<EmbedConfig, 'account' | 'csds' | 'domains' | 'jwt' | 'lang' | 'theme' | 'connectorId'>;
+/** What the frame gets: every setting but the page's functions (getJwt) and the loader's own. */
+export type FrameConfig = Omit<EmbedConfig, 'getJwt' | 'appUrl'>;
 
 /**
  * `init.hostJwt`: the page has a getJwt (EmbedConfig.getJwt): the frame asks it for tokens with

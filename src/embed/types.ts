@@ -1,9 +1,18 @@
 // The public, typed API of an embedded Parley widget (window.Parley, createParley, <ParleyChat>).
 import type { ClosedBy, ConnectionStatus, Originator, ReceiptStatus } from '../core/model';
 import type { ParleyConfig } from '../liveperson/config';
+import type { GenesysConfig } from '../genesys/config';
 
-/** The backend settings (ParleyConfig: account, csds, domains, jwt, getJwt, lang) and how the widget shows. */
-export interface EmbedConfig extends ParleyConfig {
+/** Genesys' settings (with `backend: 'genesys'`; src/genesys/config.ts), all optional here. */
+export type GenesysSettings = Partial<Omit<GenesysConfig, 'lang'>>;
+
+/**
+ * The backend settings and how the widget shows. Without `backend`, LivePerson (ParleyConfig:
+ * account, csds, domains, jwt, getJwt, lang); with `backend: 'genesys'`, GMS (gms, service, …).
+ */
+export interface EmbedConfig extends Omit<ParleyConfig, 'account'>, GenesysSettings {
+  /** The LivePerson account id (required for LivePerson). */
+  account?: string;
   /** Open the chat window at once. */
   open?: boolean;
   /**

@@ -37,12 +37,8 @@ export interface ParleyConfig {
 
 export const DEFAULT_CSDS = 'https://api.liveperson.net';
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from '../core/configError';
+import { ConfigError } from '../core/configError';
 
 const ACCOUNT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const CONNECTOR_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;

@@ -4,9 +4,11 @@
 // in outboxPublish.ts. Retries 429/5xx with backoff; after repeated failures a message shows
 // "Not sent". Unsent messages are kept in sessionStorage (outboxStorage.ts) and restored by the
 // next page of the tab.
-import { MESSAGE_MAX_LENGTH, sessionError } from '../core/session';
+import { sessionError } from '../core/session';
+import { addToOutbox } from '../core/outboxAdd';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
+import { createSerialPump } from '../core/serialPump';
 import type { Connection } from './connection';
 import { createBackoff } from './backoff';
 import { classify, ConnectionClosedError, isRetryable, RequestFailedError, sessionErrorKindOf } from './errors';
@@ -61,7 +63,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const publisher = createPublisher(deps);
   const queue: Entry[] = [];
   const failed = new Map<string, PersistedMessage>();
-  let draining = false;
 
   const persisted = (m: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }): PersistedMessage => ({
     clientId: m.clientId,
@@ -136,14 +137,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const pump = () => {
-    if (draining) return;
-    draining = true;
-    drain().finally(() => {
-      draining = false;
-      if (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) pump();
-    });
-  };
+  const pump = createSerialPump(drain, () => queue.length > 0 && deps.isOnline() && !deps.stopped.aborted);
 
   const enqueue = (message: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }) =>
     new Promise<void>((resolve, reject) => {
@@ -153,14 +147,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     });
 
   const accept = (text: string, reply?: ReplyChoice): Promise<void> => {
-    const trimmed = text.trim();
-    if (trimmed === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
-    if (trimmed.length > MESSAGE_MAX_LENGTH) return Promise.reject(sessionError('tooLong', `A message can have at most ${MESSAGE_MAX_LENGTH} characters`));
-    if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-    const clientId = deps.newClientId();
-    const createdAt = clock.now();
-    store.dispatch([{ type: 'outboxAdded', clientId, text: trimmed, createdAt }]);
-    return enqueue({ clientId, text: trimmed, createdAt, ...(reply ? { reply } : {}) });
+    const queued = addToOutbox(deps, text, deps.stopped.aborted);
+    if ('error' in queued) return Promise.reject(queued.error);
+    return enqueue({ ...queued, ...(reply ? { reply } : {}) });
   };
 
   // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
