@@ -3,7 +3,8 @@
 // as built (no esbuild rebundling): the loader alone, the app's first load (the frame page, its entry
 // chunk, its static imports and their CSS: React included: everything the frame fetches before the
 // visitor interacts), and the window chunk, fetched only on intent (hover, focus or touch of the
-// launcher, or opening: src/embed/frame.tsx), which e2e/embed.spec.ts checks in Chromium.
+// launcher, or opening: src/embed/frame.tsx), which e2e/embed.spec.ts checks in Chromium, and the
+// structured-content renderer, fetched by the window when rich content first appears.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
@@ -25,7 +26,11 @@ function filesOf(key, seen = new Set()) {
 const firstLoad = filesOf('frame.html');
 const lazyWindow = (manifest['frame.html'].dynamicImports ?? []).flatMap((k) => filesOf(k, new Set(['frame.html'])));
 if (lazyWindow.length === 0) throw new Error('size-limit: the frame has no lazy chunk (the window should be one).');
-for (const f of [...firstLoad, ...lazyWindow]) statSync(f);
+// Structured content's renderer: a lazy chunk of the window, fetched when rich content first appears.
+const richKey = 'src/ui/rich/RichContent.tsx';
+if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
+const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
+for (const f of [...firstLoad, ...lazyWindow, ...richContent]) statSync(f);
 
 const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
 
@@ -33,4 +38,5 @@ export default [
   check('loader (parley.js, no React)', `${dist}/parley.js`, '3 KB'),
   check("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
   check('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
+  check('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
 ];

@@ -62,9 +62,10 @@ export interface ChatSession {
   /** Publishes a failed message again. */
   retry(clientId: string): Promise<void>;
   /**
-   * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`:
-   * the backend records the choice (with the option's metadata) and sends the option's text like
-   * send() does. Rejects (notFound) when no stored message has that key.
+   * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`,
+   * or clicked a structured-content element of that message whose action publishes text: the backend
+   * records the choice (with the option's metadata) and sends the option's text like send() does.
+   * Rejects (notFound) when no stored message has that key.
    */
   chooseQuickReply(rowKey: string, option: QuickReplyOption): Promise<void>;
   /**

@@ -23,8 +23,8 @@ import { safeStore, type StorageLike } from './storage';
 import { clickMetadata } from './outboxPublish';
 import type { ClientPropertiesHeader, Feature } from './wire';
 
-/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */
-export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES'];
+/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages, structured content). */
+export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES', 'RICH_CONTENT'];
 export const PARLEY_VERSION = '0.1.0';
 
 export interface LivePersonSessionDeps {

@@ -4,6 +4,7 @@ import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
+import { LazyRichContent } from './rich/LazyRichContent';
 import { bodyText, isUnsupported } from './text';
 
 export interface MessageBubbleProps {
@@ -17,11 +18,14 @@ export interface MessageBubbleProps {
   onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
 }
 
-/** Text and rich fallback text may carry links; every other body is plain text. */
-function BodyContent({ body }: { body: MessageBody }) {
+/** Text and rich fallback text may carry links; structured content is drawn as a card; every other body is plain text. */
+function BodyContent({ body, onPublish }: { body: MessageBody; onPublish: (option: QuickReplyOption) => void }) {
   const { t } = useI18n();
   if (body.kind === 'text') return <MessageText text={body.text} />;
-  if (body.kind === 'rich' && !isUnsupported(body)) return <MessageText text={body.fallbackText} />;
+  if (body.kind === 'rich') {
+    const fallback = isUnsupported(body) ? bodyText(t, body) : <MessageText text={body.fallbackText} />;
+    return <LazyRichContent content={body.content} fallback={fallback} onPublish={onPublish} />;
+  }
   return bodyText(t, body);
 }
 
@@ -39,7 +43,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
     >
       {senderName && <span className="parley-sender">{senderName}</span>}
       <div className="parley-bubble" dir="auto" data-unsupported={isUnsupported(body) || undefined}>
-        <BodyContent body={body} />
+        <BodyContent body={body} onPublish={(option) => onQuickReply(row.key, option)} />
       </div>
       <div className="parley-meta">
         <time dateTime={new Date(row.at).toISOString()}>{formatTime(row.at)}</time>
