@@ -1,4 +1,5 @@
 import type { ChatView } from '../core/model';
+import { Avatar } from './Avatar';
 import { useI18n } from './i18n';
 import { agentName } from './text';
 import './Header.css';
@@ -17,11 +18,7 @@ export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
   const subtitle = chat.agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
   return (
     <header className="parley-header">
-      {chat.agent && (
-        <span className="parley-avatar" aria-hidden="true">
-          {title.trim().charAt(0).toUpperCase()}
-        </span>
-      )}
+      {chat.agent && <Avatar name={title} url={chat.avatars?.[chat.agent.participantId]} />}
       <div className="parley-header-text">
         <h2 className="parley-header-title">{title}</h2>
         {subtitle && <p className="parley-header-subtitle">{subtitle}</p>}

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
+import { Avatar, isSafeAvatar } from './Avatar';
 import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
@@ -11,6 +12,8 @@ export interface MessageBubbleProps {
   row: Extract<TimelineRow, { kind: 'message' }>;
   /** The sender's name, shown above the first of a run of agent messages. */
   senderName?: string;
+  /** The sender's picture, shown with the name (when it is one that may be drawn). */
+  senderAvatar?: string;
   /** Quick replies are offered only under the latest agent message. */
   showQuickReplies: boolean;
   onRetry: (clientId: string) => void;
@@ -30,7 +33,7 @@ function BodyContent({ body, onPublish }: { body: MessageBody; onPublish: (optio
 }
 
 /** Memoized on its props: core keeps a row that did not change the same object. */
-export const MessageBubble = memo(function MessageBubble({ row, senderName, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ row, senderName, senderAvatar, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
   const { t, formatTime } = useI18n();
   const { body } = row;
   const quickReplies = showQuickReplies && (body.kind === 'text' || body.kind === 'rich') ? body.quickReplies : undefined;
@@ -41,7 +44,12 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
       data-originator={row.originator}
       data-sequence={row.sequence}
     >
-      {senderName && <span className="parley-sender">{senderName}</span>}
+      {senderName && (
+        <span className="parley-sender">
+          {isSafeAvatar(senderAvatar) && <Avatar name={senderName} url={senderAvatar} size="small" />}
+          {senderName}
+        </span>
+      )}
       <div className="parley-bubble" dir="auto" data-unsupported={isUnsupported(body) || undefined}>
         <BodyContent body={body} onPublish={(option) => onQuickReply(row.key, option)} />
       </div>

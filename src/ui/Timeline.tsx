@@ -85,6 +85,7 @@ export function Timeline({ chat, active }: TimelineProps) {
             <MessageBubble
               row={row}
               senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
+              senderAvatar={row.originator === 'agent' ? chat.avatars?.[row.participantId] : undefined}
               showQuickReplies={quickRepliesOpen && row === replyTo}
               onRetry={onRetry}
               onQuickReply={onQuickReply}
