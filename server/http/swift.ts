@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StandInContext } from '../context';
 import { swiftOf } from '../state/swift';
+import { accountOf } from './params';
 
 const PATH = /^\/v1\/AUTH_async-images\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9-]{1,64}\.[A-Za-z]{3,4})$/;
 
@@ -42,7 +43,7 @@ export async function handleSwift(ctx: StandInContext, req: IncomingMessage, res
     res.writeHead(204).end();
     return true;
   }
-  const store = swiftOf(ctx.options, ctx.options.swiftTtlMs);
+  const store = swiftOf(accountOf(ctx, PATH.exec(pathname)?.[1]));
   const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
   const sig = query.get('temp_url_sig');
   const expires = query.get('temp_url_expires');

@@ -3,6 +3,7 @@
 // the signature is an HMAC of method, expiry and path, as OpenStack Swift's TempURL middleware makes
 // it (HMAC-SHA1 over "METHOD\nEXPIRES\nPATH") [INF: LivePerson's key and digest are not public].
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Account } from './accounts';
 
 /** LivePerson's documented limit for shared images. */
 export const MAX_FILE_BYTES = 3 * 1024 * 1024;
@@ -95,14 +96,16 @@ export class SwiftStore {
   }
 }
 
-const stores = new WeakMap<object, SwiftStore>();
+const stores = new WeakMap<Account, SwiftStore>();
 
-/** The swift store of one stand-in (keyed by its context). */
-export function swiftOf(owner: object, ttlMs: number): SwiftStore {
-  let store = stores.get(owner);
-  if (!store) {
-    store = new SwiftStore(ttlMs);
-    stores.set(owner, store);
-  }
+/** Gives an account its swift store (the stand-in does, as each account appears). */
+export function openSwift(account: Account, ttlMs: number): void {
+  if (!stores.has(account)) stores.set(account, new SwiftStore(ttlMs));
+}
+
+/** The account's swift store. */
+export function swiftOf(account: Account): SwiftStore {
+  const store = stores.get(account);
+  if (!store) throw new Error(`stand-in: account ${account.id} has no swift store`);
   return store;
 }

@@ -4,7 +4,7 @@
 // expired signature, 413 for a file over the limit; a wrong type is refused before any URL exists.
 // Every WebSocket frame is checked against LivePerson's schemas by the harness.
 import { describe, expect, it } from 'vitest';
-import { standInForTests, type Harness } from '../testing/harness';
+import { openConversation, standInForTests, type Harness } from '../testing/harness';
 
 interface TempUrl {
   relativePath: string;
@@ -89,6 +89,29 @@ describe('the swift store and its GenerateURL requests', () => {
     const theirs = other.resp.body as TempUrl;
     expect((await fetch(signed(h, theirs), { method: 'PUT', body: PNG })).status).toBe(201);
     expect((await client.request('ms.GenerateURLForDownloadFile', { relativePath: theirs.relativePath })).code).toBe(404);
+  });
+});
+
+describe('files from the agent (control API)', () => {
+  const h = standInForTests();
+
+  it('stores the bytes sent with a file in the swift store, where the visitor downloads them', async () => {
+    const account = h.account();
+    const { client } = await h.consumer(account);
+    const conversationId = await openConversation(client);
+    const control = h.control(account);
+    const { dana } = await control.agents();
+    await control.act(conversationId, 'accept', { agentId: dana.id });
+    const sent = await control.act(conversationId, 'file', { agentId: dana.id, caption: 'A dot', fileType: 'PNG', data: PNG.toString('base64') });
+    expect(sent.status).toBe(200);
+    const { relativePath } = sent.body as { relativePath: string };
+    expect(relativePath).toMatch(new RegExp(`^/v1/AUTH_async-images/${account}/.+\\.PNG$`));
+    const down = await client.request('ms.GenerateURLForDownloadFile', { relativePath });
+    expect(down.code).toBe(200);
+    const got = await fetch(signed(h, down.body as TempUrl));
+    expect(Buffer.from(await got.arrayBuffer())).toEqual(PNG);
+    const bad = await fetch(`${h.url}/agent/api/${account}/conversations/${conversationId}/file`, { method: 'POST', body: JSON.stringify({ agentId: dana.id, caption: 'x', data: 'not base64!' }) });
+    expect(bad.status).toBe(400);
   });
 });
 

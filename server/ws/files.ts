@@ -20,14 +20,14 @@ export const generateUploadUrl: Handler = (rc, req) => {
   const body = obj(req.body, 'body');
   const fileType = oneOf(body.fileType, UPLOAD_TYPES, 'fileType');
   const size = fileSize(body.fileSize);
-  return { type: RESPONSE, body: swiftOf(rc.options, rc.options.swiftTtlMs).uploadUrl(rc.account.id, fileType, size) };
+  return { type: RESPONSE, body: swiftOf(rc.account).uploadUrl(rc.account.id, fileType, size) };
 };
 
 export const generateDownloadUrl: Handler = (rc, req) => {
   const relativePath = str(obj(req.body, 'body'), 'relativePath');
   // Only the account's own files: a path of another account is as unknown as a missing one.
   const own = relativePath.startsWith(`/v1/AUTH_async-images/${rc.account.id}/`);
-  const url = own ? swiftOf(rc.options, rc.options.swiftTtlMs).downloadUrl(relativePath) : undefined;
+  const url = own ? swiftOf(rc.account).downloadUrl(relativePath) : undefined;
   if (!url) throw new Refusal(404, Errors.badField('relativePath', 'the path of a stored file'));
   return { type: RESPONSE, body: url };
 };
