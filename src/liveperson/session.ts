@@ -12,6 +12,7 @@ import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
+import { createFileUrls } from './fileUrls';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
@@ -115,6 +116,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
+  const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
   const setStatus = (view: ConnectionView) => store.setConnection(view);
@@ -211,6 +213,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       return outbox.choose(option.text, { dialogId: row.dialogId, sequence: row.sequence, metadata: clickMetadata(option.metadata) });
     },
     endConversation: () => outbox.end(),
+    fileUrl: (path) => files.url(path),
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
   };

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
 import { Avatar, isSafeAvatar } from './Avatar';
+import { FileMessage } from './files/FileMessage';
 import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
@@ -29,6 +30,7 @@ function BodyContent({ body, onPublish }: { body: MessageBody; onPublish: (optio
     const fallback = isUnsupported(body) ? bodyText(t, body) : <MessageText text={body.fallbackText} />;
     return <LazyRichContent content={body.content} fallback={fallback} onPublish={onPublish} />;
   }
+  if (body.kind === 'file') return <FileMessage body={body} />;
   return bodyText(t, body);
 }
 

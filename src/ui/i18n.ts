@@ -58,6 +58,7 @@ const en = {
   emptyTimeline: 'Ask us anything. We are here to help.',
   unsupportedMessage: 'This message cannot be shown here.',
   fileMessage: 'File: {caption}',
+  fileOpenImage: 'Open {caption} full size',
   richImageUnavailable: 'Image unavailable',
   richMap: 'Open the map',
   richCarouselLabel: '{count} cards',

@@ -55,6 +55,7 @@ export const hebrew: Catalogue = {
   emptyTimeline: 'אפשר לשאול אותנו הכול. אנחנו כאן כדי לעזור.',
   unsupportedMessage: 'לא ניתן להציג כאן את ההודעה הזו.',
   fileMessage: 'קובץ: {caption}',
+  fileOpenImage: 'פתיחת {caption} בגודל מלא',
   richImageUnavailable: 'התמונה אינה זמינה',
   richMap: 'פתיחת המפה',
   richCarouselLabel: '{count} כרטיסים',
