@@ -12,6 +12,8 @@ export function isSafeAvatar(url: string | undefined): url is string {
 export function Avatar({ name, url, size = 'large' }: { name: string; url: string | undefined; size?: 'large' | 'small' }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const picture = isSafeAvatar(url) && failed !== url ? url : undefined;
+  // Beside a bubble the name is right there: without a picture, nothing (no second initial).
+  if (!picture && size === 'small') return null;
   return (
     <span className={`parley-avatar parley-avatar-${size}`} aria-hidden="true" data-picture={picture ? true : undefined}>
       {picture ? <img src={picture} alt="" width={size === 'large' ? 36 : 20} height={size === 'large' ? 36 : 20} onError={() => setFailed(picture)} /> : name.trim().charAt(0).toUpperCase()}

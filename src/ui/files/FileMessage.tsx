@@ -2,39 +2,36 @@
 // other files as a download link with their name and type. The session gives a signed URL that
 // expires; an image that fails to load asks for a fresh one once. Without a URL (no fileUrl in the
 // session, or the storage refused) the bubble says "File: caption" as before.
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MessageBody } from '../../core/model';
 import { useI18n } from '../i18n';
 import { useSession } from '../useParleySession';
 import './FileMessage.css';
 
 const IMAGE_TYPES = new Set(['PNG', 'JPG', 'JPEG', 'GIF', 'IMG']);
-/** A signed URL is reused for this long before the session is asked again (LivePerson's last 60 s). */
-const FRESH_MS = 40_000;
-
 export function FileMessage({ body }: { body: Extract<MessageBody, { kind: 'file' }> }) {
   const { t } = useI18n();
   const session = useSession();
-  const fileUrl = session.fileUrl?.bind(session);
-  const [refetched, setRefetched] = useState(false);
+  // The session caches each signed URL while it lives; `attempt` asks again after an image failed.
+  const [attempt, setAttempt] = useState(0);
+  const [answer, setAnswer] = useState<{ url?: string; attempt: number } | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  const query = useQuery({
-    queryKey: ['parley', 'file', body.path],
-    queryFn: () => (fileUrl ? fileUrl(body.path) : Promise.reject(new Error('no file URLs'))),
-    enabled: fileUrl !== undefined,
-    staleTime: FRESH_MS,
-    retry: false,
-  });
+  useEffect(() => {
+    if (!session.fileUrl) return;
+    let live = true;
+    session.fileUrl(body.path).then(
+      (url) => live && setAnswer({ url, attempt }),
+      () => live && setAnswer({ attempt }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, body.path, attempt]);
   const label = body.caption || body.fileType;
-  const url = query.data !== undefined && /^https?:\/\//i.test(query.data) ? query.data : undefined;
+  const url = answer?.url !== undefined && /^https?:\/\//i.test(answer.url) ? answer.url : undefined;
   if (!url || failed) return <>{t('fileMessage', { caption: label })}</>;
   if (IMAGE_TYPES.has(body.fileType.toUpperCase())) {
-    const onError = () => {
-      if (refetched) return setFailed(true);
-      setRefetched(true);
-      void query.refetch();
-    };
+    const onError = () => (attempt > 0 ? setFailed(true) : setAttempt(1));
     return (
       <figure className="parley-file">
         <a href={url} target="_blank" rel="noopener noreferrer" aria-label={t('fileOpenImage', { caption: label })}>
