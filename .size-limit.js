@@ -5,6 +5,7 @@
 // visitor interacts), and the window chunk, fetched only on intent (hover, focus or touch of the
 // launcher, or opening: src/embed/frame.tsx), which e2e/embed.spec.ts checks in Chromium, and the
 // Genesys chunk (the cometd client and src/genesys), fetched only for a Genesys configuration.
+// structured-content renderer, fetched by the window when rich content first appears.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
@@ -30,7 +31,11 @@ const lazyOf = (src) => {
 };
 const lazyWindow = lazyOf('src/embed/FrameWindow.tsx');
 const lazyGenesys = lazyOf('src/embed/genesysSession.ts');
-for (const f of [...firstLoad, ...lazyWindow, ...lazyGenesys]) statSync(f);
+// Structured content's renderer: a lazy chunk of the window, fetched when rich content first appears.
+const richKey = 'src/ui/rich/RichContent.tsx';
+if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
+const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
+for (const f of [...firstLoad, ...lazyWindow, ...lazyGenesys, ...richContent]) statSync(f);
 
 const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
 
@@ -39,4 +44,5 @@ export default [
   check("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
   check('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
   check('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '20 KB'),
+  check('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
 ];

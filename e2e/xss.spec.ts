@@ -1,9 +1,56 @@
 // XSS: a corpus of vectors as agent messages, quick-reply titles, agent names, file captions and
-// rich content. Every vector calls a trap (window.__xss, alert) if it ever runs; the test fails on
+// rich content (every slot of a card: texts, titles, tooltips, captions, alternative texts, URLs). Every vector calls a trap (window.__xss, alert) if it ever runs; the test fails on
 // the trap, on any dialog and on any page error, in the page and in the widget's frame.
+import type { Locator } from '@playwright/test';
 import { visitorTexts } from './support/control';
 import { installTrap, VECTORS } from './support/xss-corpus';
 import { expect, test } from './support/fixtures';
+
+/** A card with the vector in every text slot and URL, and script links beside it. */
+const richCard = (v: string) => ({
+  type: 'vertical',
+  elements: [
+    { type: 'text', text: v, tooltip: v },
+    { type: 'image', url: v, caption: v, tooltip: v },
+    { type: 'image', url: 'https://images.invalid/x.png', caption: v, click: { actions: [{ type: 'link', uri: v }] } },
+    { type: 'button', title: v, tooltip: v, click: { actions: [{ type: 'link', uri: v, name: v }] } },
+    { type: 'button', title: `${v} 2`, click: { actions: [{ type: 'link', uri: 'javascript:__xss(100)' }, { type: 'link', uri: 'data:text/html,<script>__xss(101)</script>' }] } },
+    { type: 'linkPreview', url: v, title: v, tooltip: v },
+    { type: 'map', la: 1, lo: 2, tooltip: v },
+  ],
+});
+
+/** Structured content: the vectors show as text, only safe URLs reach href and src, and clicking everything runs nothing. */
+async function checkRichCards(log: Locator) {
+  const cards = log.locator('.parley-rich');
+  const seen = await cards.evaluateAll((els) =>
+    els.map((el) => ({
+      text: el.textContent,
+      hrefs: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+      srcs: [...el.querySelectorAll('img')].map((i) => i.getAttribute('src') ?? ''),
+      tags: [...el.querySelectorAll('*')].map((c) => c.tagName.toLowerCase()),
+      handlers: [...el.querySelectorAll('*')].flatMap((c) => c.getAttributeNames().filter((n) => n.startsWith('on'))),
+    })),
+  );
+  for (const [i, v] of VECTORS.entries()) {
+    expect(seen[i]?.text).toBe(v);
+    expect(seen[VECTORS.length + i]?.text).toContain(v);
+  }
+  for (const card of seen) {
+    for (const href of card.hrefs) expect(href).toMatch(/^(https:\/\/|mailto:|tel:)/);
+    for (const src of card.srcs) expect(src).toMatch(/^https:\/\//);
+    expect(card.tags.filter((t) => !['div', 'p', 'a', 'button', 'figure', 'img', 'figcaption', 'span'].includes(t))).toEqual([]);
+    expect(card.handlers).toEqual([]);
+  }
+  const links = cards.locator('a');
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(link).toHaveAttribute('target', '_blank');
+  }
+  // The buttons whose links are scripts are inert; hovering and focusing every element runs nothing.
+  for (const b of await cards.getByRole('button', { name: / 2$/ }).all()) await expect(b).toBeDisabled();
+  for (const el of (await cards.locator('button, a, img, p').all()).slice(-40)) await el.hover();
+}
 
 test('XSS vectors in messages, quick replies, names, captions and rich content render as inert text', async ({ page, control, widget: w }) => {
   test.setTimeout(120_000);
@@ -35,18 +82,23 @@ test('XSS vectors in messages, quick replies, names, captions and rich content r
   for (const v of VECTORS) await control.say(conv.id, dana.id, v);
   for (const v of VECTORS) await control.sendFile(conv.id, dana.id, v);
   for (const v of VECTORS) await control.sendRich(conv.id, dana.id, { type: 'vertical', elements: [{ type: 'text', text: v }] });
+  // Every slot of structured content: titles, tooltips, captions, alternative texts, URLs, links.
+  for (const v of VECTORS) await control.sendRich(conv.id, dana.id, richCard(v));
   await control.say(conv.id, dana.id, 'Pick one', [...VECTORS]);
   const replies = w.dialog.getByRole('group', { name: 'Suggested replies' });
   await expect(replies.getByRole('button')).toHaveCount(VECTORS.length);
 
   // Every vector shows as exactly its text, in every slot.
-  const bubbles = await w.log.locator('[data-originator="agent"] .parley-bubble').evaluateAll((els) =>
+  await expect(w.log.locator('.parley-rich')).toHaveCount(2 * VECTORS.length);
+  const bubbles = await w.log.locator('[data-originator="agent"] .parley-bubble:not(:has(.parley-rich))').evaluateAll((els) =>
     els.map((el) => ({ text: el.textContent, tags: [...el.querySelectorAll('*')].map((c) => c.tagName.toLowerCase()), hrefs: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')) })),
   );
-  expect(bubbles.map((b) => b.text)).toEqual([...VECTORS, ...VECTORS.map((v) => `File: ${v}`), ...VECTORS, 'Pick one']);
+  expect(bubbles.map((b) => b.text)).toEqual([...VECTORS, ...VECTORS.map((v) => `File: ${v}`), 'Pick one']);
+  await checkRichCards(w.log);
   // The only elements inside bubbles are safe links.
   expect(new Set(bubbles.flatMap((b) => b.tags))).toEqual(new Set(['a']));
-  expect(bubbles.flatMap((b) => b.hrefs)).toEqual(['https://example.com/', 'https://example.com/']);
+  // (Structured content's text elements are not linkified: their links are their buttons and previews.)
+  expect(bubbles.flatMap((b) => b.hrefs)).toEqual(['https://example.com/']);
   const links = w.log.locator('.parley-bubble a');
   for (const link of await links.all()) {
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');

@@ -7,6 +7,7 @@ import { Registry } from './state/accounts';
 import { runAutoReceipts } from './state/autoReceipts';
 import { Subscriptions } from './state/subscriptions';
 import { runSurveyBot } from './state/survey';
+import { openSwift } from './state/swift';
 import type { ConsumerConnection } from './ws/connection';
 
 export class StandInContext {
@@ -31,6 +32,7 @@ export class StandInContext {
       this.subs.set(a.id, new Subscriptions(a));
       runSurveyBot(a);
       runAutoReceipts(a, this.timers);
+      openSwift(a, options.swiftTtlMs);
     });
   }
 

@@ -31,7 +31,7 @@ export interface ControlActionBodies {
   'back-to-queue': Record<string, never>;
   manager: { agentId: string };
   close: { survey?: boolean };
-  file: { agentId: string; caption: string; fileType?: HostedFileType; relativePath?: string };
+  file: { agentId: string; caption: string; fileType?: HostedFileType; relativePath?: string; /** The bytes in base64: stored in the swift store. */ data?: string };
   rich: { agentId: string; content: Record<string, unknown> };
   bulk: { agentId: string; count: number; text?: string };
 }

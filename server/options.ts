@@ -19,6 +19,8 @@ export interface StandInOptions {
    * to embed the widget's frame.html besides the stand-in's own ('self'): its `frame-ancestors`.
    */
   frameAncestors?: string[];
+  /** How long the swift store's signed temp URLs stay valid (LivePerson: 1 minute). */
+  swiftTtlMs?: number;
   /**
    * Also listen with TLS (a self-signed certificate for 127.0.0.1 and localhost, made at start): on
    * `port` (default 0), the certificate written as PEM to `certFile` (default a temp file).
@@ -58,5 +60,6 @@ export function resolveOptions(o: StandInOptions = {}): ResolvedOptions {
     maxFrameBytes: o.maxFrameBytes ?? 256 * 1024,
     staticDir: o.staticDir ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined),
     frameAncestors: checkFrameAncestors(o.frameAncestors ?? []),
+    swiftTtlMs: o.swiftTtlMs ?? 60_000,
   };
 }

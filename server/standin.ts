@@ -14,6 +14,7 @@ import { faultRoutes } from './http/faults';
 import { identityRoutes } from './http/identity';
 import { json, runRoutes } from './http/router';
 import { serveStatic } from './http/static';
+import { handleSwift } from './http/swift';
 import { streamRoutes } from './http/stream';
 import { resolveOptions, type StandInOptions } from './options';
 import { ACCOUNT_ID } from './state/accounts';
@@ -61,6 +62,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req);
     if (await genesys.handle(req, res, pathname)) return;
+    if (await handleSwift(ctx, req, res, pathname)) return;
     const api = pathname.startsWith('/api/');
     if (api) for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
     if (api && req.method === 'OPTIONS') return void res.writeHead(204).end();

@@ -59,6 +59,9 @@ export class Control {
   close = (c: string, survey = false) => this.api.close(c, survey);
   /** A hosted file from the agent, shown with its caption. */
   sendFile = (c: string, agentId: string, caption: string, fileType: 'IMG' | 'JPG' | 'PNG' | 'GIF' | 'TXT' | 'PDF' = 'PNG') => this.api.act(c, 'file', { agentId, caption, fileType });
+  /** A file from the agent with its bytes, stored in the stand-in's swift store (the visitor can download it). */
+  sendStoredFile = (c: string, agentId: string, caption: string, fileType: 'PNG' | 'JPG' | 'GIF' | 'PDF', bytes: Buffer) =>
+    this.api.act(c, 'file', { agentId, caption, fileType, data: bytes.toString('base64') });
   /** Structured (rich) content from the agent. */
   sendRich = (c: string, agentId: string, content: Record<string, unknown>) => this.api.act(c, 'rich', { agentId, content });
   /** `count` agent messages "<text> 1" … "<text> N" in one request (delivered in batches). */

@@ -5,6 +5,7 @@ import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
 import type { Account } from '../state/accounts';
 import { publish } from '../state/events';
+import { MAX_FILE_BYTES, swiftOf } from '../state/swift';
 import type { Conversation } from '../state/model';
 import { isObj, oneOf, type Obj } from '../ws/fields';
 import { openMain, roleIn } from './agentRole';
@@ -24,16 +25,31 @@ function boundedText(v: unknown, name: string, max: number, allowEmpty = false):
   return v;
 }
 
+function fileBytes(v: unknown): Buffer {
+  const bytes = typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? Buffer.from(v, 'base64') : undefined;
+  if (!bytes || bytes.length === 0 || bytes.length > MAX_FILE_BYTES) throw new Refusal(400, Errors.badField('data', `the file's bytes in base64, at most ${MAX_FILE_BYTES} bytes`));
+  return bytes;
+}
+
 export const contentActions = {
-  /** `{agentId, caption, fileType?, relativePath?}` → a hosted/file ContentEvent. */
+  /**
+   * `{agentId, caption, fileType?, relativePath?, data?}` → a hosted/file ContentEvent. With `data` (the
+   * file's bytes in base64, at most 3 MB) the file is stored in the swift store, where the visitor can
+   * download it (ms.GenerateURLForDownloadFile).
+   */
   file: (account, conv, b, now) => {
     const agent = agentOf(account, b.agentId);
     const caption = boundedText(b.caption ?? '', 'caption', 5000, true);
     const fileType = b.fileType === undefined ? 'PNG' : oneOf(b.fileType, ['IMG', 'JPG', 'PNG', 'GIF', 'TXT', 'PDF'], 'fileType');
-    const relativePath = b.relativePath === undefined ? `/v1/files/${account.id}/${now}.${fileType.toLowerCase()}` : boundedText(b.relativePath, 'relativePath', 2048);
+    const relativePath =
+      b.data !== undefined
+        ? swiftOf(account).putFromAgent(account.id, fileType, fileBytes(b.data))
+        : b.relativePath === undefined
+          ? `/v1/files/${account.id}/${now}.${fileType.toLowerCase()}`
+          : boundedText(b.relativePath, 'relativePath', 2048);
     const event: ContentEvent = { type: 'ContentEvent', contentType: 'hosted/file', message: { caption, relativePath, fileType } };
     const stored = publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event }, now);
-    return { sequence: stored?.sequence };
+    return { sequence: stored?.sequence, relativePath };
   },
   /** `{agentId, content}` → a RichContentEvent with that structured content (a JSON object). */
   rich: (account, conv, b, now) => {

@@ -5,6 +5,7 @@ import type { Handler, Reply, RequestContext } from './context';
 import { updateConversationField } from './conversationFields';
 import { requestConversation, subscribeEx, unsubscribeEx } from './conversations';
 import { STRING_RESP, type ParsedRequest } from './frames';
+import { generateDownloadUrl, generateUploadUrl } from './files';
 import { publishEvent, subscribeMessaging, unsubscribeMessaging } from './messaging';
 
 export const getClock = (): Reply => ({ type: '.GetClock$Response', body: { currentTime: Date.now() } });
@@ -20,6 +21,8 @@ const handlers: Record<string, Handler> = {
   [RequestTypes.SubscribeMessagingEvents]: subscribeMessaging,
   [RequestTypes.UnsubscribeMessagingEvents]: unsubscribeMessaging,
   [RequestTypes.PublishEvent]: publishEvent,
+  [RequestTypes.GenerateURLForUploadFile]: generateUploadUrl,
+  [RequestTypes.GenerateURLForDownloadFile]: generateDownloadUrl,
 };
 
 export function isKnownType(type: string): boolean {

@@ -161,4 +161,6 @@ export interface ChatView {
   unread: number;
   /** Display names by participant id, where known. */
   names: Record<string, string>;
+  /** Pictures by participant id, where known (the backend passes only https and data:image URLs). */
+  avatars?: Record<string, string>;
 }

@@ -62,9 +62,10 @@ export interface ChatSession {
   /** Publishes a failed message again. */
   retry(clientId: string): Promise<void>;
   /**
-   * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`:
-   * the backend records the choice (with the option's metadata) and sends the option's text like
-   * send() does. Rejects (notFound) when no stored message has that key.
+   * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`,
+   * or clicked a structured-content element of that message whose action publishes text: the backend
+   * records the choice (with the option's metadata) and sends the option's text like send() does.
+   * Rejects (notFound) when no stored message has that key.
    */
   chooseQuickReply(rowKey: string, option: QuickReplyOption): Promise<void>;
   /**
@@ -72,6 +73,12 @@ export interface ChatSession {
    * queued before it and resolves once done; rejects when there is nothing to end.
    */
   endConversation(): Promise<void>;
+  /**
+   * A URL to fetch a shared file (a message body of kind 'file', by its `path`) from, valid for a
+   * while; asking again after it expired gives a fresh one. Rejects when the file cannot be reached.
+   * Optional: without it the UI shows a file by its caption only.
+   */
+  fileUrl?(path: string): Promise<string>;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
   /** The window is open in a visible tab: agent messages shown now count as read. */

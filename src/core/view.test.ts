@@ -138,6 +138,12 @@ describe('selectView: conversation, dialogs and timeline order', () => {
     const v = view([open, { type: 'profile', participantId: AGENT, name: 'Ann' }]);
     expect(v.names).toEqual({ [AGENT]: 'Ann' });
     expect(v.agent).toEqual({ participantId: AGENT });
+    expect(v.avatars).toBeUndefined();
+  });
+
+  it('gives pictures from profiles that have one', () => {
+    const v = view([open, { type: 'profile', participantId: AGENT, name: 'Ann', avatarUrl: 'https://cdn.example/ann.png' }, { type: 'profile', participantId: 'other', name: 'Bo' }]);
+    expect(v.avatars).toEqual({ [AGENT]: 'https://cdn.example/ann.png' });
   });
 });
 

@@ -23,10 +23,15 @@ export interface ViewOptions {
 export function selectView(state: ChatState, opts: ViewOptions): ChatView {
   const { consumerId } = opts;
   const names: Record<string, string> = {};
-  for (const p of Object.values(state.profiles)) names[p.participantId] = p.name;
+  const avatars: Record<string, string> = {};
+  for (const p of Object.values(state.profiles)) {
+    names[p.participantId] = p.name;
+    if (p.avatarUrl !== undefined) avatars[p.participantId] = p.avatarUrl;
+  }
   const snap = currentConversation(state);
   const pending = outboxRows(state, snap, consumerId);
   const view: ChatView = { stage: snap?.stage ?? 'none', timeline: [], unread: 0, names };
+  if (Object.keys(avatars).length > 0) view.avatars = avatars;
   if (consumerId !== undefined) view.consumerId = consumerId;
   if (!snap) {
     view.timeline = pending;
@@ -143,6 +148,7 @@ export function createViewSelector(): ViewSelector {
     const view: ChatView = { ...next, timeline: sameTimeline && before ? before : timeline };
     if (previous) {
       if (sameValue(previous.names, view.names)) view.names = previous.names;
+      if (previous.avatars && sameValue(previous.avatars, view.avatars)) view.avatars = previous.avatars;
       if (previous.agent && sameValue(previous.agent, view.agent)) view.agent = previous.agent;
       if (previous.agentTyping && sameValue(previous.agentTyping, view.agentTyping)) view.agentTyping = previous.agentTyping;
       if (sameValue(previous, view)) return previous;

@@ -7,6 +7,8 @@ export interface ParleyDomains {
   idp: string;
   /** The host serving public agent profiles (names for the join banner). */
   acCdnDomain?: string;
+  /** The file storage host (shared files, CSDS service `swift`). */
+  swift?: string;
 }
 
 export interface ParleyConfig {

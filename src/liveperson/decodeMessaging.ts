@@ -116,6 +116,9 @@ function decodeQuickReplies(raw: unknown): QuickReplyOption[] | undefined {
   return options.length > 0 ? options : undefined;
 }
 
+/** The longest piece of fallback text taken from one element (LivePerson's text limit). */
+const FALLBACK_PART_MAX = 5_000;
+
 /** Plain text for structured content: its text elements and titles, in order (bounded). */
 function fallbackText(content: Obj): string {
   const parts: string[] = [];
@@ -123,7 +126,7 @@ function fallbackText(content: Obj): string {
     const o = asObject(node);
     if (!o || depth > 8 || parts.length >= 20) return;
     const text = asString(o.type) === 'text' ? asString(o.text) : asString(o.title);
-    if (text) parts.push(text);
+    if (text) parts.push(text.length > FALLBACK_PART_MAX ? `${text.slice(0, FALLBACK_PART_MAX)}…` : text);
     for (const child of asList(o.elements)) walk(child, depth + 1);
   };
   walk(content, 0);

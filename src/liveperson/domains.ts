@@ -20,7 +20,7 @@ export async function resolveDomains(config: ParleyConfig & { csds: string }, fe
   if (!asyncMessagingEnt || !idp) {
     throw new Error(`The domain lookup for account ${config.account} did not list the messaging and identity services`);
   }
-  return { asyncMessagingEnt, idp, ...(found.acCdnDomain ? { acCdnDomain: found.acCdnDomain } : {}) };
+  return { asyncMessagingEnt, idp, ...(found.acCdnDomain ? { acCdnDomain: found.acCdnDomain } : {}), ...(found.swift ? { swift: found.swift } : {}) };
 }
 
 export interface Endpoints {
@@ -30,6 +30,8 @@ export interface Endpoints {
   idpBase: string;
   /** `{scheme}://{acCdnDomain}/api/account/{account}` when known. */
   profileBase?: string;
+  /** `{scheme}://{swift}` (shared files) when known. */
+  swiftBase?: string;
 }
 
 export function endpointsFor(config: ParleyConfig, domains: ParleyDomains): Endpoints {
@@ -41,5 +43,6 @@ export function endpointsFor(config: ParleyConfig, domains: ParleyDomains): Endp
     socketUrl: `${ws}://${domains.asyncMessagingEnt}/ws_api/account/${account}/messaging/consumer?v=3`,
     idpBase: `${http}://${domains.idp}/api/account/${account}`,
     ...(domains.acCdnDomain ? { profileBase: `${http}://${domains.acCdnDomain}/api/account/${account}` } : {}),
+    ...(domains.swift ? { swiftBase: `${http}://${domains.swift}` } : {}),
   };
 }

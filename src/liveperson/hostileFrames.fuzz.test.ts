@@ -84,6 +84,25 @@ describe('hostile frames through decoder, reducer and view', () => {
     expect(Object.keys(state.messages)).toHaveLength(3 + 10_000);
   }, 120_000);
 
+  it('keeps hostile cards cheap: 10,000 elements, a 5 MB caption and title, nesting at the depth bound', () => {
+    const event = (sequence: number, content: unknown) =>
+      JSON.stringify({ kind: 'notification', type: 'ms.MessagingEventNotification', body: { changes: [{ sequence, originatorId: 'agent-1', serverTimestamp: 1700000000000, dialogId: 'c9', conversationId: 'c9', event: { type: 'RichContentEvent', content } }] } });
+    const huge = 'c'.repeat(5 * 1024 * 1024);
+    const wide = { type: 'vertical', elements: Array.from({ length: 10_000 }, (_, i) => ({ type: 'button', title: `b${i}` })) };
+    let deep: unknown = { type: 'text', text: 'bottom' };
+    for (let i = 0; i < 40; i++) deep = { type: 'vertical', elements: [deep] };
+    const started = performance.now();
+    const state = pipeline([event(1, wide), event(2, { type: 'vertical', elements: [{ type: 'image', url: 'https://a.example/i.png', caption: huge }, { type: 'button', title: huge }] }), event(3, deep)]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const body = (sequence: number) => state.messages[JSON.stringify(['c9', sequence])]?.body;
+    // The fallback text is bounded: at most 20 parts of at most 5,000 characters.
+    const wideBody = body(1);
+    expect(wideBody?.kind === 'rich' && wideBody.fallbackText.split('\n')).toHaveLength(20);
+    const hugeBody = body(2);
+    expect(hugeBody?.kind === 'rich' && hugeBody.fallbackText.length).toBeLessThanOrEqual(5_001);
+    expect(body(3)?.kind).toBeDefined();
+  });
+
   it('refuses ids that name Object.prototype members (they would alias the plain-object maps)', () => {
     for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const snapshot = JSON.parse(normalExchange(id)[0] as string) as { body: unknown };

@@ -140,11 +140,12 @@ describe('configuration and domains', () => {
   it('asks the domain API and derives the URLs; the csds scheme picks ws or wss', async () => {
     const config = normalizeConfig({ account: 'acc5', csds: standIn.url });
     const domains = await resolveDomains(config, fetchFn);
-    expect(domains).toEqual({ asyncMessagingEnt: standIn.host, idp: standIn.host, acCdnDomain: standIn.host });
+    expect(domains).toEqual({ asyncMessagingEnt: standIn.host, idp: standIn.host, acCdnDomain: standIn.host, swift: standIn.host });
     expect(endpointsFor(config, domains)).toEqual({
       socketUrl: `ws://${standIn.host}/ws_api/account/acc5/messaging/consumer?v=3`,
       idpBase: `http://${standIn.host}/api/account/acc5`,
       profileBase: `http://${standIn.host}/api/account/acc5`,
+      swiftBase: `http://${standIn.host}`,
     });
     const fixed = normalizeConfig({ account: 'acc5', domains: { asyncMessagingEnt: 'msg.example', idp: 'idp.example' } });
     expect(await resolveDomains(fixed, () => Promise.reject(new Error('not asked')))).toBe(fixed.domains);

@@ -1,9 +1,18 @@
-// Agent names for the join banner: a best-effort lookup of each agent's public profile
+// Agent names (for the join banner) and pictures: a best-effort lookup of each agent's public profile
 // (`{acCdnDomain}/api/account/{account}/configuration/le-users/users/{id}`), fed to core as
 // `profile` events. Failures are ignored: the UI falls back to "Agent".
 import { currentConversation } from '../core/conversation';
 import type { ChatStore } from '../core/store';
 import { fetchJson, isRecord, type FetchLike } from './http';
+
+/** The longest picture URL kept (a data: URL holds the picture itself; a small avatar needs far less). */
+export const PICTURE_URL_MAX = 64 * 1024;
+
+/** The agent's picture: an https URL or a data:image/* URL (a small picture inline); anything else is dropped. */
+export function pictureOf(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw.length > PICTURE_URL_MAX) return undefined;
+  return /^https:\/\/[^\s]+$/i.test(raw) || /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(raw) ? raw : undefined;
+}
 
 export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; profileBase: () => string | undefined; stopped: AbortSignal }) {
   const asked = new Set<string>();
@@ -14,8 +23,7 @@ export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; 
     if (!isRecord(answer) || deps.stopped.aborted) return;
     const name = [answer.nickname, answer.fullName].find((v): v is string => typeof v === 'string' && v.trim() !== '');
     if (!name) return;
-    const picture = answer.pictureUrl;
-    const avatarUrl = typeof picture === 'string' && /^https?:\/\//.test(picture) ? picture : undefined;
+    const avatarUrl = pictureOf(answer.pictureUrl);
     deps.store.dispatch([{ type: 'profile', participantId, name: name.trim(), ...(avatarUrl ? { avatarUrl } : {}) }]);
   };
 

@@ -12,6 +12,7 @@ import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
+import { createFileUrls } from './fileUrls';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
@@ -23,8 +24,8 @@ import { safeStore, type StorageLike } from './storage';
 import { clickMetadata } from './outboxPublish';
 import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire';
 
-/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages). */
-export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES'];
+/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages, structured content). */
+export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES', 'RICH_CONTENT'];
 export const PARLEY_VERSION = '0.1.0';
 /** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
 export const BACK_PROBE_MS = 2000;
@@ -126,6 +127,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
+  const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
   const setStatus = (view: ConnectionView) => store.setConnection(notice ? { ...view, notice } : view);
@@ -236,6 +238,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       return outbox.choose(option.text, { dialogId: row.dialogId, sequence: row.sequence, metadata: clickMetadata(option.metadata) });
     },
     endConversation: () => outbox.end(),
+    fileUrl: (path) => files.url(path),
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
   };

@@ -230,6 +230,8 @@ export const RequestTypes = {
   SubscribeMessagingEvents: 'ms.SubscribeMessagingEvents',
   UnsubscribeMessagingEvents: 'ms.UnsubscribeMessagingEvents',
   PublishEvent: 'ms.PublishEvent',
+  GenerateURLForUploadFile: 'ms.GenerateURLForUploadFile',
+  GenerateURLForDownloadFile: 'ms.GenerateURLForDownloadFile',
 } as const;
 
 export const NotificationTypes = {

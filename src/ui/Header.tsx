@@ -1,4 +1,5 @@
 import type { ChatView } from '../core/model';
+import { Avatar } from './Avatar';
 import { useI18n } from './i18n';
 import { agentName } from './text';
 import './Header.css';
@@ -20,11 +21,7 @@ export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
   const subtitle = agent ? undefined : chat.stage === 'open' ? t('headerWaitingSubtitle') : t('headerIdleSubtitle');
   return (
     <header className="parley-header">
-      {agent && (
-        <span className="parley-avatar" aria-hidden="true">
-          {title.trim().charAt(0).toUpperCase()}
-        </span>
-      )}
+      {agent && <Avatar name={title} url={chat.avatars?.[agent.participantId]} />}
       <div className="parley-header-text">
         <h2 className="parley-header-title">{title}</h2>
         {subtitle && <p className="parley-header-subtitle">{subtitle}</p>}

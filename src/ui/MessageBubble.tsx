@@ -1,9 +1,12 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
+import { Avatar, isSafeAvatar } from './Avatar';
+import { FileMessage } from './files/FileMessage';
 import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
+import { LazyRichContent } from './rich/LazyRichContent';
 import { bodyText, isUnsupported } from './text';
 
 export interface MessageBubbleProps {
@@ -15,6 +18,8 @@ export interface MessageBubbleProps {
    * is visually hidden, so assistive technology still reads each message's own time.
    */
   showTime: boolean;
+  /** The sender's picture, shown with the name (when it is one that may be drawn). */
+  senderAvatar?: string;
   /** Quick replies are offered only under the latest agent message. */
   showQuickReplies: boolean;
   onRetry: (clientId: string) => void;
@@ -22,16 +27,20 @@ export interface MessageBubbleProps {
   onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
 }
 
-/** Text and rich fallback text may carry links; every other body is plain text. */
-function BodyContent({ body }: { body: MessageBody }) {
+/** Text and rich fallback text may carry links; structured content is drawn as a card; every other body is plain text. */
+function BodyContent({ body, onPublish }: { body: MessageBody; onPublish: (option: QuickReplyOption) => void }) {
   const { t } = useI18n();
   if (body.kind === 'text') return <MessageText text={body.text} />;
-  if (body.kind === 'rich' && !isUnsupported(body)) return <MessageText text={body.fallbackText} />;
+  if (body.kind === 'rich') {
+    const fallback = isUnsupported(body) ? bodyText(t, body) : <MessageText text={body.fallbackText} />;
+    return <LazyRichContent content={body.content} fallback={fallback} onPublish={onPublish} />;
+  }
+  if (body.kind === 'file') return <FileMessage body={body} />;
   return bodyText(t, body);
 }
 
 /** Memoized on its props: core keeps a row that did not change the same object. */
-export const MessageBubble = memo(function MessageBubble({ row, senderName, showTime, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ row, senderName, senderAvatar, showTime, showQuickReplies, onRetry, onQuickReply }: MessageBubbleProps) {
   const { t, formatTime } = useI18n();
   const { body } = row;
   const quickReplies = showQuickReplies && (body.kind === 'text' || body.kind === 'rich') ? body.quickReplies : undefined;
@@ -42,9 +51,14 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, show
       data-originator={row.originator}
       data-sequence={row.sequence}
     >
-      {senderName && <span className="parley-sender">{senderName}</span>}
+      {senderName && (
+        <span className="parley-sender">
+          {isSafeAvatar(senderAvatar) && <Avatar name={senderName} url={senderAvatar} size="small" />}
+          {senderName}
+        </span>
+      )}
       <div className="parley-bubble" dir="auto" data-unsupported={isUnsupported(body) || undefined}>
-        <BodyContent body={body} />
+        <BodyContent body={body} onPublish={(option) => onQuickReply(row.key, option)} />
       </div>
       <div className="parley-meta">
         <time dateTime={new Date(row.at).toISOString()} className={showTime ? undefined : 'parley-visually-hidden'}>

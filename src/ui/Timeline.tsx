@@ -102,6 +102,7 @@ export function Timeline({ chat, active }: TimelineProps) {
               row={row}
               senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
               showTime={endsGroup(rows, index)}
+              senderAvatar={row.originator === 'agent' ? chat.avatars?.[row.participantId] : undefined}
               showQuickReplies={quickRepliesOpen && row === replyTo}
               onRetry={onRetry}
               onQuickReply={onQuickReply}

@@ -10,7 +10,8 @@ export type FakeCall =
   | { method: 'retry'; clientId: string }
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
-  | { method: 'setViewing'; viewing: boolean };
+  | { method: 'setViewing'; viewing: boolean }
+  | { method: 'fileUrl'; path: string };
 
 export interface FakeSession extends ChatSession {
   readonly calls: FakeCall[];
@@ -26,7 +27,8 @@ export function emptyChatView(): ChatView {
   return { stage: 'none', timeline: [], unread: 0, names: {} };
 }
 
-export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView } = {}): FakeSession {
+/** `files`: the URL fileUrl() gives for each file path; any other path is refused (as storage refuses an unknown file). */
+export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string> } = {}): FakeSession {
   let snapshot: SessionSnapshot = {
     chat: { ...emptyChatView(), ...initial.chat },
     connection: initial.connection ?? { status: 'online' },
@@ -65,6 +67,11 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
     endConversation() {
       calls.push({ method: 'endConversation' });
       return settle('endConversation');
+    },
+    fileUrl(path) {
+      calls.push({ method: 'fileUrl', path });
+      const url = initial.files && Object.hasOwn(initial.files, path) ? initial.files[path] : undefined;
+      return url !== undefined ? Promise.resolve(url) : Promise.reject(Object.assign(new Error('no such file'), { kind: 'notFound' }));
     },
     setComposing: (composing) => void calls.push({ method: 'setComposing', composing }),
     setViewing: (viewing) => void calls.push({ method: 'setViewing', viewing }),

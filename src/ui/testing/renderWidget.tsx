@@ -14,10 +14,12 @@ export interface RenderWidgetOptions {
   lang?: string;
   chat?: Partial<ChatView>;
   connection?: ConnectionView;
+  /** The URL the fake session's fileUrl() gives for each shared file's path. */
+  files?: Record<string, string>;
 }
 
 export function renderWidget(options: RenderWidgetOptions = {}) {
-  const session = createFakeSession({ chat: options.chat, connection: options.connection });
+  const session = createFakeSession({ chat: options.chat, connection: options.connection, ...(options.files ? { files: options.files } : {}) });
   const user = userEvent.setup();
   let open = options.open ?? false;
   const element = () => (

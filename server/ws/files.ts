@@ -1,0 +1,33 @@
+// ms.GenerateURLForUploadFile and ms.GenerateURLForDownloadFile (protocol reference §7): signed,
+// expiring temp URLs of the stand-in's swift store (server/state/swift.ts). Both answer
+// `ms.GenerateURLResponse` (the schema's default type) with `{relativePath, queryParams}`.
+import { Errors, Refusal } from '../errors';
+import { MAX_FILE_BYTES, swiftOf, UPLOAD_TYPES } from '../state/swift';
+import type { Handler } from './context';
+import { obj, oneOf, str } from './fields';
+
+const RESPONSE = 'ms.GenerateURLResponse';
+
+/** `fileSize` is a string in the schema and a number in LivePerson's examples: both are taken. */
+function fileSize(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1) throw new Refusal(400, Errors.badField('fileSize', 'a positive integer (bytes)'));
+  if (n > MAX_FILE_BYTES) throw new Refusal(413, Errors.badField('fileSize', `at most ${MAX_FILE_BYTES} bytes`));
+  return n;
+}
+
+export const generateUploadUrl: Handler = (rc, req) => {
+  const body = obj(req.body, 'body');
+  const fileType = oneOf(body.fileType, UPLOAD_TYPES, 'fileType');
+  const size = fileSize(body.fileSize);
+  return { type: RESPONSE, body: swiftOf(rc.account).uploadUrl(rc.account.id, fileType, size) };
+};
+
+export const generateDownloadUrl: Handler = (rc, req) => {
+  const relativePath = str(obj(req.body, 'body'), 'relativePath');
+  // Only the account's own files: a path of another account is as unknown as a missing one.
+  const own = relativePath.startsWith(`/v1/AUTH_async-images/${rc.account.id}/`);
+  const url = own ? swiftOf(rc.account).downloadUrl(relativePath) : undefined;
+  if (!url) throw new Refusal(404, Errors.badField('relativePath', 'the path of a stored file'));
+  return { type: RESPONSE, body: url };
+};
