@@ -27,9 +27,13 @@ export class Widget {
     return this.dialog.getByRole('textbox', { name: 'Message' });
   }
   async open() {
-    // The launcher says whether the window is open (it may still be loading in its iframe).
-    if ((await this.launcher.getAttribute('aria-expanded')) !== 'true') await this.launcher.click();
-    await expect(this.dialog).toBeVisible();
+    // The launcher says whether the window is open (it may still be loading in its iframe). After a
+    // reload the frame reopens a window that was open (remembered for the tab); a click that raced
+    // that reopening closed it again, so look again until it stays open.
+    await expect(async () => {
+      if ((await this.launcher.getAttribute('aria-expanded')) !== 'true') await this.launcher.click();
+      await expect(this.dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   }
   async send(text: string) {
     await this.composer.fill(text);
