@@ -68,6 +68,8 @@ export class Control {
   bulk = (c: string, agentId: string, count: number, text = 'Message') => this.api.act(c, 'bulk', { agentId, count, text });
   /** Renames an agent (what the profile API returns from then on). */
   setNickname = (agentId: string, nickname: string) => this.api.setNickname(agentId, nickname);
+  /** Test data: `count` closed conversations of the consumer, older than any open one. */
+  seedClosedHistory = (consumerId: string, count: number) => this.api.seedClosedHistory(consumerId, count);
   settings = (s: Partial<Settings>) => this.api.putSettings(s);
 
   dropSockets = () => this.faults.drop();
