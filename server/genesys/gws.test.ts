@@ -1,7 +1,7 @@
 // GWS, the agent side: sign-in (Basic, JSESSIONID, CSRF), the /v2/me/chats topic over the real
 // `cometd` client, the chat operations of POST /api/v2/me/chats/{id}, and the reads.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeGwsNotification } from '../../src/genesys/gws-decode';
+import { decodeGwsNotification } from '../../src/genesys/gwsDecode';
 import { standInForTests } from '../testing/harness';
 import { cometdClient, disconnect, gmsVisitor, gwsAgent, gwsLogin, handshake, type GmsVisitor, type GwsAgentClient } from '../testing/genesys';
 

@@ -4,8 +4,8 @@
 import type { IncomingMessage } from 'node:http';
 import { BayeuxEndpoint, type BayeuxOptions, type CometDServer, type ServerSession } from './bayeux';
 import type { Chat, Entry, GenesysChats, Visibility } from './chats';
-import { GwsAuth, type GwsAgent } from './gws-auth';
-import { gwsChat, gwsMessage, type GwsChatState } from './gws-render';
+import { GwsAuth, type GwsAgent } from './gwsAuth';
+import { gwsChat, gwsMessage, type GwsChatState } from './gwsRender';
 import type { Timers } from '../timers';
 
 export const GWS_NOTIFICATIONS_PATH = '/api/v2/notifications';

@@ -10,7 +10,7 @@ import { GenesysChats } from './chats';
 import { genesysControlRoutes } from './control';
 import { GMS_PATH, GmsService } from './gms';
 import { GWS_NOTIFICATIONS_PATH, GwsService } from './gws';
-import { gwsRoutes } from './gws-rest';
+import { gwsRoutes } from './gwsRest';
 
 export interface Genesys {
   chats: GenesysChats;

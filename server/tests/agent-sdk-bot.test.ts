@@ -16,7 +16,7 @@ import { call, Control, signup } from '../testing/http';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const GREETING = "Hi, I'm Parley Bot. I echo what you write; say bye to end.";
-/** Every frame the SDK's Transport sends and receives (server/testing/sdk-frame-tap.mjs). */
+/** Every frame the SDK's Transport sends and receives (server/testing/sdkFrameTap.mjs). */
 const tapDir = mkdtempSync(path.join(tmpdir(), 'parley-sdk-frames-'));
 const tapFile = path.join(tapDir, 'frames.jsonl');
 
@@ -50,7 +50,7 @@ function tappedFrames(): Array<{ dir: 'in' | 'out'; frame: Record<string, unknow
 function startBot(account: string) {
   const tls = standIn.tls;
   if (!tls) throw new Error('no TLS listener');
-  const b = spawnEchoBot(account, tls, { BOT_RECONNECT_SECONDS: '0.2', FRAME_TAP_FILE: tapFile }, ['--import', path.join(root, 'server', 'testing', 'sdk-frame-tap.mjs')]);
+  const b = spawnEchoBot(account, tls, { BOT_RECONNECT_SECONDS: '0.2', FRAME_TAP_FILE: tapFile }, ['--import', path.join(root, 'server', 'testing', 'sdkFrameTap.mjs')]);
   bot = b.child;
   readLog = b.log;
 }

@@ -10,7 +10,7 @@ import { addToOutbox } from '../core/outboxAdd';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import { createSerialPump } from '../core/serialPump';
-import type { GmsMessage } from './gms-decode';
+import type { GmsMessage } from './gmsDecode';
 
 /** How long a published message waits for its echo before the transcript is asked for again. */
 export const ECHO_TIMEOUT_MS = 8_000;

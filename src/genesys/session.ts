@@ -2,7 +2,7 @@
 // official `cometd` client. Listeners are registered once, before the handshake. After every
 // successful handshake (a reestablish after a server restart, or the first one after a reload) the
 // session asks for the transcript from its position (requestNotifications) and is online only once
-// that came. Deliveries build the transcript (a set keyed by index) that gms-decode.ts folds into
+// that came. Deliveries build the transcript (a set keyed by index) that gmsDecode.ts folds into
 // the store. A server-sent /meta/disconnect or chatEnded ends the chat visibly and never starts a
 // reconnect loop. Only the session keys are kept in localStorage (keys.ts).
 // GMS has no receipts: the visitor's messages are pending, then sent once echoed with an index.
@@ -13,7 +13,7 @@ import { createClock, type TimerFunctions } from '../core/clock';
 import { createTypingThrottle } from '../core/typingThrottle';
 import { safeStore, type StorageLike } from '../liveperson/storage';
 import { DEFAULT_NICKNAME, normalizeGenesysConfig, type GenesysConfig } from './config';
-import { decodeDelivery, mergeMessages, transcriptEvents, type GmsDelivery, type GmsMessage } from './gms-decode';
+import { decodeDelivery, mergeMessages, transcriptEvents, type GmsDelivery, type GmsMessage } from './gmsDecode';
 import { createKeyStore, type SessionKeys } from './keys';
 import { createGenesysOutbox } from './outbox';
 

@@ -7,7 +7,7 @@ import { NotificationTypes } from './wire';
 import { decodeConversationChanges } from './decodeConversation';
 import { decodeMessagingChanges } from './decodeMessaging';
 import type { MessagingContext } from './decodeMessaging';
-import { asId, asList, asNumber, asObject, asString } from './decodeValues';
+import { asId, asList, asNumber, asObject, asString } from '../core/decodeValues';
 
 export type DecodeContext = MessagingContext;
 

@@ -1,8 +1,8 @@
 // cqm.ExConversationChangeNotification → 'conversation' / 'conversationRemoved' events.
 // Tolerates the older shape (participantsPId, no dialogs, lastUpdateTime) and the newer one.
 import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, Participant, ParticipantRole } from '../core/model';
-import { asEnum, asId, asList, asObject, asTimestamp, each } from './decodeValues';
-import type { Obj } from './decodeValues';
+import { asEnum, asId, asList, asObject, asTimestamp, each } from '../core/decodeValues';
+import type { Obj } from '../core/decodeValues';
 
 const ROLES: Record<string, ParticipantRole> = {
   CONSUMER: 'consumer',

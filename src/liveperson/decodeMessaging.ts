@@ -1,7 +1,7 @@
 // ms.MessagingEventNotification → 'message' / 'receipt' / 'typing' events.
 import type { CoreEvent, MessageBody, Originator, QuickReplyOption } from '../core/model';
-import { asEnum, asId, asList, asObject, asObjectOrJson, asSequence, asString, asTimestamp, each, withinDepth } from './decodeValues';
-import type { Obj } from './decodeValues';
+import { asEnum, asId, asList, asObject, asObjectOrJson, asSequence, asString, asTimestamp, each, withinDepth } from '../core/decodeValues';
+import type { Obj } from '../core/decodeValues';
 
 export interface MessagingContext {
   consumerId?: string;

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { ErrorBanner } from '../ErrorBanner';
 import { reportError } from '../errors';
-import { can, type ChatEntry } from './chat-store';
+import { can, type ChatEntry } from './chatStore';
 import { GenesysComposer } from './GenesysComposer';
 import { GenesysFaults } from './GenesysFaults';
 import { GenesysTranscript } from './GenesysTranscript';

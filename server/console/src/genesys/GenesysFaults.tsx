@@ -2,7 +2,7 @@
 // long poll, delayed deliveries. Server-wide.
 import { useId, useState } from 'react';
 import { reportError } from '../errors';
-import { genesysFaults } from './gws-client';
+import { genesysFaults } from './gwsClient';
 
 export function GenesysFaults() {
   const ids = useId();

@@ -1,7 +1,7 @@
 // A Genesys chat's messages as GWS sent them: text, joins and leaves, URLs, notices; internal ones marked.
-import type { GwsMessage } from '../../../../src/genesys/gws-decode';
+import type { GwsMessage } from '../../../../src/genesys/gwsDecode';
 import { time } from '../format';
-import type { ChatEntry } from './chat-store';
+import type { ChatEntry } from './chatStore';
 
 function body(m: GwsMessage): string {
   const who = m.from?.nickname || 'Someone';

@@ -1,9 +1,9 @@
 // One signed-in GWS agent: the client, the chats state it feeds, and the link status.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { GwsChat, GwsMessage, GwsNotification } from '../../../../src/genesys/gws-decode';
+import type { GwsChat, GwsMessage, GwsNotification } from '../../../../src/genesys/gwsDecode';
 import { reportError } from '../errors';
-import { applyNotification, applySnapshot, emptyChats, type ChatsState } from './chat-store';
-import { GwsClient, type LinkStatus } from './gws-client';
+import { applyNotification, applySnapshot, emptyChats, type ChatsState } from './chatStore';
+import { GwsClient, type LinkStatus } from './gwsClient';
 
 type Action = { type: 'notification'; n: GwsNotification } | { type: 'snapshot'; chats: GwsChat[]; transcripts: Record<string, GwsMessage[]> } | { type: 'reset' };
 

@@ -3,8 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Refusal } from '../errors';
 import { json, readJson, route, type Route } from '../http/router';
-import type { GwsSession } from './gws-auth';
-import { gwsMessage } from './gws-render';
+import type { GwsSession } from './gwsAuth';
+import { gwsMessage } from './gwsRender';
 import { GwsRefusal, type GwsService } from './gws';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, session: GwsSession, params: string[]) => unknown;

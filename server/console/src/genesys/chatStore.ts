@@ -1,7 +1,7 @@
 // The Genesys console's state, a pure function of what GWS said: /v2/me/chats notifications and the
 // REST reads used to resync after a (re-)handshake. Messages are keyed by index (deduplicated,
 // sorted; indices may skip), and a chat's capabilities decide what the agent may do.
-import type { GwsChat, GwsMessage, GwsNotification } from '../../../../src/genesys/gws-decode';
+import type { GwsChat, GwsMessage, GwsNotification } from '../../../../src/genesys/gwsDecode';
 
 export interface ChatEntry {
   chat: GwsChat;

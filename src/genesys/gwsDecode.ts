@@ -2,7 +2,7 @@
 // ChatStateChangeMessage and MessageLogUpdated, as in ../shared/seeds/genesys-cometd-chat-notifications.txt
 // and ../shared/reference/genesys-cometd.md §1.2–1.4. Pure and tolerant: untrusted data in, plain
 // values out; never throws. A message whose visibility is not `All` is marked visibleToVisitor: false.
-import { asId, asList, asNumber, asObject, asString, asTimestamp, type Obj } from '../liveperson/decodeValues';
+import { asId, asList, asNumber, asObject, asString, asTimestamp, type Obj } from '../core/decodeValues';
 
 /** What a chat state means, whatever GWS called it. */
 export type GwsChatPhase = 'offered' | 'active' | 'ended' | 'other';

@@ -3,7 +3,7 @@
 // to /v2/me/chats over CometD (long-polling; subscribed in the handshake callback so it survives
 // re-handshakes), and read the chats and transcripts again after every handshake.
 import { CometD, type Message } from 'cometd';
-import { decodeGwsChat, decodeGwsNotification, type GwsChat, type GwsMessage, type GwsNotification } from '../../../../src/genesys/gws-decode';
+import { decodeGwsChat, decodeGwsNotification, type GwsChat, type GwsMessage, type GwsNotification } from '../../../../src/genesys/gwsDecode';
 
 export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
 

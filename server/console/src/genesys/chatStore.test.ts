@@ -1,8 +1,8 @@
 // The Genesys console's chat state: a function of the decoded notifications and resync reads,
 // deduplicated by index whatever the order or repetition.
 import { describe, expect, it } from 'vitest';
-import { decodeGwsNotification, type GwsChat, type GwsMessage } from '../../../../src/genesys/gws-decode';
-import { applyNotification, applySnapshot, can, emptyChats } from './chat-store';
+import { decodeGwsNotification, type GwsChat, type GwsMessage } from '../../../../src/genesys/gwsDecode';
+import { applyNotification, applySnapshot, can, emptyChats } from './chatStore';
 
 const chat = (state: string, capabilities: string[] = []) => ({ messageType: 'ChatStateChangeMessage', notificationType: 'StatusChange', chat: { id: 'C1', state, capabilities, participants: [] } });
 const log = (...messages: Array<[number, string, string?]>) => ({

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chatIdFromUri, decodeGwsChat, decodeGwsNotification, parseGwsTimestamp, visitorMessages, type GwsNotification } from './gws-decode';
+import { chatIdFromUri, decodeGwsChat, decodeGwsNotification, parseGwsTimestamp, visitorMessages, type GwsNotification } from './gwsDecode';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

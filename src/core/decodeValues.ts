@@ -1,4 +1,4 @@
-// Small tolerant readers for untrusted JSON: they return undefined instead of throwing.
+// Small tolerant readers for untrusted JSON, for every backend's decoders: they return undefined instead of throwing.
 
 export type Obj = Record<string, unknown>;
 

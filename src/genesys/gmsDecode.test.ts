@@ -3,7 +3,7 @@
 // any permutation or duplication of a transcript's deliveries gives the same view.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDelivery, mergeMessages, transcriptEvents, type GmsMessage } from './gms-decode';
+import { decodeDelivery, mergeMessages, transcriptEvents, type GmsMessage } from './gmsDecode';
 import { initialState, reduce } from '../core/reducer';
 import { selectView } from '../core/view';
 
