@@ -42,7 +42,7 @@ export const SNAPSHOT_TIMEOUT_MS = 10_000;
 const MAX_EARLY = 500;
 
 type Role = 'open' | 'all';
-export const LIST_FILTERS: Readonly<Record<Role, SubscribeExConversationsBody>> = {
+const LIST_FILTERS: Readonly<Record<Role, SubscribeExConversationsBody>> = {
   open: { stage: ['OPEN'] },
   all: { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] },
 };
