@@ -21,6 +21,11 @@ export interface ChatStore {
    * the visitor's unsent messages are kept.
    */
   setConsumerId(consumerId: string): void;
+  /**
+   * Forgets everything the server told, keeping only the visitor's unsent messages, so that the
+   * next resubscribe rebuilds the state from the server alone (when what is held contradicts it).
+   */
+  forget(): void;
   setConnection(view: ConnectionView): void;
   getSnapshot(): SessionSnapshot;
   /** UI subscribers: a new snapshot after every (coalesced) change. */
@@ -36,6 +41,10 @@ export function createChatStore(clock: Clock): ChatStore {
   let connection: ConnectionView = { status: 'idle' };
   let snapshot: SessionSnapshot | undefined;
   let flushQueued = false;
+  const forgetServerState = () => {
+    const unsent = Object.fromEntries(Object.entries(state.outbox).filter(([, entry]) => entry.stored === undefined));
+    state = { ...initialState, outbox: unsent };
+  };
   let disposed = false;
   let expiryTimer: unknown;
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
@@ -99,11 +108,12 @@ export function createChatStore(clock: Clock): ChatStore {
     },
     setConsumerId(id) {
       if (id === consumerId) return;
-      if (consumerId !== undefined) {
-        const unsent = Object.fromEntries(Object.entries(state.outbox).filter(([, entry]) => entry.stored === undefined));
-        state = { ...initialState, outbox: unsent };
-      }
+      if (consumerId !== undefined) forgetServerState();
       consumerId = id;
+      changed();
+    },
+    forget() {
+      forgetServerState();
       changed();
     },
     setConnection(view) {

@@ -24,13 +24,12 @@ export interface ConversationList {
   /**
    * Subscribes on this socket (again), both subscriptions in one flight; resolves once both are
    * answered and both snapshots are in (not waiting for anything else, so callers can pipeline).
+   * Resolves to this round's settle: the snapshots are the truth, so it removes the conversations
+   * neither mentioned. Call it once a round trip sent after subscribe() answered (every
+   * notification sent before it has then arrived). It does nothing once a newer round began (or
+   * the socket closed): only the round whose snapshots were awaited may judge by them.
    */
-  subscribe(): Promise<void>;
-  /**
-   * The snapshots are the truth: removes the conversations neither mentioned. Call once a round
-   * trip sent after subscribe() answered (every notification sent before it has then arrived).
-   */
-  settle(): void;
+  subscribe(): Promise<() => void>;
   /** A conversation-list notification: applied when it belongs to a current subscription. */
   admit(frame: Notification): void;
   /** The socket closed: its subscriptions are gone. */
@@ -59,9 +58,8 @@ export function createConversationList(connection: Connection, store: ChatStore,
   let early: Notification[] = [];
   /** Conversation ids the current subscriptions' notifications mentioned (UPSERT or DELETE). */
   let mentioned = new Set<string>();
-  /** Bumped by every subscribe() and reset(): a settle() of an older round does nothing. */
+  /** Bumped by every subscribe() and reset(): a settle of an older round does nothing. */
   let round = 0;
-  let settledRound = -1;
 
   const roleOf = (subscriptionId: string): Role | undefined => {
     for (const [role, sub] of current) if (sub.id === subscriptionId) return role;
@@ -125,12 +123,13 @@ export function createConversationList(connection: Connection, store: ChatStore,
       const mine = ++round;
       mentioned = new Set();
       await Promise.all((['open', 'all'] as const).map((role) => subscribeOne(role, mine)));
-    },
-    settle() {
-      if (settledRound === round || current.size < 2) return;
-      settledRound = round;
-      const gone = Object.keys(store.state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
-      store.dispatch(gone.map((conversationId) => ({ type: 'conversationRemoved', conversationId })));
+      let settled = false;
+      return () => {
+        if (settled || mine !== round || current.size < 2) return;
+        settled = true;
+        const gone = Object.keys(store.state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
+        store.dispatch(gone.map((conversationId) => ({ type: 'conversationRemoved', conversationId })));
+      };
     },
     admit(frame) {
       const id = frame.subscriptionId;

@@ -6,24 +6,16 @@
 // next page of the tab.
 import { sessionError } from '../core/session';
 import { addToOutbox } from '../core/outboxAdd';
-import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import { createSerialPump } from '../core/serialPump';
-import type { Connection } from './connection';
 import { createBackoff } from './backoff';
 import { classify, ConnectionClosedError, isRetryable, RequestFailedError, sessionErrorKindOf } from './errors';
-import { createPublisher, type OutgoingMessage, type ReplyChoice } from './outboxPublish';
+import { createPublisher, type OutgoingMessage, type PublisherDeps, type ReplyChoice } from './outboxPublish';
 import type { OutboxStorage, PersistedMessage } from './outboxStorage';
 import type { DialogTarget } from '../core/conversation';
-import type { Subscriber } from './resubscribe';
 
-export interface OutboxDeps {
-  connection: Connection;
-  store: ChatStore;
-  subscriber: Subscriber;
+export interface OutboxDeps extends PublisherDeps {
   clock: Clock;
-  account: string;
-  lang?: string;
   newClientId: () => string;
   isOnline: () => boolean;
   /** Aborted when the session stops. */

@@ -4,7 +4,7 @@
 // ExternalId, never by text.
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
-import { isRefused, RequestFailedError } from './errors';
+import { ConnectionClosedError, isRefused, RequestFailedError } from './errors';
 import { isRecord } from './http';
 import { activeTarget, type DialogTarget } from '../core/conversation';
 import type { Subscriber } from './resubscribe';
@@ -34,6 +34,11 @@ export interface PublisherDeps {
   subscriber: Subscriber;
   account: string;
   lang?: string;
+  /**
+   * What this page holds contradicts the server: forget it and rebuild from the server on a new
+   * socket (the session forgets the store and reconnects).
+   */
+  rebuild: () => void;
 }
 
 export interface Publisher {
@@ -59,6 +64,8 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   let creating: Promise<DialogTarget> | undefined;
   /** A conversation we created (for this consumer) whose metadata has not arrived yet. */
   let created: (DialogTarget & { consumerId: string | undefined }) | undefined;
+  /** A rebuild was asked for and has not led to a conversation yet: a second contradiction is the answer. */
+  let rebuilding = false;
 
   const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
 
@@ -80,14 +87,24 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       const id = isRecord(response.body) ? response.body.conversationId : undefined;
       if (typeof id !== 'string' || id === '') throw new Error('The new conversation has no id');
       created = { conversationId: id, dialogId: id, consumerId: store.consumerId }; // the MAIN dialog id is the conversation id
+      rebuilding = false;
       return { conversationId: id, dialogId: id };
     } catch (error) {
       // One open conversation per consumer: the server names the one we do not know yet. Adopt it.
       if (!(error instanceof RequestFailedError) || error.code !== 400) throw error;
       await subscriber.resubscribe();
       const adopted = activeTarget(store.state);
-      if (!adopted) throw error;
-      return adopted;
+      if (adopted) {
+        rebuilding = false;
+        return adopted;
+      }
+      // The server says one is open, yet its fresh snapshot gives none this page can use: what the
+      // page holds contradicts the server (e.g. a conversation it dropped). Rebuild from the server
+      // once, on a new socket; the message waits for it. A second contradiction is the answer.
+      if (rebuilding) throw error;
+      rebuilding = true;
+      deps.rebuild();
+      throw new ConnectionClosedError(RequestTypes.ConsumerRequestConversation);
     }
   };
 

@@ -26,6 +26,8 @@ export interface Subscriber {
   subscribeNewDialogs(): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
+  /** The store was forgotten (ChatStore.forget): the floors earlier replays proved no longer hold. */
+  forget(): void;
 }
 
 export function createSubscriber(connection: Connection, store: ChatStore, clock: Clock): Subscriber {
@@ -92,21 +94,33 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
       if (!isRefused(error)) throw error; // a refused dialog is skipped; anything else fails the resubscribe
     });
 
+  /** The resubscribe in flight on this socket: a second caller shares it (two rounds must never interleave). */
+  let flight: Promise<void> | undefined;
+
+  const resubscribe = async (): Promise<void> => {
+    online = false;
+    // One flight (the server handles a socket's requests in order, so nothing waits for an
+    // answer before the next request goes out): the conversation lists, the dialogs already known
+    // (a reconnect: from where the unbroken run of sequences held ends), and a GetClock whose
+    // answer proves that everything those requests caused has arrived: the lists' snapshots and
+    // the dialogs' history replays (protocol reference §2.1; docs/architecture.md).
+    const [settle] = await Promise.all([list.subscribe(), ...watchedDialogs(store.state).map(watch), connection.request(RequestTypes.GetClock)]);
+    settle();
+    // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
+    const revealed = watchedDialogs(store.state).filter((t) => !dialogs.has(t.dialogId) && !unusable.has(t.dialogId));
+    if (revealed.length > 0) await Promise.all([...revealed.map(watch), connection.request(RequestTypes.GetClock)]);
+    commitReplays();
+    online = true;
+  };
+
   return {
-    async resubscribe() {
-      online = false;
-      // One flight (the server handles a socket's requests in order, so nothing waits for an
-      // answer before the next request goes out): the conversation lists, the dialogs already known
-      // (a reconnect: from where the unbroken run of sequences held ends), and a GetClock whose
-      // answer proves that everything those requests caused has arrived: the lists' snapshots and
-      // the dialogs' history replays (protocol reference §2.1; docs/architecture.md).
-      await Promise.all([list.subscribe(), ...watchedDialogs(store.state).map(watch), connection.request(RequestTypes.GetClock)]);
-      list.settle();
-      // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
-      const revealed = watchedDialogs(store.state).filter((t) => !dialogs.has(t.dialogId) && !unusable.has(t.dialogId));
-      if (revealed.length > 0) await Promise.all([...revealed.map(watch), connection.request(RequestTypes.GetClock)]);
-      commitReplays();
-      online = true;
+    resubscribe() {
+      if (flight) return flight;
+      const mine: Promise<void> = resubscribe().finally(() => {
+        if (flight === mine) flight = undefined;
+      });
+      flight = mine;
+      return mine;
     },
     ensureDialog,
     subscribeNewDialogs() {
@@ -115,8 +129,12 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
         if (!dialogs.has(target.dialogId) && !unusable.has(target.dialogId)) watch(target).catch(() => undefined);
       }
     },
+    forget() {
+      floors.clear();
+    },
     reset() {
       online = false;
+      flight = undefined;
       dialogs.clear();
       unusable.clear();
       replays.clear();

@@ -124,6 +124,12 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
     storage: outboxStorage,
+    rebuild() {
+      console.warn('Parley: the conversation list contradicts the server; rebuilding it from the server');
+      store.forget();
+      subscriber.forget();
+      connection.reconnect('rebuilding the state from the server');
+    },
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });

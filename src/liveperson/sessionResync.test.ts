@@ -61,4 +61,25 @@ describe('LivePerson session: resync', () => {
     expect(flight.map((e) => e.frame.type)).toEqual(['InitConnection', 'cqm.SubscribeExConversations', 'cqm.SubscribeExConversations', 'ms.SubscribeMessagingEvents', 'GetClock']);
     expect(roundTrips(since(from), RECIPE)).toBe(1);
   });
+
+  it('a conversation this page dropped while the server keeps it open is rebuilt from the server: the next message goes to it, not "Not sent"', async () => {
+    const account = h.account();
+    const session = open(account);
+    const c = await startConversation(session, 'Before');
+    // The server (wrongly, or a frame lost in between) tells this page the open conversation is gone.
+    const lists = h.log.filter((e) => e.dir === 'out' && e.frame.type === 'cqm.SubscribeExConversations' && e.frame.body?.convState !== undefined);
+    const answer = h.log.find((e) => e.dir === 'in' && e.frame.reqId === lists.at(-1)?.frame.id);
+    const subscriptionId = (answer?.frame.body as { subscriptionId?: string } | undefined)?.subscriptionId;
+    expect(subscriptionId).toBeTypeOf('string');
+    h.inject(JSON.stringify({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', body: { subscriptionId, changes: [{ type: 'DELETE', result: { convId: c } }] } }));
+    await waitForSnapshot(session, (x) => x.chat.conversationId === undefined);
+
+    // ConsumerRequestConversation answers 400 (one is open); the page rebuilds and the message goes out once.
+    await session.send('After');
+    const back = await waitForSnapshot(session, (x) => x.connection.status === 'online' && texts(x.chat.timeline).join('|') === 'Before|After');
+    expect(back.chat).toMatchObject({ conversationId: c, stage: 'open' });
+    expect(h.sent.filter((f) => f.type === 'cm.ConsumerRequestConversation')).toHaveLength(2);
+    const detail = await h.control(account).conversation(c);
+    expect((detail.transcript[c] ?? []).filter((e) => e.role === 'CONSUMER' && e.event.type === 'ContentEvent').map((e) => eventFields(e).message)).toEqual(['Before', 'After']);
+  });
 });
