@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatSession, SessionSnapshot } from '../core/session';
 import type { TimelineRow } from '../core/model';
-import { MemoryStorage } from '../liveperson/storage';
+import { MemoryStorage } from '../platform/storage';
 import { standInForTests } from '../../server/testing/harness';
 import { call } from '../../server/testing/http';
 import { cometdClient, disconnect, gwsAgent, type GwsAgentClient } from '../../server/testing/genesys';

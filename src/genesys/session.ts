@@ -11,7 +11,7 @@ import { sessionError, type ChatSession } from '../core/session';
 import { createChatStore } from '../core/store';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createTypingThrottle } from '../core/typingThrottle';
-import { safeStore, type StorageLike } from '../liveperson/storage';
+import { safeStore, type StorageLike } from '../platform/storage';
 import { DEFAULT_NICKNAME, normalizeGenesysConfig, type GenesysConfig } from './config';
 import { decodeDelivery, mergeMessages, transcriptEvents, type GmsDelivery, type GmsMessage } from './gmsDecode';
 import { createKeyStore, type SessionKeys } from './keys';

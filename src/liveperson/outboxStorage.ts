@@ -11,7 +11,7 @@
 // died without pagehide is taken for a copy too: safe, nothing is sent twice or lost.
 import { isRecord } from './http';
 import { clickMetadata, type ReplyChoice } from './outboxPublish';
-import type { KeyValueStore } from './storage';
+import type { KeyValueStore } from '../platform/storage';
 
 export interface PersistedMessage {
   clientId: string;
