@@ -4,18 +4,20 @@
 // session asks for the transcript from its position (requestNotifications) and is online only once
 // that came. Deliveries build the transcript (a set keyed by index) that gmsDecode.ts folds into
 // the store. A server-sent /meta/disconnect or chatEnded ends the chat visibly and never starts a
-// reconnect loop. Only the session keys are kept in localStorage (keys.ts).
+// reconnect loop. Only the session keys are kept in localStorage (keys.ts), and the unsent
+// messages in sessionStorage until GMS has them (outbox.ts).
 // GMS has no receipts: the visitor's messages are pending, then sent once echoed with an index.
 import { CometD, type Message } from 'cometd';
-import { sessionError, type ChatSession } from '../core/session';
+import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/session';
 import { createChatStore } from '../core/store';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createTypingThrottle } from '../core/typingThrottle';
 import { safeStore, type StorageLike } from '../platform/storage';
+import { createOutboxStorage } from '../platform/outboxStorage';
 import { DEFAULT_NICKNAME, normalizeGenesysConfig, type GenesysConfig } from './config';
 import { decodeDelivery, mergeMessages, transcriptEvents, type GmsDelivery, type GmsMessage } from './gmsDecode';
-import { createKeyStore, type SessionKeys } from './keys';
-import { createGenesysOutbox } from './outbox';
+import { createKeyStore, keyStoreKey, type SessionKeys } from './keys';
+import { createGenesysOutbox, decodeSentFrom } from './outbox';
 
 /** How long requestChat and requestNotifications wait for their delivery. */
 export const REPLY_TIMEOUT_MS = 10_000;
@@ -23,7 +25,10 @@ export const REPLY_TIMEOUT_MS = 10_000;
 export interface GenesysSessionDeps {
   /** Makes the CometD client (tests: one adapted to Node). */
   createCometD?: () => CometD;
+  /** localStorage: the session keys. */
   storage?: StorageLike;
+  /** sessionStorage: the unsent messages, so that a reload of the tab keeps them. */
+  sessionStorage?: StorageLike;
   now?: () => number;
   setTimeout?: TimerFunctions['setTimeout'];
   clearTimeout?: TimerFunctions['clearTimeout'];
@@ -37,6 +42,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
   const clock = createClock(deps);
   const store = createChatStore(clock);
   const keyStore = createKeyStore(safeStore(deps.storage), cfg.gms, cfg.service);
+  const outboxStorage = createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), `${keyStoreKey(cfg.gms, cfg.service)}:outbox`, MESSAGE_MAX_LENGTH, decodeSentFrom);
   const stop = new AbortController();
   const cometd = deps.createCometD?.() ?? new CometD();
   if (cfg.transport === 'long-polling') cometd.unregisterTransport('websocket');
@@ -216,6 +222,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
     },
     publish,
     resync,
+    storage: outboxStorage,
   });
 
   const typing = createTypingThrottle({
@@ -244,6 +251,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
       online = false;
       stop.abort();
       onlinePeriod.abort();
+      outboxStorage.release(); // the next session of this page (or tab) may send what is left
       if (!cometd.isDisconnected()) cometd.disconnect();
       store.dispose();
     },
