@@ -1,8 +1,9 @@
 // The Genesys chaos run: 100 messages each way (the visitor typing into the real composer in
 // Genesys mode, the agent over GWS REST) while the stand-in drops the widget's long polls and
-// restarts the GMS Bayeux server at seeded random intervals. It ends with 0 lost, 0 doubled and
-// 0 out of order against the stand-in's transcript, with no manual Retry. CHAOS_SEED overrides the
-// seed (it fixes the fault plan, not the run); CHAOS_MESSAGES makes it longer.
+// restarts the GMS Bayeux server at seeded random intervals, and the visitor reloads now and then.
+// It ends with 0 lost, 0 doubled and 0 out of order against the stand-in's transcript, with no
+// manual Retry. CHAOS_SEED overrides the seed (it fixes the fault plan, not the run);
+// CHAOS_MESSAGES makes it longer.
 import { runGenesysChaos } from './support/genesys-chaos';
 import { expect, test } from './support/fixtures';
 

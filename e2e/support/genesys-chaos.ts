@@ -1,7 +1,8 @@
 // The Genesys chaos driver (e2e/genesys-chaos.spec.ts): a chat typed into the real composer in
 // Genesys mode and answered by a GWS agent over REST, while the stand-in drops the widget's long
 // polls and restarts the GMS Bayeux server (every session unknown: 402, re-handshake, resync) at
-// seeded random intervals, and sometimes delays deliveries. At the end the widget's timeline must
+// seeded random intervals, sometimes delays deliveries, and now and then reloads the visitor's
+// page (unsent messages come back from sessionStorage). At the end the widget's timeline must
 // equal the stand-in's transcript: 0 lost, 0 doubled, 0 out of order, every visitor message stored
 // once and shown sent. The seed fixes the fault plan, not the run (browser and network timing vary).
 import type { APIRequestContext, Page } from '@playwright/test';
@@ -24,6 +25,8 @@ export interface GenesysChaosReport {
   /** Drop requests, and the held long polls they cut (a poll is not always held at that instant). */
   dropRequests: number;
   longPollsDropped: number;
+  /** Page reloads by the visitor mid-chat. */
+  reloads: number;
   /** sendMessage publishes beyond the first of each text, seen on the browser's requests. */
   publishRetries: number;
   /** requestNotifications publishes (the resync after every re-handshake, and reconciliations). */
@@ -158,9 +161,17 @@ export async function runGenesysChaos(page: Page, w: Widget, request: APIRequest
 
   let visitor = 1; // v0 was the first
   let agent = 0;
+  let reloads = 0;
   try {
     while (visitor <= options.messagesEachWay || agent < options.messagesEachWay) {
       const visitorTurn = agent >= options.messagesEachWay || (visitor <= options.messagesEachWay && random() < 0.5);
+      if (random() < 0.02) {
+        // The visitor reloads mid-chat: messages in flight come back from sessionStorage and are
+        // reconciled with the transcript before any is published again.
+        await page.reload();
+        await w.open();
+        reloads += 1;
+      }
       if (visitorTurn) {
         await w.send(`v${visitor}`);
         visitor += 1;
@@ -191,6 +202,7 @@ export async function runGenesysChaos(page: Page, w: Widget, request: APIRequest
     seed: options.seed,
     durationMs: Date.now() - started,
     ...counts,
+    reloads,
     publishRetries: publishes.retries(),
     resyncs: publishes.resyncs(),
     manualRetries,
