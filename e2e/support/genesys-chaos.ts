@@ -7,6 +7,8 @@
 // once and shown sent. The seed fixes the fault plan, not the run (browser and network timing vary).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { seededRandom } from '../../server/prng';
+import { storedRowsProblems } from './chaos-check';
+import { everyRandomInterval } from './fault-loop';
 import { GwsAgent, standInChats, type StandInChat } from './gws-agent';
 import type { TimelineMessage, Widget } from './widget';
 
@@ -69,30 +71,19 @@ function watchPublishes(page: Page) {
 
 /** Restarts and long-poll drops at random intervals (0.2 to 1.5 s) until `stop()`. */
 function startFaults(request: APIRequestContext, random: () => number, counts: Pick<GenesysChaosReport, 'restarts' | 'dropRequests' | 'longPollsDropped'>, log: (line: string) => void) {
-  let running = true;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (running) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 200 + Math.floor(random() * 1_300));
-      });
-      if (!running) break;
-      await request.put('/agent/api/genesys/faults', { data: { delayMs: random() < 0.3 ? Math.floor(random() * 300) : 0 } });
-      if (random() < 0.4) {
-        await request.post('/agent/api/genesys/faults/restart', { data: { which: 'gms' } });
-        counts.restarts += 1;
-      } else {
-        const r = await request.post('/agent/api/genesys/faults/drop-long-poll', { data: { which: 'gms' } });
-        counts.dropRequests += 1;
-        counts.longPollsDropped += ((await r.json()) as { dropped: number }).dropped;
-      }
+  const stop = everyRandomInterval(random, 200, 1_300, async () => {
+    await request.put('/agent/api/genesys/faults', { data: { delayMs: random() < 0.3 ? Math.floor(random() * 300) : 0 } });
+    if (random() < 0.4) {
+      await request.post('/agent/api/genesys/faults/restart', { data: { which: 'gms' } });
+      counts.restarts += 1;
+    } else {
+      const r = await request.post('/agent/api/genesys/faults/drop-long-poll', { data: { which: 'gms' } });
+      counts.dropRequests += 1;
+      counts.longPollsDropped += ((await r.json()) as { dropped: number }).dropped;
     }
-  })().catch((error: unknown) => log(`fault loop stopped: ${String(error)}`));
+  }, log);
   return async () => {
-    running = false;
-    wake?.();
-    await loop;
+    await stop();
     await request.delete('/agent/api/genesys/faults');
   };
 }
@@ -104,33 +95,14 @@ export function genesysConvergenceProblems(
   visitorTexts: readonly string[],
   agentMessages: number,
 ): string[] {
-  const problems: string[] = [];
   const expected = chat.transcript
     .filter((e) => e.type === 'Message' && e.visibility === 'All')
     .sort((a, b) => a.index - b.index)
     .map((e) => ({ sequence: e.index, originator: e.from === VISITOR ? 'consumer' : 'agent', text: e.text ?? '' }));
-  if (timeline.duplicates > 0) problems.push(`${timeline.duplicates} rows shown twice`);
-  const rows = timeline.rows.filter((r) => r.originator === 'consumer' || r.originator === 'agent');
-  const unsent = rows.filter((r) => r.sequence === null);
-  if (unsent.length > 0) problems.push(`not stored yet in the widget: ${unsent.map((r) => `${r.text} (${r.receipt})`).join(', ')}`);
-  const sequenced = rows.filter((r) => r.sequence !== null);
-  if (sequenced.length !== expected.length) problems.push(`the widget shows ${sequenced.length} stored messages, the transcript has ${expected.length}`);
-  for (let i = 0; i < Math.max(sequenced.length, expected.length); i++) {
-    const got = sequenced[i];
-    const want = expected[i];
-    if (got?.sequence !== want?.sequence || got?.originator !== want?.originator || got?.text !== want?.text) {
-      problems.push(`row ${i}: widget ${JSON.stringify(got ?? null)} ≠ transcript ${JSON.stringify(want ?? null)}`);
-      break;
-    }
-  }
-  const copies = visitorCopies(chat);
-  const wrong = visitorTexts.filter((t) => copies.get(t) !== 1).map((t) => `${t}×${copies.get(t) ?? 0}`);
-  if (wrong.length > 0) problems.push(`visitor messages not stored exactly once: ${wrong.slice(0, 10).join(', ')}`);
-  if (copies.size !== visitorTexts.length) problems.push(`the transcript has ${copies.size} distinct visitor texts, ${visitorTexts.length} were typed`);
-  const agentStored = expected.filter((e) => e.originator === 'agent').length;
-  if (agentStored !== agentMessages) problems.push(`${agentStored} agent messages stored, ${agentMessages} sent`);
+  const messages = { ...timeline, rows: timeline.rows.filter((r) => r.originator === 'consumer' || r.originator === 'agent') };
+  const problems = storedRowsProblems(messages, expected, visitorCopies(chat), visitorTexts, agentMessages);
   // GMS has no receipts: a stored visitor message is "sent", never delivered or read.
-  const ticks = sequenced.filter((r) => r.originator === 'consumer' && r.receipt !== 'sent').map((r) => `${r.text}: ${r.receipt}`);
+  const ticks = messages.rows.filter((r) => r.sequence !== null && r.originator === 'consumer' && r.receipt !== 'sent').map((r) => `${r.text}: ${r.receipt}`);
   if (ticks.length > 0) problems.push(`stored visitor messages not shown as sent: ${ticks.slice(0, 10).join('; ')}`);
   return problems;
 }
