@@ -80,12 +80,15 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
   const { store, clock } = deps;
   /** Transcript indices already matched to a message of this page, per chat. */
   const claimed = new Set<string>();
+  /** The client ids of this page's messages found in the transcript (an attempt in flight may end after that). */
+  const matched = new Set<string>();
   let waiter: { item: Item; done: () => void; fail: (e: Error) => void } | undefined;
 
   const claimKey = (chatId: string, index: number) => `${chatId}:${index}`;
 
   /** The visitor's Message in the transcript that stores `message`, claimed and reported to the store. */
   const match = (message: Message): boolean => {
+    if (matched.has(message.clientId)) return true;
     const chat = deps.chat();
     const from = message.sentFrom;
     if (!chat || from?.chatId !== chat.chatId) return false;
@@ -95,6 +98,7 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
       .sort((a, b) => a.index - b.index)[0];
     if (!echo) return false;
     claimed.add(claimKey(chat.chatId, echo.index));
+    matched.add(message.clientId);
     store.dispatch([{ type: 'outboxStored', clientId: message.clientId, dialogId: chat.chatId, sequence: echo.index }]);
     return true;
   };
@@ -131,12 +135,6 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
       };
     });
 
-  const publish = (operation: string, fields?: Record<string, unknown>) =>
-    deps.publish(operation, fields).catch((error: unknown) => {
-      // A publish the server did not acknowledge may still have been stored: reconciled when online again.
-      throw new OfflineError(error instanceof Error ? error.message : 'offline');
-    });
-
   const sendMessage = async (message: Extract<Item, { kind: 'message' }>): Promise<void> => {
     if (!deps.chat()) await deps.openChat();
     const chat = deps.chat();
@@ -151,7 +149,12 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
     queue.persistNow();
     const echoed = settle(message, ECHO_TIMEOUT_MS);
     echoed.catch(() => undefined);
-    await publish('sendMessage', { message: message.text });
+    // A publish the server did not acknowledge may still have been stored: its sentFrom tells the
+    // next attempt to look for it first (after a failure the session is offline: that attempt waits).
+    const publishing = deps.publish('sendMessage', { message: message.text }).then(() => 'published' as const);
+    publishing.catch(() => undefined);
+    // The echo may come before the publish's answer (or instead of it, when that is lost).
+    if ((await Promise.race([publishing, echoed])) === 'done') return;
     if (match(message)) return waiter?.done();
     if ((await echoed) === 'timeout') throw new NoEchoError('GMS did not confirm the message');
   };
@@ -160,7 +163,7 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
     if (!deps.chat()) return;
     const over = settle(item, ECHO_TIMEOUT_MS);
     over.catch(() => undefined);
-    await publish('disconnect');
+    await deps.publish('disconnect');
     // Taken by the server: the chat ends with its chatEnded delivery (or the wait runs out).
     if (deps.chat()) await over;
     else waiter?.done();
@@ -169,7 +172,7 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
   const classify = (error: unknown): { failure: OutboxFailure } => {
     if (error instanceof OfflineError || !deps.isOnline()) return { failure: 'offline' };
     if (sessionErrorKind(error) === 'refused') return { failure: 'refused' };
-    // No echo, or no answer to requestChat / requestNotifications: its fate is unknown.
+    // No echo, or no answer to a publish, requestChat or requestNotifications: its fate is unknown.
     return { failure: 'uncertain' };
   };
 

@@ -220,6 +220,41 @@ describe('createGenesysSession', () => {
     expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'maybe stored', 'after']);
   });
 
+  it('a publish whose reply never comes does not hold the queue: it is reconciled, then the next goes out, each once', async () => {
+    // The real client, with one fault: the reply to a publish is lost (sent, no callback), and
+    // another publish is lost before it leaves (no request, no callback), as seen in a chaos run.
+    const { s: first, storage, chatId } = await chatWithDana();
+    first.stop();
+    const s = createGenesysSession(
+      { backend: 'genesys', gms: h.url, service: 'customer-support', nickname: 'Ada', transport: 'long-polling' },
+      {
+        storage,
+        replyTimeoutMs: 1_000,
+        createCometD: () => {
+          const c = cometdClient(`${h.url}/genesys/cometd`);
+          const publish = c.publish.bind(c) as (channel: string, data: unknown, callback: (m: unknown) => void) => void;
+          const lost = new Set(['reply lost', 'never sent']);
+          (c as unknown as { publish: typeof publish }).publish = (channel, data, callback) => {
+            const text = (data as { message?: string }).message ?? '';
+            if (!lost.delete(text)) return publish(channel, data, callback);
+            if (text === 'reply lost') publish(channel, data, () => undefined);
+          };
+          return c;
+        },
+      },
+    );
+    sessions.push(s);
+    s.start();
+    await online(s);
+    void s.send('reply lost').catch(() => undefined);
+    void s.send('never sent').catch(() => undefined);
+    void s.send('then this').catch(() => undefined);
+    const sent = (x: SessionSnapshot) => x.chat.timeline.filter((r) => r.kind === 'message' && r.originator === 'consumer' && r.receipt === 'sent').length;
+    await until(s, (x) => sent(x) === 4, 'all sent', 15_000);
+    const chat = (await standInChats()).find((c) => c.id === chatId);
+    expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'reply lost', 'never sent', 'then this']);
+  });
+
   it('the kick (/meta/disconnect from the server) ends the chat visibly, with no reconnect loop', async () => {
     const { s, chatId, storage } = await chatWithDana();
     await new Promise((r) => setTimeout(r, 200));

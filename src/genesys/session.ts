@@ -29,6 +29,8 @@ export interface GenesysSessionDeps {
   storage?: StorageLike;
   /** sessionStorage: the unsent messages, so that a reload of the tab keeps them. */
   sessionStorage?: StorageLike;
+  /** How long a publish, requestChat or requestNotifications waits for its answer (default REPLY_TIMEOUT_MS). */
+  replyTimeoutMs?: number;
   now?: () => number;
   setTimeout?: TimerFunctions['setTimeout'];
   clearTimeout?: TimerFunctions['clearTimeout'];
@@ -40,6 +42,7 @@ const newClientId = () => globalThis.crypto?.randomUUID?.() ?? `parley-${Date.no
 export function createGenesysSession(config: GenesysConfig, deps: GenesysSessionDeps = {}): ChatSession {
   const cfg = normalizeGenesysConfig(config);
   const clock = createClock(deps);
+  const replyTimeoutMs = deps.replyTimeoutMs ?? REPLY_TIMEOUT_MS;
   const store = createChatStore(clock);
   const keyStore = createKeyStore(safeStore(deps.storage), cfg.gms, cfg.service);
   const outboxStorage = createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), `${keyStoreKey(cfg.gms, cfg.service)}:outbox`, MESSAGE_MAX_LENGTH, decodeSentFrom);
@@ -96,7 +99,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
       const timer = clock.setTimeout(() => {
         replyWaiters = replyWaiters.filter((x) => x !== w);
         reject(new Error('GMS did not answer'));
-      }, REPLY_TIMEOUT_MS);
+      }, replyTimeoutMs);
       replyWaiters.push(w);
     });
   const answered = (hadKeys: boolean) => {
@@ -108,7 +111,17 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
   const publish = (operation: string, fields: Record<string, unknown> = {}): Promise<void> =>
     new Promise((resolve, reject) => {
       const data = { operation, ...(keys && operation !== 'requestChat' ? { secureKey: keys.secureKey } : {}), ...fields };
+      // The client may never call back (a chaos run saw a publish made during a re-handshake never
+      // leave): after the timeout its fate is unknown, as after a failure, and whoever waits moves on.
+      let settled = false;
+      const timer = clock.setTimeout(() => {
+        settled = true;
+        reject(new Error(`GMS ${operation}: no answer`));
+      }, replyTimeoutMs);
       cometd.publish(cfg.channel, data, (reply: Message) => {
+        if (settled) return;
+        settled = true;
+        clock.clearTimeout(timer);
         if (reply.successful) return resolve();
         // A Bayeux failure (402::session_unknown after a restart, a network error): its fate is
         // unknown, and the session is offline until the next handshake or connect.
