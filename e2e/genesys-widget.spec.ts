@@ -4,6 +4,7 @@
 // GMS cannot be reached, and the XSS corpus in every Genesys text slot (nickname, text, URL, notice).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { GwsAgent } from './support/gws-agent';
 import { installTrap, VECTORS } from './support/xss-corpus';
 import type { Widget } from './support/widget';
 
@@ -156,12 +157,8 @@ test('the XSS corpus as the agent nickname, text, URL and notice renders as iner
   const [chat] = await chatsOf(request, service);
   expect(chat?.participants[0]?.nickname).toBe(VECTORS[2]);
   // The agent side by GWS REST (Basic sign-in, then the cookie and the CSRF header).
-  const me = await request.get('/api/v2/me', { headers: { authorization: `Basic ${Buffer.from('sam:parley').toString('base64')}` } });
-  const csrf = { [me.headers()['x-csrf-header'] ?? 'X-CSRF-TOKEN']: me.headers()['x-csrf-token'] ?? '' };
-  const op = async (operationName: string, fields: Record<string, unknown> = {}) => {
-    const r = await request.post(`/api/v2/me/chats/${chat?.id}`, { headers: csrf, data: { operationName, ...fields } });
-    expect(r.status(), `${operationName}: ${await r.text()}`).toBe(200);
-  };
+  const sam = await GwsAgent.signIn(request, 'sam');
+  const op = (operationName: string, fields: Record<string, unknown> = {}) => sam.op(chat?.id ?? '', operationName, fields);
   await op('Accept', { nickname: VECTORS[1] });
   await expect(w.log.locator('[data-banner="agentJoined"]')).toContainText(`${VECTORS[1]} joined`);
   for (const vector of VECTORS) {

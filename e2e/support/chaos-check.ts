@@ -47,17 +47,26 @@ export function visitorCopies(detail: ConversationDetail): Map<string, number> {
 /** The tick a stored receipt state shows. */
 const TICK: Record<string, string> = { sent: 'sent', delivered: 'delivered', read: 'read' };
 
-export function convergenceProblems(
+/** A stored message as the widget shows it and the transcript has it. */
+export interface StoredRow {
+  sequence: number;
+  originator: string;
+  text: string;
+}
+
+/**
+ * What differs between the widget's timeline and the transcript's messages (`expected`, in order),
+ * whatever the backend: rows shown twice or not stored, lost, doubled or out of order, visitor
+ * texts not stored exactly once (`copies`: how often the transcript has each), agent messages.
+ */
+export function storedRowsProblems(
   timeline: { rows: TimelineMessage[]; duplicates: number },
-  detail: ConversationDetail,
-  visitorTexts: string[],
+  expected: readonly StoredRow[],
+  copies: ReadonlyMap<string, number>,
+  visitorTexts: readonly string[],
   agentMessages: number,
 ): string[] {
   const problems: string[] = [];
-  const c = detail.id;
-  const expected = (detail.transcript[c] ?? [])
-    .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
-    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(eventFields(e).message) }));
   const rows = timeline.rows;
   if (timeline.duplicates > 0) problems.push(`${timeline.duplicates} rows shown twice`);
   const unsent = rows.filter((r) => r.sequence === null);
@@ -72,12 +81,26 @@ export function convergenceProblems(
       break;
     }
   }
-  const copies = visitorCopies(detail);
   const wrong = visitorTexts.filter((t) => copies.get(t) !== 1).map((t) => `${t}×${copies.get(t) ?? 0}`);
   if (wrong.length > 0) problems.push(`visitor messages not stored exactly once: ${wrong.slice(0, 10).join(', ')}`);
   if (copies.size !== visitorTexts.length) problems.push(`the transcript has ${copies.size} distinct visitor texts, ${visitorTexts.length} were typed`);
   const agentStored = expected.filter((e) => e.originator === 'agent').length;
   if (agentStored !== agentMessages) problems.push(`${agentStored} agent messages stored, ${agentMessages} sent`);
+  return problems;
+}
+
+export function convergenceProblems(
+  timeline: { rows: TimelineMessage[]; duplicates: number },
+  detail: ConversationDetail,
+  visitorTexts: string[],
+  agentMessages: number,
+): string[] {
+  const c = detail.id;
+  const expected = (detail.transcript[c] ?? [])
+    .filter((e) => e.event.type === 'ContentEvent' && (e.audience ?? 'ALL') === 'ALL')
+    .map((e) => ({ sequence: e.sequence, originator: e.role === 'CONSUMER' ? 'consumer' : 'agent', text: String(eventFields(e).message) }));
+  const problems = storedRowsProblems(timeline, expected, visitorCopies(detail), visitorTexts, agentMessages);
+  const sequenced = timeline.rows.filter((r) => r.sequence !== null);
   const receipts = detail.receipts[c] ?? {};
   const ticks = sequenced
     .filter((r) => r.originator === 'consumer')

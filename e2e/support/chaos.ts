@@ -8,6 +8,7 @@ import { seededRandom } from '../../server/prng';
 import type { Control, ConversationDetail } from './control';
 import { convergenceProblems, visitorCopies } from './chaos-check';
 import { watchFrames } from './chaos-frames';
+import { everyRandomInterval } from './fault-loop';
 import type { Widget } from './widget';
 
 export interface ChaosOptions {
@@ -48,25 +49,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The stand-in's faults, changed at random intervals until `stop()`. */
 function startFaults(control: Control, random: () => number, log: (line: string) => void) {
-  let running = true;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (running) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 200 + Math.floor(random() * 2_800)); // a drop every 0.2 to 3 s
-      });
-      if (!running) break;
-      const patch: Record<string, unknown> = { delayMs: random() < 0.5 ? Math.floor(random() * 250) : 0, notifyBeforeResponse: random() < 0.5 };
-      if (random() < 0.35) patch.failNext = { count: 1 + Math.floor(random() * 2), code: random() < 0.5 ? 429 : 500 };
-      await control.setFaults(patch);
-      await control.dropSockets();
-    }
-  })().catch((error: unknown) => log(`fault loop stopped: ${String(error)}`));
+  // A drop every 0.2 to 3 s.
+  const stop = everyRandomInterval(random, 200, 2_800, async () => {
+    const patch: Record<string, unknown> = { delayMs: random() < 0.5 ? Math.floor(random() * 250) : 0, notifyBeforeResponse: random() < 0.5 };
+    if (random() < 0.35) patch.failNext = { count: 1 + Math.floor(random() * 2), code: random() < 0.5 ? 429 : 500 };
+    await control.setFaults(patch);
+    await control.dropSockets();
+  }, log);
   return async () => {
-    running = false;
-    wake?.();
-    await loop;
+    await stop();
     await control.clearFaults();
   };
 }

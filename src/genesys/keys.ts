@@ -1,7 +1,7 @@
 // The only chat data a Genesys widget keeps in the browser: the session keys of the open chat
 // (chatId, secureKey, userId, alias) in localStorage, per GMS and service, so that a reload or a
 // second tab comes back to the same chat. Never the transcript: it is asked again of GMS.
-import type { KeyValueStore } from '../liveperson/storage';
+import type { KeyValueStore } from '../platform/storage';
 
 export interface SessionKeys {
   chatId: string;

@@ -1,24 +1,43 @@
-// The visitor's outgoing GMS operations: an ordered queue drained only while the session is online
-// (handshaken and resynced): messages, then the end of the chat, so an end asked for while offline
-// goes out after the messages typed before it. The first message opens the chat (requestChat).
+// What the visitor's GMS operations do, on core's ordered queue (src/core/outboxQueue.ts: order,
+// attempts, "Not sent" and Retry, restoring after a reload): the first message opens the chat
+// (requestChat), then sendMessage; the end of the chat is disconnect.
 // GMS does not deduplicate and has no client ids: a message counts as stored once the transcript
-// shows the visitor's Message with its text at or after the position it was sent from. A message
-// whose fate is unknown (no echo: the connection dropped, or no answer) is reconciled against the
-// replayed transcript (requestNotifications) before it is published again.
-import { sessionError, type SessionErrorKind } from '../core/session';
-import { addToOutbox } from '../core/outboxAdd';
+// shows the visitor's Message with its text at or after the position it was published from. That
+// position is kept with the message (also in sessionStorage, so a reload knows it): a message that
+// has one may be stored already, and is looked for in the replayed transcript (requestNotifications
+// from that position) before it is published again. At most once, whatever was lost in between.
+import { sessionError, sessionErrorKind } from '../core/session';
+import { createOutboxQueue, type OutboxFailure, type PersistedOutboxMessage, type QueuedOutboxItem } from '../core/outboxQueue';
+import { asObject, type Obj } from '../core/decodeValues';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
-import { createSerialPump } from '../core/serialPump';
+import type { OutboxStorage } from '../platform/outboxStorage';
 import type { GmsMessage } from './gmsDecode';
 
 /** How long a published message waits for its echo before the transcript is asked for again. */
 export const ECHO_TIMEOUT_MS = 8_000;
-/** Attempts before a message shows "Not sent" (a refusal fails it at once). */
+/** Attempts without an echo before a message shows "Not sent" (a refusal fails it at once; offline periods do not count). */
 export const MAX_ATTEMPTS = 3;
 
 /** Thrown while the session went offline: the entry stays queued for the next online period. */
 export class OfflineError extends Error {}
+/** No echo came in time: the message may be stored; the transcript tells before it is sent again. */
+class NoEchoError extends Error {}
+
+/** Genesys' field of a queued or saved message: where it was last published, in which chat. */
+export interface SentFrom {
+  sentFrom?: { chatId: string; position: number };
+}
+export type GenesysOutboxStorage = OutboxStorage<SentFrom>;
+
+/** Reads the saved `sentFrom` back (anything malformed: as never published). */
+export function decodeSentFrom(item: Obj): SentFrom {
+  const s = asObject(item.sentFrom);
+  const { chatId, position } = s ?? {};
+  if (typeof chatId !== 'string' || chatId === '' || chatId.length > 128) return {};
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) return {};
+  return { sentFrom: { chatId, position } };
+}
 
 export interface GenesysOutboxDeps {
   store: ChatStore;
@@ -36,25 +55,9 @@ export interface GenesysOutboxDeps {
   publish: (operation: string, fields?: Record<string, unknown>) => Promise<void>;
   /** requestNotifications from `position`; resolves with the delivery it brought. */
   resync: (position: number) => Promise<void>;
+  /** Where unsent messages survive a reload (restored when the outbox is created). */
+  storage?: GenesysOutboxStorage;
 }
-
-interface MessageEntry {
-  kind: 'message';
-  clientId: string;
-  text: string;
-  createdAt: number;
-  attempts: number;
-  /** The transcript position it was last published from (set: its fate is unknown until echoed). */
-  sentFrom?: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-interface EndEntry {
-  kind: 'end';
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-type Entry = MessageEntry | EndEntry;
 
 export interface GenesysOutbox {
   send(text: string): Promise<void>;
@@ -62,7 +65,7 @@ export interface GenesysOutbox {
   end(): Promise<void>;
   /** Drains the queue (call whenever the session comes online). */
   pump(): void;
-  /** Matches queued messages with the transcript (call after every delivery). */
+  /** Matches the message in flight with the transcript (call after every delivery). */
   reconcile(): void;
   /** An error delivery: the operation in flight was refused. */
   refused(message: string): void;
@@ -70,38 +73,44 @@ export interface GenesysOutbox {
   ended(): void;
 }
 
+type Item = QueuedOutboxItem<SentFrom>;
+type Message = Extract<Item, { kind: 'message' }> | PersistedOutboxMessage<SentFrom>;
+
 export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
   const { store, clock } = deps;
-  const queue: Entry[] = [];
-  const failed = new Map<string, { text: string; createdAt: number }>();
-  /** Transcript indices already matched to a queued message, per chat. */
+  /** Transcript indices already matched to a message of this page, per chat. */
   const claimed = new Set<string>();
-  let waiter: { entry: Entry; done: () => void; fail: (e: Error) => void } | undefined;
+  /** The client ids of this page's messages found in the transcript (an attempt in flight may end after that). */
+  const matched = new Set<string>();
+  let waiter: { item: Item; done: () => void; fail: (e: Error) => void } | undefined;
 
   const claimKey = (chatId: string, index: number) => `${chatId}:${index}`;
 
-  /** The visitor's Message in the transcript that stores `entry`, claimed and reported to the store. */
-  const match = (entry: MessageEntry): boolean => {
+  /** The visitor's Message in the transcript that stores `message`, claimed and reported to the store. */
+  const match = (message: Message): boolean => {
+    if (matched.has(message.clientId)) return true;
     const chat = deps.chat();
-    if (!chat || entry.sentFrom === undefined) return false;
+    const from = message.sentFrom;
+    if (!chat || from?.chatId !== chat.chatId) return false;
     const echo = [...chat.messages.values()]
-      .filter((m) => m.type === 'Message' && m.from.type === 'Client' && m.index >= (entry.sentFrom ?? 0) && m.text === entry.text)
+      .filter((m) => m.type === 'Message' && m.from.type === 'Client' && m.index >= from.position && m.text === message.text)
       .filter((m) => !claimed.has(claimKey(chat.chatId, m.index)))
       .sort((a, b) => a.index - b.index)[0];
     if (!echo) return false;
     claimed.add(claimKey(chat.chatId, echo.index));
-    store.dispatch([{ type: 'outboxStored', clientId: entry.clientId, dialogId: chat.chatId, sequence: echo.index }]);
+    matched.add(message.clientId);
+    store.dispatch([{ type: 'outboxStored', clientId: message.clientId, dialogId: chat.chatId, sequence: echo.index }]);
     return true;
   };
 
-  /** Waits for `entry` to be settled by reconcile()/ended() or refused(); rejects when going offline or after `ms`. */
-  const settle = (entry: Entry, ms: number): Promise<'done' | 'timeout'> =>
+  /** Waits for `item` to be settled by reconcile()/ended() or refused(); rejects when going offline; 'timeout' after `ms`. */
+  const settle = (item: Item, ms: number): Promise<'done' | 'timeout'> =>
     new Promise((resolve, reject) => {
       const signal = deps.onlineSignal();
       const finish = () => {
         clock.clearTimeout(timer);
         signal.removeEventListener('abort', offline);
-        if (waiter?.entry === entry) waiter = undefined;
+        if (waiter?.item === item) waiter = undefined;
       };
       const offline = () => {
         finish();
@@ -114,7 +123,7 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
       if (signal.aborted) return offline();
       signal.addEventListener('abort', offline, { once: true });
       waiter = {
-        entry,
+        item,
         done: () => {
           finish();
           resolve('done');
@@ -126,112 +135,77 @@ export function createGenesysOutbox(deps: GenesysOutboxDeps): GenesysOutbox {
       };
     });
 
-  const sendMessage = async (entry: MessageEntry): Promise<void> => {
+  const sendMessage = async (message: Extract<Item, { kind: 'message' }>): Promise<void> => {
     if (!deps.chat()) await deps.openChat();
     const chat = deps.chat();
     if (!chat) throw new OfflineError('no chat');
-    if (entry.sentFrom !== undefined) {
-      // Its fate is unknown: the replayed transcript tells whether GMS has it.
-      await deps.resync(entry.sentFrom);
-      if (match(entry)) return;
+    if (message.sentFrom?.chatId === chat.chatId) {
+      // It may be stored already: the replayed transcript tells whether GMS has it.
+      if (match(message)) return;
+      await deps.resync(message.sentFrom.position);
+      if (match(message)) return;
     }
-    while (entry.attempts < MAX_ATTEMPTS) {
-      entry.attempts += 1;
-      entry.sentFrom = deps.chat()?.nextPosition ?? chat.nextPosition;
-      const echoed = settle(entry, ECHO_TIMEOUT_MS);
-      echoed.catch(() => undefined);
-      // A publish the server did not acknowledge may still have been stored: reconciled when online again.
-      await deps.publish('sendMessage', { message: entry.text }).catch((error: unknown) => {
-        throw new OfflineError(error instanceof Error ? error.message : 'offline');
-      });
-      if (match(entry)) {
-        waiter?.done();
-        return;
-      }
-      if ((await echoed) === 'done') return;
-      await deps.resync(entry.sentFrom);
-      if (match(entry)) return;
-    }
-    throw sessionError('network', 'GMS did not confirm the message');
+    message.sentFrom = { chatId: chat.chatId, position: chat.nextPosition };
+    queue.persistNow();
+    const echoed = settle(message, ECHO_TIMEOUT_MS);
+    echoed.catch(() => undefined);
+    // A publish the server did not acknowledge may still have been stored: its sentFrom tells the
+    // next attempt to look for it first (after a failure the session is offline: that attempt waits).
+    const publishing = deps.publish('sendMessage', { message: message.text }).then(() => 'published' as const);
+    publishing.catch(() => undefined);
+    // The echo may come before the publish's answer (or instead of it, when that is lost).
+    if ((await Promise.race([publishing, echoed])) === 'done') return;
+    if (match(message)) return waiter?.done();
+    if ((await echoed) === 'timeout') throw new NoEchoError('GMS did not confirm the message');
   };
 
-  const endChat = async (entry: EndEntry): Promise<void> => {
+  const endChat = async (item: Item): Promise<void> => {
     if (!deps.chat()) return;
-    const over = settle(entry, ECHO_TIMEOUT_MS);
+    const over = settle(item, ECHO_TIMEOUT_MS);
     over.catch(() => undefined);
     await deps.publish('disconnect');
+    // Taken by the server: the chat ends with its chatEnded delivery (or the wait runs out).
     if (deps.chat()) await over;
     else waiter?.done();
   };
 
-  const fail = (entry: Entry, error: unknown) => {
-    const reason = error instanceof Error ? error.message : 'unknown error';
-    const kind: SessionErrorKind = (error as { kind?: SessionErrorKind }).kind ?? 'network';
-    if (entry.kind === 'end') return entry.reject(sessionError(kind, `The chat could not be ended: ${reason}`, { cause: error }));
-    failed.set(entry.clientId, { text: entry.text, createdAt: entry.createdAt });
-    store.dispatch([{ type: 'outboxFailed', clientId: entry.clientId, reason, at: clock.now() }]);
-    entry.reject(sessionError(kind, `Message not sent: ${reason}`, { cause: error }));
+  const classify = (error: unknown): { failure: OutboxFailure } => {
+    if (error instanceof OfflineError || !deps.isOnline()) return { failure: 'offline' };
+    if (sessionErrorKind(error) === 'refused') return { failure: 'refused' };
+    // No echo, or no answer to a publish, requestChat or requestNotifications: its fate is unknown.
+    return { failure: 'uncertain' };
   };
 
-  const drain = async () => {
-    while (queue.length > 0 && deps.isOnline() && !deps.stopped.aborted) {
-      const entry = queue[0] as Entry;
-      try {
-        if (entry.kind === 'message') await sendMessage(entry);
-        else await endChat(entry);
-        queue.shift();
-        entry.resolve();
-      } catch (error) {
-        if (deps.stopped.aborted) return;
-        if (error instanceof OfflineError || !deps.isOnline()) return; // resumes when online again
-        queue.shift();
-        fail(entry, error);
-      }
-    }
-  };
-
-  const pump = createSerialPump(drain, () => queue.length > 0 && deps.isOnline() && !deps.stopped.aborted);
-
-  const enqueue = (m: { clientId: string; text: string; createdAt: number }) =>
-    new Promise<void>((resolve, reject) => {
-      queue.push({ kind: 'message', ...m, attempts: 0, resolve, reject });
-      pump();
-    });
-
-  deps.stopped.addEventListener('abort', () => {
-    for (const entry of queue.splice(0)) entry.reject(sessionError('stopped', 'The chat session stopped'));
-  });
+  const queue = createOutboxQueue<SentFrom>(
+    {
+      store,
+      clock,
+      newClientId: deps.newClientId,
+      isOnline: deps.isOnline,
+      stopped: deps.stopped,
+      maxAttempts: MAX_ATTEMPTS,
+      perform: (item) => (item.kind === 'message' ? sendMessage(item) : endChat(item)),
+      classify,
+      storedAlready: match,
+      ...(deps.storage ? { persist: (messages: PersistedOutboxMessage<SentFrom>[]) => deps.storage?.save(messages) } : {}),
+    },
+    deps.storage?.load() ?? [],
+  );
 
   return {
-    send(text) {
-      const queued = addToOutbox(deps, text, deps.stopped.aborted);
-      return 'error' in queued ? Promise.reject(queued.error) : enqueue(queued);
-    },
-    retry(clientId) {
-      const message = failed.get(clientId);
-      if (message === undefined) return Promise.reject(sessionError('notFound', 'There is no failed message with that id'));
-      failed.delete(clientId);
-      store.dispatch([{ type: 'outboxRetried', clientId, at: clock.now() }]);
-      return enqueue({ clientId, ...message });
-    },
-    end() {
-      if (deps.stopped.aborted) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-      if (!deps.chat() && !queue.some((e) => e.kind === 'message')) return Promise.reject(sessionError('nothingToEnd', 'There is no open chat to end'));
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ kind: 'end', resolve, reject });
-        pump();
-      });
-    },
-    pump,
+    send: (text) => queue.send(text, {}),
+    retry: (clientId) => queue.retry(clientId),
+    end: () => queue.end(deps.chat() !== undefined),
+    pump: queue.pump,
     reconcile() {
-      const head = waiter?.entry;
+      const head = waiter?.item;
       if (head?.kind === 'message' && match(head)) waiter?.done();
     },
     refused(message) {
       waiter?.fail(sessionError('refused', message));
     },
     ended() {
-      if (waiter?.entry.kind === 'end') waiter.done();
+      if (waiter?.item.kind === 'end') waiter.done();
     },
   };
 }

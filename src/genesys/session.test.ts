@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatSession, SessionSnapshot } from '../core/session';
 import type { TimelineRow } from '../core/model';
-import { MemoryStorage } from '../liveperson/storage';
+import { MemoryStorage } from '../platform/storage';
 import { standInForTests } from '../../server/testing/harness';
 import { call } from '../../server/testing/http';
 import { cometdClient, disconnect, gwsAgent, type GwsAgentClient } from '../../server/testing/genesys';
@@ -13,6 +13,7 @@ import { createGenesysSession } from './session';
 import { keyStoreKey } from './keys';
 
 const h = standInForTests();
+const outboxKey = () => `${keyStoreKey(h.url, 'customer-support')}:outbox`;
 const sessions: ChatSession[] = [];
 const agents: GwsAgentClient[] = [];
 
@@ -22,10 +23,10 @@ afterEach(async () => {
   await call(`${h.url}/agent/api/genesys/faults`, 'DELETE');
 });
 
-function session(storage = new MemoryStorage()): ChatSession {
+function session(storage = new MemoryStorage(), sessionStorage = new MemoryStorage(), bayeuxUrl = `${h.url}/genesys/cometd`): ChatSession {
   const s = createGenesysSession(
     { backend: 'genesys', gms: h.url, service: 'customer-support', nickname: 'Ada', transport: 'long-polling' },
-    { storage, createCometD: () => cometdClient(`${h.url}/genesys/cometd`) },
+    { storage, sessionStorage, createCometD: () => cometdClient(bayeuxUrl) },
   );
   sessions.push(s);
   s.start();
@@ -170,6 +171,88 @@ describe('createGenesysSession', () => {
     expect(texts(snap.chat.timeline, 'consumer')).toEqual(['hello', 'one', 'two', 'three']);
     const chat = (await standInChats()).find((c) => c.id === chatId);
     expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'one', 'two', 'three']);
+  });
+
+  it('messages written while GMS cannot be reached survive a reload (sessionStorage) and go out once, in order', async () => {
+    const { s, chatId, storage } = await chatWithDana();
+    s.stop();
+    // A page that cannot reach GMS (nothing listens there): the messages wait, kept in sessionStorage.
+    const tab = new MemoryStorage();
+    const offline = session(storage, tab, 'http://127.0.0.1:9/genesys/cometd');
+    void offline.send('one').catch(() => undefined);
+    void offline.send('two').catch(() => undefined);
+    await until(offline, (x) => texts(x.chat.timeline, 'consumer').includes('two'), 'both pending');
+    expect(JSON.parse(tab.getItem(outboxKey()) ?? '{}').messages.map((m: { text: string }) => m.text)).toEqual(['one', 'two']);
+    offline.stop();
+    // The reload reaches GMS: the same chat, and the two restored messages go out once, in order.
+    const again = session(storage, tab);
+    const snap = await until(again, (x) => x.chat.timeline.filter((r) => r.kind === 'message' && r.receipt === 'sent').length === 3, 'all sent');
+    expect(snap.chat.conversationId).toBe(chatId);
+    expect(texts(snap.chat.timeline, 'consumer')).toEqual(['hello', 'one', 'two']);
+    const chat = (await standInChats()).find((c) => c.id === chatId);
+    expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'one', 'two']);
+    expect(tab.getItem(outboxKey())).toBeNull();
+  });
+
+  it('a message published just before a reload, its echo not yet seen, is found in the transcript and not sent again', async () => {
+    const { s, chatId, storage } = await chatWithDana();
+    const tab = new MemoryStorage();
+    s.stop();
+    const first = session(storage, tab);
+    await until(first, (x) => texts(x.chat.timeline).includes('hello'), 'the chat back');
+    await online(first);
+    // GMS takes the message at once but its echo is late: the page leaves before it comes.
+    await call(`${h.url}/agent/api/genesys/faults`, 'PUT', { delayMs: 1500 });
+    void first.send('maybe stored').catch(() => undefined);
+    for (const t0 = Date.now(); !(tab.getItem(outboxKey()) ?? '').includes('"sentFrom"'); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() - t0 > 5000) throw new Error('the message was not published');
+    }
+    await new Promise((r) => setTimeout(r, 100)); // the publish reached GMS
+    first.stop();
+    expect((await standInChats()).find((c) => c.id === chatId)?.transcript.filter((t) => t.text === 'maybe stored')).toHaveLength(1);
+    const again = session(storage, tab);
+    const snap = await until(again, (x) => x.chat.timeline.some((r) => r.kind === 'message' && r.receipt === 'sent' && r.body.kind === 'text' && r.body.text === 'maybe stored'), 'reconciled', 15_000);
+    expect(texts(snap.chat.timeline, 'consumer')).toEqual(['hello', 'maybe stored']);
+    await call(`${h.url}/agent/api/genesys/faults`, 'DELETE');
+    await again.send('after');
+    await until(again, (x) => texts(x.chat.timeline, 'consumer').includes('after'), 'after');
+    const chat = (await standInChats()).find((c) => c.id === chatId);
+    expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'maybe stored', 'after']);
+  });
+
+  it('a publish whose reply never comes does not hold the queue: it is reconciled, then the next goes out, each once', async () => {
+    // The real client, with one fault: the reply to a publish is lost (sent, no callback), and
+    // another publish is lost before it leaves (no request, no callback), as seen in a chaos run.
+    const { s: first, storage, chatId } = await chatWithDana();
+    first.stop();
+    const s = createGenesysSession(
+      { backend: 'genesys', gms: h.url, service: 'customer-support', nickname: 'Ada', transport: 'long-polling' },
+      {
+        storage,
+        replyTimeoutMs: 1_000,
+        createCometD: () => {
+          const c = cometdClient(`${h.url}/genesys/cometd`);
+          const publish = c.publish.bind(c) as (channel: string, data: unknown, callback: (m: unknown) => void) => void;
+          const lost = new Set(['reply lost', 'never sent']);
+          (c as unknown as { publish: typeof publish }).publish = (channel, data, callback) => {
+            const text = (data as { message?: string }).message ?? '';
+            if (!lost.delete(text)) return publish(channel, data, callback);
+            if (text === 'reply lost') publish(channel, data, () => undefined);
+          };
+          return c;
+        },
+      },
+    );
+    sessions.push(s);
+    s.start();
+    await online(s);
+    void s.send('reply lost').catch(() => undefined);
+    void s.send('never sent').catch(() => undefined);
+    void s.send('then this').catch(() => undefined);
+    const sent = (x: SessionSnapshot) => x.chat.timeline.filter((r) => r.kind === 'message' && r.originator === 'consumer' && r.receipt === 'sent').length;
+    await until(s, (x) => sent(x) === 4, 'all sent', 15_000);
+    const chat = (await standInChats()).find((c) => c.id === chatId);
+    expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['hello', 'reply lost', 'never sent', 'then this']);
   });
 
   it('the kick (/meta/disconnect from the server) ends the chat visibly, with no reconnect loop', async () => {

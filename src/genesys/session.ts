@@ -4,18 +4,20 @@
 // session asks for the transcript from its position (requestNotifications) and is online only once
 // that came. Deliveries build the transcript (a set keyed by index) that gmsDecode.ts folds into
 // the store. A server-sent /meta/disconnect or chatEnded ends the chat visibly and never starts a
-// reconnect loop. Only the session keys are kept in localStorage (keys.ts).
+// reconnect loop. Only the session keys are kept in localStorage (keys.ts), and the unsent
+// messages in sessionStorage until GMS has them (outbox.ts).
 // GMS has no receipts: the visitor's messages are pending, then sent once echoed with an index.
 import { CometD, type Message } from 'cometd';
-import { sessionError, type ChatSession } from '../core/session';
+import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/session';
 import { createChatStore } from '../core/store';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createTypingThrottle } from '../core/typingThrottle';
-import { safeStore, type StorageLike } from '../liveperson/storage';
+import { safeStore, type StorageLike } from '../platform/storage';
+import { createOutboxStorage } from '../platform/outboxStorage';
 import { DEFAULT_NICKNAME, normalizeGenesysConfig, type GenesysConfig } from './config';
 import { decodeDelivery, mergeMessages, transcriptEvents, type GmsDelivery, type GmsMessage } from './gmsDecode';
-import { createKeyStore, type SessionKeys } from './keys';
-import { createGenesysOutbox } from './outbox';
+import { createKeyStore, keyStoreKey, type SessionKeys } from './keys';
+import { createGenesysOutbox, decodeSentFrom } from './outbox';
 
 /** How long requestChat and requestNotifications wait for their delivery. */
 export const REPLY_TIMEOUT_MS = 10_000;
@@ -23,7 +25,12 @@ export const REPLY_TIMEOUT_MS = 10_000;
 export interface GenesysSessionDeps {
   /** Makes the CometD client (tests: one adapted to Node). */
   createCometD?: () => CometD;
+  /** localStorage: the session keys. */
   storage?: StorageLike;
+  /** sessionStorage: the unsent messages, so that a reload of the tab keeps them. */
+  sessionStorage?: StorageLike;
+  /** How long a publish, requestChat or requestNotifications waits for its answer (default REPLY_TIMEOUT_MS). */
+  replyTimeoutMs?: number;
   now?: () => number;
   setTimeout?: TimerFunctions['setTimeout'];
   clearTimeout?: TimerFunctions['clearTimeout'];
@@ -35,8 +42,10 @@ const newClientId = () => globalThis.crypto?.randomUUID?.() ?? `parley-${Date.no
 export function createGenesysSession(config: GenesysConfig, deps: GenesysSessionDeps = {}): ChatSession {
   const cfg = normalizeGenesysConfig(config);
   const clock = createClock(deps);
+  const replyTimeoutMs = deps.replyTimeoutMs ?? REPLY_TIMEOUT_MS;
   const store = createChatStore(clock);
   const keyStore = createKeyStore(safeStore(deps.storage), cfg.gms, cfg.service);
+  const outboxStorage = createOutboxStorage(safeStore(deps.sessionStorage, 'sessionStorage'), `${keyStoreKey(cfg.gms, cfg.service)}:outbox`, MESSAGE_MAX_LENGTH, decodeSentFrom);
   const stop = new AbortController();
   const cometd = deps.createCometD?.() ?? new CometD();
   if (cfg.transport === 'long-polling') cometd.unregisterTransport('websocket');
@@ -90,7 +99,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
       const timer = clock.setTimeout(() => {
         replyWaiters = replyWaiters.filter((x) => x !== w);
         reject(new Error('GMS did not answer'));
-      }, REPLY_TIMEOUT_MS);
+      }, replyTimeoutMs);
       replyWaiters.push(w);
     });
   const answered = (hadKeys: boolean) => {
@@ -102,7 +111,17 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
   const publish = (operation: string, fields: Record<string, unknown> = {}): Promise<void> =>
     new Promise((resolve, reject) => {
       const data = { operation, ...(keys && operation !== 'requestChat' ? { secureKey: keys.secureKey } : {}), ...fields };
+      // The client may never call back (a chaos run saw a publish made during a re-handshake never
+      // leave): after the timeout its fate is unknown, as after a failure, and whoever waits moves on.
+      let settled = false;
+      const timer = clock.setTimeout(() => {
+        settled = true;
+        reject(new Error(`GMS ${operation}: no answer`));
+      }, replyTimeoutMs);
       cometd.publish(cfg.channel, data, (reply: Message) => {
+        if (settled) return;
+        settled = true;
+        clock.clearTimeout(timer);
         if (reply.successful) return resolve();
         // A Bayeux failure (402::session_unknown after a restart, a network error): its fate is
         // unknown, and the session is offline until the next handshake or connect.
@@ -216,6 +235,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
     },
     publish,
     resync,
+    storage: outboxStorage,
   });
 
   const typing = createTypingThrottle({
@@ -244,6 +264,7 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
       online = false;
       stop.abort();
       onlinePeriod.abort();
+      outboxStorage.release(); // the next session of this page (or tab) may send what is left
       if (!cometd.isDisconnected()) cometd.disconnect();
       store.dispose();
     },

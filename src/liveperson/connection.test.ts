@@ -4,7 +4,7 @@ import { createConnection, type Connection, type ConnectionOptions, type Connect
 import type { ClientPropertiesHeader } from './wire';
 import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
 import { createIdentity, type Identity } from './identity';
-import { MemoryStorage, safeStore } from './storage';
+import { MemoryStorage, safeStore } from '../platform/storage';
 import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fakeSocketServer';
 
 const clientProperties: ClientPropertiesHeader = { type: '.ams.headers.ClientProperties', features: ['QUICK_REPLIES'] };

@@ -4,7 +4,7 @@ import { ConfigError, normalizeConfig } from './config';
 import { endpointsFor, resolveDomains } from './domains';
 import { anonymousTokenKey, consumerIdOf, createIdentity, externalTokenKey, IdentityError } from './identity';
 import type { FetchLike } from './http';
-import { MemoryStorage, safeStore, type StorageLike } from './storage';
+import { MemoryStorage, safeStore, type StorageLike } from '../platform/storage';
 import { fakeJwt } from './testing/fakeSocketServer';
 
 let standIn: StandIn;

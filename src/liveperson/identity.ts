@@ -8,7 +8,7 @@ import { jwtDecode, type JwtPayload } from 'jwt-decode';
 import type { ParleyConfig } from './config';
 import { IdentityError, isRefused } from './errors';
 import { fetchJson, HttpError, isRecord, type FetchLike } from './http';
-import type { KeyValueStore } from './storage';
+import type { KeyValueStore } from '../platform/storage';
 
 export { IdentityError } from './errors';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RESTORED, createOutboxStorage, outboxKey, type PageEvents } from './outboxStorage';
-import { MemoryStorage, safeStore } from './storage';
+import { MemoryStorage, safeStore } from '../platform/storage';
 import { brokenStorage } from './testing/brokenStorage';
 
 const setup = () => {

@@ -3,7 +3,7 @@ import type { ChatSession } from '../core/session';
 import type { TimelineRow } from '../core/model';
 import type { ConversationDetailView } from '../../server/control-client';
 import { eventFields } from '../../server/control-client';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { mine, online, texts, sessionFixture } from './testing/sessionFixture';
 

@@ -20,7 +20,7 @@ import { createProfileLookup } from './profiles';
 import { browserWhenBack, browserWhenOffline, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receiptsOut';
 import { createSubscriber } from './resubscribe';
-import { safeStore, type StorageLike } from './storage';
+import { safeStore, type StorageLike } from '../platform/storage';
 import { clickMetadata } from './outboxPublish';
 import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire';
 

@@ -3,7 +3,7 @@
 // legacy signup becomes a new visitor, and the visitor is told the earlier conversation is gone.
 import { describe, expect, it } from 'vitest';
 import { consumerIdOf, externalTokenKey, anonymousTokenKey } from './identity';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 

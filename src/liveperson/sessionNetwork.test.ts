@@ -2,7 +2,7 @@
 // once (instead of waiting for a keep-alive to time out), and coming back connects at once (instead
 // of waiting out the backoff); the conversation resumes.
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot } from './testing/standinHarness';
 import { online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 

@@ -2,7 +2,7 @@
 // outbox in sessionStorage, reconciled with the replayed history by ExternalId.
 import { describe, expect, it } from 'vitest';
 import { outboxKey } from './outboxStorage';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot, eventually } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, tab } from './testing/sessionFixture';
 

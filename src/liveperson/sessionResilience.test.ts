@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_LENGTH } from '../core/session';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { brokenStorage } from './testing/brokenStorage';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, type MessageRow } from './testing/sessionFixture';

@@ -5,7 +5,7 @@
 // Chromium: e2e/tokens.spec.ts.)
 import { describe, expect, it } from 'vitest';
 import { consumerIdOf } from './identity';
-import { MemoryStorage } from './storage';
+import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot, delay } from './testing/standinHarness';
 import { online, sessionFixture, startConversation, texts } from './testing/sessionFixture';
 

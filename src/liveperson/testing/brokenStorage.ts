@@ -1,5 +1,5 @@
 // A storage whose every access throws, as in Safari's private mode or a sandboxed frame (tests only).
-import type { StorageLike } from '../storage';
+import type { StorageLike } from '../../platform/storage';
 
 export const brokenStorage = (): StorageLike => ({
   getItem: () => {

@@ -8,7 +8,7 @@ import type { TimelineRow } from '../../core/model';
 import type { ParleyConfig } from '../config';
 import { outboxKey } from '../outboxStorage';
 import { createLivePersonSession, type LivePersonSessionDeps } from '../session';
-import { MemoryStorage } from '../storage';
+import { MemoryStorage } from '../../platform/storage';
 import { eventually, startHarness, waitForSnapshot, type Harness, type SentFrame } from './standinHarness';
 
 export interface SessionFixtureOptions {
