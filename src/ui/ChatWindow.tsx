@@ -1,6 +1,6 @@
 // The chat window: a dialog with the header, connection bar, timeline and composer; non-modal,
 // except when it covers the whole viewport (`modal`): then Tab stays inside it. While it is open
-// in a visible tab, the session counts the visitor as viewing (agent messages shown are read).
+// in a visible tab, the timeline tells the session which agent messages were on screen (read).
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
@@ -13,7 +13,6 @@ import { trapTab } from './focusTrap';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView } from './useParleySession';
-import { useViewing } from './useViewing';
 import './ChatWindow.css';
 
 export interface ChatWindowProps {
@@ -26,7 +25,6 @@ export interface ChatWindowProps {
 export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
   const chat = useChatView();
   const { t } = useI18n();
-  useViewing(open);
   const [confirming, setConfirming] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';

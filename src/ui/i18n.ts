@@ -32,6 +32,8 @@ const en = {
   endedByConsumer: 'You ended the conversation',
   endedBySystem: 'The conversation was closed',
   startNewConversation: 'Start a new conversation',
+  newMessagesDivider: 'New messages',
+  newMessagesBelow: 'New messages',
   surveyStarted: 'Please tell us how we did',
   typing: '{name} is typing…',
   reconnecting: 'Reconnecting…',

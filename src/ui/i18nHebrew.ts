@@ -29,6 +29,8 @@ export const hebrew: Catalogue = {
   endedByConsumer: 'סיימת את השיחה',
   endedBySystem: 'השיחה נסגרה',
   startNewConversation: 'התחלת שיחה חדשה',
+  newMessagesDivider: 'הודעות חדשות',
+  newMessagesBelow: 'הודעות חדשות',
   surveyStarted: 'נשמח לשמוע איך היה',
   typing: '{name} מקליד/ה…',
   reconnecting: 'מתחברים מחדש…',
