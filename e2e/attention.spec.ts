@@ -1,8 +1,10 @@
 // Issue 13's attention cues and READ-when-seen, through the real stand-in in Chromium: what the
 // visitor sees (the "↓ New messages" button, the divider) and what the stand-in stored (the
 // visitor's ACCEPT and READ receipts in the transcript).
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { consumerAcks } from './support/control';
 import { expect, test } from './support/fixtures';
+import { Widget } from './support/widget';
 
 test('READ goes out only for what was on screen: scrolled up, a new message gets ACCEPT and the "↓ New messages" button; clicking it reads it', async ({ control, widget: w }) => {
   await w.goto(control.account);
@@ -82,4 +84,100 @@ test('the "New messages" divider shows above the first unread message when the w
   expect(dividerBox.y).toBeGreaterThan((await w.agentMessage('Read before closing').boundingBox())!.y);
   expect(dividerBox.y).toBeLessThan((await w.agentMessage('First while closed').boundingBox())!.y);
   await expect(w.launcher).toHaveAccessibleName('Close chat');
+});
+
+/** Counts, in every frame of the context's pages, the real calls that make a sound or a notification (and permission prompts), and the host page's unread messages. */
+async function spyOnCues(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const cues = { sounds: 0, notifications: [] as Array<{ title: string; body?: string }>, asked: 0, unread: [] as unknown[] };
+    (window as unknown as { __cues: typeof cues }).__cues = cues;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+      cues.sounds++;
+      return start.apply(this, args);
+    };
+    const Real = window.Notification;
+    class Spy extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        cues.notifications.push({ title, ...(options?.body === undefined ? {} : { body: options.body }) });
+      }
+      static override requestPermission(...args: Parameters<typeof Notification.requestPermission>) {
+        cues.asked++;
+        return Real.requestPermission(...args);
+      }
+    }
+    window.Notification = Spy;
+    window.addEventListener('message', (event: MessageEvent) => {
+      const data = event.data as { type?: unknown } | null;
+      if (data?.type === 'unread') cues.unread.push(data);
+    });
+  });
+}
+type Cues = { sounds: number; notifications: Array<{ title: string; body?: string }>; asked: number; unread: Array<{ count: number; preview?: { from: string; text: string } }> };
+const frameOf = (page: Page) => page.frames().find((f) => f.url().includes('frame.html'))!;
+const cuesIn = (frame: Frame) => frame.evaluate(() => (window as unknown as { __cues: Cues }).__cues);
+
+test('while the window is closed, a new agent message plays the sound and shows a notification once across two tabs, and its preview reaches the page', async ({ context, page, baseURL, control, widget: w }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL! });
+  await spyOnCues(context);
+  const settings = '&sound=1&notifications=1';
+  await w.goto(control.account, settings);
+  await w.open();
+  await w.send('Hello');
+  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
+  const { conversation, agent } = await control.acceptOnly('Dana');
+  await expect(w.log.getByText('Dana joined')).toBeVisible();
+
+  // A second tab of the same visitor: the same conversation; the visitor clicks into it too.
+  const other = new Widget(await context.newPage());
+  await other.goto(control.account, settings);
+  await other.open();
+  await expect(other.log.getByText('Dana joined')).toBeVisible();
+  await other.composer.click();
+  for (const tab of [w, other]) {
+    await tab.launcher.click();
+    await expect(tab.dialog).toBeHidden();
+  }
+
+  await control.say(conversation.id, agent.id, 'Are you still there?');
+  const total = async () => {
+    const both = await Promise.all([cuesIn(frameOf(page)), cuesIn(frameOf(other.page))]);
+    return { sounds: both[0].sounds + both[1].sounds, notifications: [...both[0].notifications, ...both[1].notifications], asked: both[0].asked + both[1].asked };
+  };
+  await expect.poll(total).toEqual({ sounds: 1, notifications: [{ title: 'New message from Dana', body: 'Are you still there?' }], asked: 0 });
+  await page.waitForTimeout(1_000);
+  expect(await total()).toEqual({ sounds: 1, notifications: [{ title: 'New message from Dana', body: 'Are you still there?' }], asked: 0 });
+  // The sound really played: the frame that played it counts it once its audio context ran.
+  const played = await Promise.all([page, other.page].map((p) => frameOf(p).evaluate(() => document.documentElement.dataset.parleySounds ?? '0')));
+  expect(played.sort()).toEqual(['0', '1']);
+
+  // The host page got the unread count with the preview of the newest agent message.
+  const unread = (await page.evaluate(() => (window as unknown as { __cues: Cues }).__cues.unread)).at(-1);
+  expect(unread).toEqual({ tag: 'parley/1', type: 'unread', count: 1, say: 'New message from Dana: Are you still there?', preview: { from: 'Dana', text: 'Are you still there?' } });
+});
+
+test('the sound is off by default and the window’s menu switches it on; notifications are asked for only on a click', async ({ context, page, control, widget: w }) => {
+  await spyOnCues(context);
+  await w.goto(control.account, '&notifications=1');
+  await w.open();
+  await w.send('Hello');
+  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
+  const { conversation, agent } = await control.acceptOnly('Dana');
+  await expect(w.log.getByText('Dana joined')).toBeVisible();
+  await w.launcher.click();
+  await control.say(conversation.id, agent.id, 'Nothing plays');
+  await expect(w.launcher).toHaveAccessibleName(/1 unread/);
+  await page.waitForTimeout(800);
+  expect(await cuesIn(frameOf(page))).toMatchObject({ sounds: 0, notifications: [], asked: 0 });
+
+  await w.open();
+  await w.dialog.getByRole('button', { name: 'Chat options' }).click();
+  await w.dialog.getByRole('checkbox', { name: 'Sound for new messages' }).check();
+  await w.dialog.getByRole('button', { name: 'Turn on desktop notifications' }).click();
+  await expect.poll(async () => (await cuesIn(frameOf(page))).asked).toBe(1);
+  await w.launcher.click();
+  await control.say(conversation.id, agent.id, 'Now it plays');
+  await expect.poll(async () => (await cuesIn(frameOf(page))).sounds).toBe(1);
+  await expect(frameOf(page).locator('html')).toHaveAttribute('data-parley-sounds', '1');
 });

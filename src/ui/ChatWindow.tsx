@@ -13,6 +13,7 @@ import { trapTab } from './focusTrap';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView } from './useParleySession';
+import type { CueSettings } from './WindowMenu';
 import './ChatWindow.css';
 
 export interface ChatWindowProps {
@@ -20,9 +21,11 @@ export interface ChatWindowProps {
   /** The window covers the viewport (full screen in the embed's frame): aria-modal, focus kept inside. */
   modal?: boolean;
   onClose: () => void;
+  /** The sound and notification settings for the window's menu (the embed's frame gives them). */
+  cues?: CueSettings | undefined;
 }
 
-export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
+export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowProps) {
   const chat = useChatView();
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
@@ -55,7 +58,7 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
       onKeyDown={onKeyDown}
     >
       <IsolatedParts>
-        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
+        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} cues={cues} />
         <ConnectionBar />
         {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         <Timeline chat={chat} active={open} />
