@@ -1,6 +1,7 @@
 // Issue 13's attention cues and READ-when-seen, through the real stand-in in Chromium: what the
 // visitor sees (the "↓ New messages" button, the divider) and what the stand-in stored (the
 // visitor's ACCEPT and READ receipts in the transcript).
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { consumerAcks } from './support/control';
 import { expect, test } from './support/fixtures';
@@ -180,4 +181,30 @@ test('the sound is off by default and the window’s menu switches it on; notifi
   await control.say(conversation.id, agent.id, 'Now it plays');
   await expect.poll(async () => (await cuesIn(frameOf(page))).sounds).toBe(1);
   await expect(frameOf(page).locator('html')).toHaveAttribute('data-parley-sounds', '1');
+});
+
+test('axe finds nothing with the divider, "↓ New messages" and the menu showing; with reduced motion nothing moves', async ({ page, control, widget: w }) => {
+  await w.goto(control.account);
+  await w.open();
+  await w.send('Hello');
+  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
+  const { conversation, agent } = await control.acceptOnly('Dana');
+  await w.launcher.click();
+  await control.bulk(conversation.id, agent.id, 30, 'While closed');
+  await expect(w.launcher).toHaveAccessibleName(/30 unread/);
+  await w.open();
+  await expect(w.log.getByRole('separator', { name: 'New messages' })).toBeAttached();
+  await w.log.locator('xpath=..').evaluate((element) => (element.scrollTop = 0));
+  await control.say(conversation.id, agent.id, 'Below the fold');
+  const newBelow = w.dialog.getByRole('button', { name: 'New messages' });
+  await expect(newBelow).toBeVisible();
+  await w.dialog.getByRole('button', { name: 'Chat options' }).click();
+  await expect(w.dialog.getByRole('checkbox', { name: 'Sound for new messages' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  const animation = () => newBelow.evaluate((button) => getComputedStyle(button).animationName);
+  expect(await animation()).toBe('parley-rise');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
 });

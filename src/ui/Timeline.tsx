@@ -148,7 +148,8 @@ export function Timeline({ chat, active }: TimelineProps) {
 
   return (
     <div className="parley-timeline-area">
-    <div ref={scrollRef} className="parley-timeline" onScroll={onScroll}>
+    {/* Focusable, so that the keyboard scrolls it when it holds nothing focusable (axe: scrollable-region-focusable). */}
+    <div ref={scrollRef} className="parley-timeline" tabIndex={0} onScroll={onScroll}>
       {rows.length === 0 && <p className="parley-empty">{t('emptyTimeline')}</p>}
       <div role="log" aria-live="off" aria-label={t('logLabel')} className="parley-log">
         {view.before > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.before }} />}
