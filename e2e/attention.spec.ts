@@ -1,18 +1,24 @@
-// Issue 13's attention cues and READ-when-seen, through the real stand-in in Chromium: what the
-// visitor sees (the "↓ New messages" button, the divider) and what the stand-in stored (the
-// visitor's ACCEPT and READ receipts in the transcript).
+// Issue 13's READ-when-seen and attention cues, through the real stand-in in Chromium: what the
+// visitor sees (the "↓ New messages" button, the divider, the menu), what the stand-in stored (the
+// visitor's ACCEPT and READ receipts), and the sound and notification calls made in two tabs.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { consumerAcks } from './support/control';
 import { expect, test } from './support/fixtures';
+import type { Chat } from './support/chat';
+import type { Control } from './support/control';
 import { Widget } from './support/widget';
 
-test('READ goes out only for what was on screen: scrolled up, a new message gets ACCEPT and the "↓ New messages" button; clicking it reads it', async ({ control, widget: w }) => {
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
+/** The visitor opens the window (demo page with `query`) and writes; Dana accepts, and the visitor sees her join. */
+async function danaJoins(chat: Chat, control: Control, w: Widget, query = '') {
+  await chat.visitorStarts('Hello', query);
+  const accepted = await control.acceptOnly('Dana');
+  await expect(w.log.getByText('Dana joined')).toBeVisible();
+  return accepted;
+}
+
+test('READ goes out only for what was on screen: scrolled up, a new message gets ACCEPT and the "↓ New messages" button; clicking it reads it', async ({ chat, control, widget: w }) => {
+  const { conversation, agent } = await danaJoins(chat, control, w);
   await control.bulk(conversation.id, agent.id, 30, 'Earlier');
   await expect(w.agentMessage('Earlier 30')).toBeInViewport();
   const lastEarlier = Number(await w.agentMessage('Earlier 30').getAttribute('data-sequence'));
@@ -42,12 +48,8 @@ test('READ goes out only for what was on screen: scrolled up, a new message gets
   await expect(newBelow).toBeHidden();
 });
 
-test('a new message while the tab is hidden is not read until the tab shows again', async ({ page, control, widget: w }) => {
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
+test('a new message while the tab is hidden is not read until the tab shows again', async ({ page, chat, control, widget: w }) => {
+  const { conversation, agent } = await danaJoins(chat, control, w);
   const frame = page.frames().find((f) => f.url().includes('frame.html'))!;
   const setHidden = (hidden: boolean) =>
     frame.evaluate((value) => {
@@ -64,12 +66,8 @@ test('a new message while the tab is hidden is not read until the tab shows agai
   await expect.poll(async () => consumerAcks(await control.conversation(conversation.id)).get(sequence!) ?? []).toEqual(['ACCEPT', 'READ']);
 });
 
-test('the "New messages" divider shows above the first unread message when the window opens', async ({ control, widget: w }) => {
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
+test('the "New messages" divider shows above the first unread message when the window opens', async ({ chat, control, widget: w }) => {
+  const { conversation, agent } = await danaJoins(chat, control, w);
   await control.say(conversation.id, agent.id, 'Read before closing');
   await expect(w.agentMessage('Read before closing')).toBeVisible();
   await w.launcher.click();
@@ -119,16 +117,11 @@ type Cues = { sounds: number; notifications: Array<{ title: string; body?: strin
 const frameOf = (page: Page) => page.frames().find((f) => f.url().includes('frame.html'))!;
 const cuesIn = (frame: Frame) => frame.evaluate(() => (window as unknown as { __cues: Cues }).__cues);
 
-test('while the window is closed, a new agent message plays the sound and shows a notification once across two tabs, and its preview reaches the page', async ({ context, page, baseURL, control, widget: w }) => {
+test('while the window is closed, a new agent message plays the sound and shows a notification once across two tabs, and its preview reaches the page', async ({ context, page, baseURL, chat, control, widget: w }) => {
   await context.grantPermissions(['notifications'], { origin: baseURL! });
   await spyOnCues(context);
   const settings = '&sound=1&notifications=1';
-  await w.goto(control.account, settings);
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
-  await expect(w.log.getByText('Dana joined')).toBeVisible();
+  const { conversation, agent } = await danaJoins(chat, control, w, settings);
 
   // A second tab of the same visitor: the same conversation; the visitor clicks into it too.
   const other = new Widget(await context.newPage());
@@ -158,14 +151,9 @@ test('while the window is closed, a new agent message plays the sound and shows 
   expect(unread).toEqual({ tag: 'parley/1', type: 'unread', count: 1, say: 'New message from Dana: Are you still there?', preview: { from: 'Dana', text: 'Are you still there?' } });
 });
 
-test('the sound is off by default and the window’s menu switches it on; notifications are asked for only on a click', async ({ context, page, control, widget: w }) => {
+test('the sound is off by default and the window’s menu switches it on; notifications are asked for only on a click', async ({ context, page, chat, control, widget: w }) => {
   await spyOnCues(context);
-  await w.goto(control.account, '&notifications=1');
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
-  await expect(w.log.getByText('Dana joined')).toBeVisible();
+  const { conversation, agent } = await danaJoins(chat, control, w, '&notifications=1');
   await w.launcher.click();
   await control.say(conversation.id, agent.id, 'Nothing plays');
   await expect(w.launcher).toHaveAccessibleName(/1 unread/);
@@ -183,18 +171,18 @@ test('the sound is off by default and the window’s menu switches it on; notifi
   await expect(frameOf(page).locator('html')).toHaveAttribute('data-parley-sounds', '1');
 });
 
-test('axe finds nothing with the divider, "↓ New messages" and the menu showing; with reduced motion nothing moves', async ({ page, control, widget: w }) => {
-  await w.goto(control.account);
-  await w.open();
-  await w.send('Hello');
-  await expect(w.receiptOf('Hello')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation, agent } = await control.acceptOnly('Dana');
+test('axe finds nothing with the divider, "↓ New messages" and the menu showing; with reduced motion nothing moves', async ({ page, chat, control, widget: w }) => {
+  const { conversation, agent } = await danaJoins(chat, control, w);
   await w.launcher.click();
   await control.bulk(conversation.id, agent.id, 30, 'While closed');
   await expect(w.launcher).toHaveAccessibleName(/30 unread/);
   await w.open();
   await expect(w.log.getByRole('separator', { name: 'New messages' })).toBeAttached();
-  await w.log.locator('xpath=..').evaluate((element) => (element.scrollTop = 0));
+  // (Scrolled up once the rows settled: a re-measure while the view still followed the bottom takes it back there.)
+  await expect(async () => {
+    await w.log.locator('xpath=..').evaluate((element) => (element.scrollTop = 0));
+    await expect(w.agentMessage('While closed 1')).toBeInViewport({ timeout: 500 });
+  }).toPass();
   await control.say(conversation.id, agent.id, 'Below the fold');
   const newBelow = w.dialog.getByRole('button', { name: 'New messages' });
   await expect(newBelow).toBeVisible();
