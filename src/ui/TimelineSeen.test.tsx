@@ -57,6 +57,18 @@ describe('seen rows (READ means it was on screen)', () => {
     expect(seenCalls(session)).toEqual([['m-3']]);
   });
 
+  it('never watches a row windowed out of the DOM (a long conversation renders only its tail here)', async () => {
+    const long = Array.from({ length: 1_000 }, (_, i) => rows.agentText(i, `Message ${i}`));
+    const { session } = renderWidget({ open: true, chat: { names, timeline: long, unread: 1_000 } });
+    const watched = io.observed().map((element) => element.getAttribute('data-row-key'));
+    expect(watched.length).toBeGreaterThan(0);
+    expect(watched.length).toBeLessThan(100);
+    expect(watched).not.toContain('m-0');
+    for (const element of io.observed()) act(() => io.show(element, 1));
+    expect(seenCalls(session).flat()).toEqual(expect.arrayContaining(watched));
+    expect(seenCalls(session).flat()).not.toContain('m-0');
+  });
+
   it('sees nothing while the window is closed or the tab hidden, and what is on screen once both change', async () => {
     const { session, setOpen } = renderWidget({ open: false, chat: { names, timeline, unread: 2 } });
     act(() => io.show(slotOf('First answer'), 1));
