@@ -83,6 +83,8 @@ function start(): void {
   const lang = query.get('lang');
   if (lang) config.lang = lang;
   if (query.get('load') === 'intent') config.load = 'intent';
+  if (query.get('sound') === '1') config.sound = true;
+  if (query.get('notifications') === '1') config.notifications = true;
 
   const accountLabel = document.getElementById('demo-account');
   if (accountLabel) accountLabel.textContent = account;

@@ -120,7 +120,7 @@ describe('reduce is order-independent and idempotent', () => {
         expect(reduce(a, events)).toStrictEqual(a);
         const opts = { consumerId: CONSUMER, now };
         expect(selectView(b, opts)).toStrictEqual(selectView(a, opts));
-        const r = { consumerId: CONSUMER, viewing: true, sent: noneSent };
+        const r = { consumerId: CONSUMER, seen: new Set(Object.keys(a.messages)), sent: noneSent };
         expect(receiptsToPublish(b, r)).toStrictEqual(receiptsToPublish(a, r));
       }),
       { numRuns: 400 },

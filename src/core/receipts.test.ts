@@ -6,8 +6,11 @@ import { CONSUMER, dialog, participant, receipt, snapshot, text, withAgent } fro
 
 const open = snapshot('c1', 2000, { participants: withAgent(participant('a', 'agent')) });
 const none: SentReceipts = { accept: new Set(), read: new Set() };
-const due = (events: CoreEvent[], viewing: boolean, sent = none) =>
-  receiptsToPublish(reduce(initialState, events), { consumerId: CONSUMER, viewing, sent });
+/** `seen`: true for every message seen, false for none, or the sequences of dialog c1 that were on screen. */
+const due = (events: CoreEvent[], seen: boolean | number[], sent = none) => {
+  const keys = seen === true ? events.flatMap((e) => (e.type === 'message' ? [receiptKey(e.dialogId, e.sequence)] : [])) : seen === false ? [] : seen.map((s) => receiptKey('c1', s));
+  return receiptsToPublish(reduce(initialState, events), { consumerId: CONSUMER, seen: new Set(keys), sent });
+};
 const burst = [open, text('c1', 0, CONSUMER, 'q'), text('c1', 1, 'a', 'x'), text('c1', 2, 'a', 'y'), receipt('c1', 3, 'a', 'read', [0]), text('c1', 4, 'a', 'z')];
 
 describe('receiptsToPublish', () => {
@@ -15,7 +18,16 @@ describe('receiptsToPublish', () => {
     expect(due(burst, false)).toEqual([{ dialogId: 'c1', status: 'accept', sequences: [1, 2, 4] }]);
   });
 
-  it('sends ACCEPT first, then READ, when both are due while viewing', () => {
+  it('reads only what the visitor saw: a message not on screen gets ACCEPT alone', () => {
+    expect(due(burst, [1, 2])).toEqual([
+      { dialogId: 'c1', status: 'accept', sequences: [1, 2, 4] },
+      { dialogId: 'c1', status: 'read', sequences: [1, 2] },
+    ]);
+    // Seeing the visitor's own message or a receipt's sequence reads nothing.
+    expect(due(burst, [0, 3])).toEqual([{ dialogId: 'c1', status: 'accept', sequences: [1, 2, 4] }]);
+  });
+
+  it('sends ACCEPT first, then READ, when both are due for messages seen', () => {
     expect(due(burst, true)).toEqual([
       { dialogId: 'c1', status: 'accept', sequences: [1, 2, 4] },
       { dialogId: 'c1', status: 'read', sequences: [1, 2, 4] },

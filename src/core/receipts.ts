@@ -1,5 +1,6 @@
 // receiptsToPublish: which ACCEPT/READ receipts the visitor's client owes the agent side, batched
-// into one sequence list per dialog and status. Pure; the caller records what it has sent.
+// into one sequence list per dialog and status. Pure; the caller records what it has sent and what
+// the visitor has seen (READ means the message was on screen, not merely that the window was open).
 import { activeDialog, belongsTo, currentConversation, isConsumer, messagingDialogs } from './conversation';
 import { eventKey } from './state';
 import type { ChatState } from './state';
@@ -22,12 +23,13 @@ export const receiptKey = eventKey;
 
 /**
  * Agent content of the current conversation's open messaging dialogs that the visitor has not
- * acknowledged (neither in the replayed history nor by this client): ACCEPT on arrival, READ while
- * viewing. All ACCEPTs come before all READs; a READ already given makes the ACCEPT unnecessary.
+ * acknowledged (neither in the replayed history nor by this client): ACCEPT on arrival, READ once
+ * the visitor saw it (`seen`: receiptKey(dialogId, sequence) of messages that were on screen). All
+ * ACCEPTs come before all READs; a READ already given makes the ACCEPT unnecessary.
  */
 export function receiptsToPublish(
   state: ChatState,
-  opts: { consumerId: string; viewing: boolean; sent: SentReceipts },
+  opts: { consumerId: string; seen: ReadonlySet<string>; sent: SentReceipts },
 ): ReceiptToPublish[] {
   const snap = currentConversation(state);
   if (!snap || !activeDialog(snap)) return [];
@@ -47,7 +49,7 @@ export function receiptsToPublish(
     const key = eventKey(m.dialogId, m.sequence);
     const isRead = acked.read.has(key) || opts.sent.read.has(key);
     if (!isRead && !acked.accept.has(key) && !opts.sent.accept.has(key)) push(accept, m.dialogId, m.sequence);
-    if (!isRead && opts.viewing) push(read, m.dialogId, m.sequence);
+    if (!isRead && opts.seen.has(key)) push(read, m.dialogId, m.sequence);
   }
   const out: ReceiptToPublish[] = [];
   for (const [status, map] of [['accept', accept], ['read', read]] as const) {

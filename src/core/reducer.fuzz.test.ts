@@ -44,7 +44,7 @@ describe('reducer fuzz', () => {
       fc.property(fc.array(event, { minLength: 20, maxLength: 20 }), fc.integer(), (events, now) => {
         const state = reduce(initialState, events);
         const view = selectView(state, { consumerId: ME, now });
-        receiptsToPublish(state, { consumerId: ME, viewing: true, sent: { accept: new Set(), read: new Set() } });
+        receiptsToPublish(state, { consumerId: ME, seen: new Set(Object.keys(state.messages)), sent: { accept: new Set(), read: new Set() } });
         expect([...stateViolations(state), ...viewViolations(view)]).toEqual([]);
         expect(reduce(state, events)).toStrictEqual(state);
       }),

@@ -81,6 +81,11 @@ export interface ChatSession {
   fileUrl?(path: string): Promise<string>;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
-  /** The window is open in a visible tab: agent messages shown now count as read. */
-  setViewing(viewing: boolean): void;
+  /**
+   * The visitor saw these timeline rows (by TimelineRow key): at least half of each was on screen in
+   * the open window of a visible tab. The backend marks the agent messages among them read (once;
+   * unknown keys, banners and the visitor's own messages are ignored). A backend without read
+   * receipts ignores it. Nothing else makes a message read.
+   */
+  markSeen(rowKeys: readonly string[]): void;
 }

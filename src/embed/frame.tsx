@@ -11,7 +11,10 @@ import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
 import { createLivePersonSession } from '../liveperson/session';
 import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
-import { unreadAnnouncement } from './announce';
+import { safeStore } from '../liveperson/storage';
+import { messagePreview, unreadAnnouncement } from './announce';
+import { createAttention, type Attention } from './attention';
+import { createCueClaims } from './cueClaim';
 import { createEventTracker } from './events';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';
 import { createHostTokens } from './hostTokens';
@@ -48,6 +51,8 @@ let hostJwt = false;
 let token: string | undefined;
 let tokenUnused = false;
 let unsubscribe = () => {};
+/** The sound and notification cues (made with the configuration). */
+let attention: Attention | undefined;
 
 /** A plain box in the window's place while its code loads (on a slow network, after a click). */
 function Placeholder() {
@@ -58,7 +63,7 @@ function draw(): void {
   if (!config || !session || !container || !wanted) return;
   root.render(
     <Suspense fallback={open ? <Placeholder /> : null}>
-      <FrameWindow key={generation} session={session} lang={config.lang} theme={config.theme} open={open} modal={modal} onClose={close} />
+      <FrameWindow key={generation} session={session} lang={config.lang} theme={config.theme} open={open} modal={modal} onClose={close} cues={attention?.settings()} />
     </Suspense>,
   );
 }
@@ -69,6 +74,15 @@ function close(): void {
   if (config) rememberOpen(widgetKey(config), false);
   draw();
   send({ tag: TAG, type: 'open', open: false });
+}
+
+/** The visitor clicked a desktop notification: the window opens. */
+function openFromNotification(): void {
+  if (open || !config) return;
+  open = wanted = true;
+  rememberOpen(widgetKey(config), true);
+  draw();
+  send({ tag: TAG, type: 'open', open: true });
 }
 
 /** A token for the session: one the page pushed and the session has not had, else the page's getJwt. */
@@ -117,8 +131,10 @@ async function startSession(): Promise<void> {
       // hidden window's own live region is silent).
       const say = !open && unread >= 0 && snapshot.chat.unread > unread ? unreadAnnouncement(snapshot.chat, language) : undefined;
       unread = snapshot.chat.unread;
-      send({ tag: TAG, type: 'unread', count: unread, ...(say === undefined ? {} : { say }) });
+      const preview = unread > 0 ? messagePreview(snapshot.chat, language) : undefined;
+      send({ tag: TAG, type: 'unread', count: unread, ...(say === undefined ? {} : { say }), ...(preview ? { preview } : {}) });
     }
+    attention?.update(snapshot.chat, open);
     // An agentJoined waiting for the agent's name fires at its deadline even if nothing changes.
     clearTimeout(timer);
     const deadline = track.nextDeadline();
@@ -154,6 +170,16 @@ function onMessage(event: MessageEvent): void {
     language = baseLanguage(lang);
     document.documentElement.lang = language;
     document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
+    const store = safeStore();
+    attention = createAttention({
+      widgetKey: widgetKey(config),
+      sound: config.sound,
+      notifications: config.notifications,
+      language,
+      store,
+      claim: createCueClaims(store),
+      onNotificationClick: openFromNotification,
+    });
     void startSession();
     if (restore) send({ tag: TAG, type: 'open', open: true });
   } else if (type === 'open' && data.type === 'open') {

@@ -24,8 +24,12 @@ export type ToFrame =
 export type ToHost =
   | { tag: typeof TAG; type: 'ready' }
   | { tag: typeof TAG; type: 'open'; open: boolean }
-  /** `say`: a new agent message arrived while the window is closed: the launcher's live region announces it. */
-  | { tag: typeof TAG; type: 'unread'; count: number; say?: string }
+  /**
+   * `say`: a new agent message arrived while the window is closed: the launcher's live region
+   * announces it. `preview` (while count > 0): who wrote the newest agent message and its plain
+   * text, shortened (announce.ts PREVIEW_MAX), for the launcher's preview.
+   */
+  | { tag: typeof TAG; type: 'unread'; count: number; say?: string; preview?: { from: string; text: string } }
   | { tag: typeof TAG; type: 'getJwt'; id: number }
   | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
 

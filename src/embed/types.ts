@@ -27,6 +27,17 @@ export interface EmbedConfig extends Omit<ParleyConfig, 'account'>, GenesysSetti
    * sets `--parley-brand` on the launcher and inside the window.
    */
   theme?: Record<string, string>;
+  /**
+   * A short sound for new agent messages while the tab is hidden or the window closed (the visitor
+   * can switch it in the window's menu; their choice is remembered). Default off.
+   */
+  sound?: boolean;
+  /**
+   * Offer desktop notifications for new agent messages while the tab is hidden or the window
+   * closed: the window's menu asks the browser's permission when the visitor clicks it (never on
+   * load). Default off.
+   */
+  notifications?: boolean;
 }
 
 export interface ParleyMessage {

@@ -287,6 +287,6 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
     endConversation: () => outbox.end(),
     setComposing: (value) => typing.setComposing(value),
     // GMS has no read receipts: nothing to publish.
-    setViewing: () => undefined,
+    markSeen: () => undefined,
   };
 }

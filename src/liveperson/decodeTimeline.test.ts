@@ -56,7 +56,7 @@ describe('decoded LivePerson frames through the core', () => {
   });
 
   it('owes one ACCEPT and one READ for the agent burst', () => {
-    expect(receiptsToPublish(state, { consumerId: ME, viewing: true, sent: { accept: new Set(), read: new Set() } })).toEqual([
+    expect(receiptsToPublish(state, { consumerId: ME, seen: new Set(Object.keys(state.messages)), sent: { accept: new Set(), read: new Set() } })).toEqual([
       { dialogId: CONV, status: 'accept', sequences: [2, 3] },
       { dialogId: CONV, status: 'read', sequences: [2, 3] },
     ]);

@@ -27,7 +27,7 @@ function pipeline(texts: readonly string[], start: ChatState = initialState): Ch
     if (decoded.kind === 'notification') state = reduce(state, decoded.events);
   }
   const view = selectView(state, { consumerId: ME, now: ctx.receivedAt + 5_000 });
-  receiptsToPublish(state, { consumerId: ME, viewing: true, sent: noneSent });
+  receiptsToPublish(state, { consumerId: ME, seen: new Set(Object.keys(state.messages)), sent: noneSent });
   expect([...stateViolations(state), ...viewViolations(view)]).toEqual([]);
   return state;
 }

@@ -53,9 +53,13 @@ function setUp() {
   } as unknown as Connection;
   const receipts = createReceiptsOut({ connection, store, clock, isOnline: () => true });
   store.watch(() => receipts.schedule());
-  receipts.setViewing(true);
-  const deliver = (sequence: number) => store.dispatch([text('c1', sequence, AGENT, `message ${sequence}`)]);
-  return { advanceTo, deliver, published, receipts };
+  const rowKeyOf = (sequence: number) => store.getSnapshot().chat.timeline.find((r) => r.kind === 'message' && r.sequence === sequence)?.key as string;
+  /** The message arrives; with `seen` (the default) the UI reports its row on screen as soon as it shows. */
+  const deliver = (sequence: number, seen = true) => {
+    store.dispatch([text('c1', sequence, AGENT, `message ${sequence}`)]);
+    if (seen) receipts.markSeen([rowKeyOf(sequence)]);
+  };
+  return { advanceTo, deliver, published, receipts, rowKeyOf };
 }
 
 describe('receipts out: adaptive coalescing', () => {
@@ -70,6 +74,24 @@ describe('receipts out: adaptive coalescing', () => {
       { at: 5_000 + QUIET_MS, status: 'ACCEPT', sequences: [0] },
       { at: 5_000 + QUIET_MS, status: 'READ', sequences: [0] },
     ]);
+  });
+
+  it('reads only the rows the visitor saw: an off-screen message gets ACCEPT, READ once its row is seen', () => {
+    const { advanceTo, deliver, published, receipts, rowKeyOf } = setUp();
+    advanceTo(1_000);
+    deliver(0, false);
+    advanceTo(2_000);
+    expect(published).toEqual([{ at: 1_000 + QUIET_MS, status: 'ACCEPT', sequences: [0] }]);
+    receipts.markSeen(['not-a-row']);
+    advanceTo(3_000);
+    expect(published).toHaveLength(1);
+    receipts.markSeen([rowKeyOf(0)]);
+    advanceTo(4_000);
+    expect(published.slice(1)).toEqual([{ at: 3_000 + QUIET_MS, status: 'READ', sequences: [0] }]);
+    // Seen again (scrolled back to it): nothing more.
+    receipts.markSeen([rowKeyOf(0)]);
+    advanceTo(5_000);
+    expect(published).toHaveLength(2);
   });
 
   it('acknowledges 1,000 messages arriving one per millisecond in 8 requests, each message once per status', () => {

@@ -1,9 +1,11 @@
-// The visitor's receipts: ACCEPT for agent content as it arrives, READ while the chat is viewed.
+// The visitor's receipts: ACCEPT for agent content as it arrives, READ for the messages the visitor
+// saw (the UI reports the timeline rows that were on screen: markSeen).
 // Coalesced adaptively: a lone message is acknowledged QUIET_MS after it arrived; a burst is
 // acknowledged once it pauses for QUIET_MS, but never later than MAX_WAIT_MS after the first
 // message it owes for, in one sequenceList per dialog and status. History that was already
 // acknowledged (by this client, or in the replayed history) is never acknowledged again.
 import { receiptKey, receiptsToPublish } from '../core/receipts';
+import { storedKeysOf } from '../core/unread';
 import type { ChatStore } from '../core/store';
 import type { Clock } from '../core/clock';
 import type { Connection } from './connection';
@@ -20,7 +22,8 @@ export const MAX_WAIT_MS = 300;
 export interface ReceiptsOut {
   /** Looks again soon (call on state changes and when going online): see QUIET_MS and MAX_WAIT_MS. */
   schedule(): void;
-  setViewing(viewing: boolean): void;
+  /** The visitor saw these timeline rows (by row key): READ for the agent messages among them. */
+  markSeen(rowKeys: readonly string[]): void;
   dispose(): void;
 }
 
@@ -34,7 +37,8 @@ export interface ReceiptsOutDeps {
 export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
   const { connection, store, clock } = deps;
   const sent = { accept: new Set<string>(), read: new Set<string>() };
-  let viewing = false;
+  /** receiptKey of every stored message the visitor saw. */
+  const seen = new Set<string>();
   let timer: unknown;
   /** When the first change not acknowledged yet came (undefined while nothing waits). */
   let waitingSince: number | undefined;
@@ -45,7 +49,7 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
     waitingSince = undefined;
     const consumerId = store.consumerId;
     if (disposed || !deps.isOnline() || consumerId === undefined) return;
-    const owed = receiptsToPublish(store.state, { consumerId, viewing, sent });
+    const owed = receiptsToPublish(store.state, { consumerId, seen, sent });
     for (const receipt of owed) {
       const keys = receipt.sequences.map((sequence) => receiptKey(receipt.dialogId, sequence));
       const ledger = receipt.status === 'read' ? sent.read : sent.accept;
@@ -80,10 +84,10 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
 
   return {
     schedule,
-    setViewing(next) {
-      if (next === viewing) return;
-      viewing = next;
-      schedule();
+    markSeen(rowKeys) {
+      const before = seen.size;
+      for (const key of storedKeysOf(store.getSnapshot().chat.timeline, rowKeys)) seen.add(key);
+      if (seen.size !== before) schedule();
     },
     dispose() {
       disposed = true;

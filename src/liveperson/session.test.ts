@@ -36,7 +36,7 @@ describe('LivePerson session against the stand-in', () => {
     const joined = await waitForSnapshot(session, (s) => s.chat.agent?.participantId === dana && s.chat.names[dana] === 'Dana');
     expect(joined.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'agentJoined')).toBe(true);
 
-    // Agent content: ACCEPT on arrival (not viewing), READ once the visitor views it.
+    // Agent content: ACCEPT on arrival (not seen), READ once the visitor saw it on screen.
     const s1 = (await h.control(account).send(c, { agentId: dana, text: 'Hi, I am Dana' })).sequence!;
     const s2 = (await h.control(account).send(c, { agentId: dana, text: 'How can I help?' })).sequence!;
     await waitForSnapshot(session, (s) => texts(s.chat.timeline).includes('How can I help?'));
@@ -44,7 +44,12 @@ describe('LivePerson session against the stand-in', () => {
     let receipts = consumerReceipts(await detail(account, c), consumerId);
     expect(receipts.filter((e) => eventFields(e).status === 'READ')).toHaveLength(0);
     expect(receipts.flatMap((e) => eventFields(e).sequenceList ?? []).sort()).toEqual([s1, s2]);
-    session.setViewing(true);
+    const rowKeyOf = (text: string) => session.getSnapshot().chat.timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && r.body.text === text)?.key as string;
+    // Rows that are not stored agent messages (the visitor's own, a banner, an unknown key) read nothing.
+    session.markSeen([rowKeyOf('Hello there'), 'no-such-row']);
+    await delay(150);
+    expect(consumerReceipts(await detail(account, c), consumerId).filter((e) => eventFields(e).status === 'READ')).toHaveLength(0);
+    session.markSeen([rowKeyOf('Hi, I am Dana'), rowKeyOf('How can I help?')]);
     await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => eventFields(e).status === 'READ'));
     receipts = consumerReceipts(await detail(account, c), consumerId);
     const reads = receipts.filter((e) => eventFields(e).status === 'READ');
@@ -106,7 +111,8 @@ describe('LivePerson session against the stand-in', () => {
   it('rebuilds after every socket drops: no duplicates, no gaps, fromSeq = last + 1, receipts not sent again', async () => {
     const account = h.account();
     const session = open(account);
-    session.setViewing(true);
+    // The visitor sees every row as it shows.
+    session.subscribe((x) => session.markSeen(x.chat.timeline.map((r) => r.key)));
     const { c, dana, consumerId } = await conversationWithHistory(session, account);
     await eventually(async () => consumerReceipts(await detail(account, c), consumerId).some((e) => eventFields(e).status === 'READ'));
     await delay(100);

@@ -246,6 +246,6 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     endConversation: () => outbox.end(),
     fileUrl: (path) => files.url(path),
     setComposing: (value) => composing.setComposing(value),
-    setViewing: (value) => receipts.setViewing(value),
+    markSeen: (rowKeys) => receipts.markSeen(rowKeys),
   };
 }

@@ -116,29 +116,6 @@ describe('screen reader announcements', () => {
 });
 
 describe('the window and the session', () => {
-  it('tells the session the visitor is viewing only while the window is open in a visible tab', async () => {
-    const { session, user, setOpen } = renderWidget();
-    const viewing = () => session.callsOf('setViewing').map((c) => c.viewing);
-    expect(viewing()).toEqual([false]);
-    setOpen(true);
-    expect(viewing()).toEqual([false, true]);
-
-    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    try {
-      act(() => void document.dispatchEvent(new Event('visibilitychange')));
-      expect(viewing()).toEqual([false, true, false]);
-    } finally {
-      if (visibility) Object.defineProperty(document, 'visibilityState', visibility);
-      else delete (document as { visibilityState?: unknown }).visibilityState;
-    }
-    act(() => void document.dispatchEvent(new Event('visibilitychange')));
-    expect(viewing()).toEqual([false, true, false, true]);
-
-    await user.click(screen.getByRole('button', { name: 'Close chat' }));
-    expect(viewing()).toEqual([false, true, false, true, false]);
-  });
-
   it('closes on Escape (the frame hides it) and focuses the composer when opened', async () => {
     const { user, isOpen, setOpen } = renderWidget({ open: true });
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
@@ -154,7 +131,6 @@ describe('the window and the session', () => {
     await waitFor(() => expect(session.listenerCount()).toBeGreaterThan(0));
     unmount();
     expect(session.listenerCount()).toBe(0);
-    expect(session.callsOf('setViewing').at(-1)).toEqual({ method: 'setViewing', viewing: false });
   });
 });
 

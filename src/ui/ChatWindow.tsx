@@ -1,6 +1,6 @@
 // The chat window: a dialog with the header, connection bar, timeline and composer; non-modal,
 // except when it covers the whole viewport (`modal`): then Tab stays inside it. While it is open
-// in a visible tab, the session counts the visitor as viewing (agent messages shown are read).
+// in a visible tab, the timeline tells the session which agent messages were on screen (read).
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
@@ -13,7 +13,7 @@ import { trapTab } from './focusTrap';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView } from './useParleySession';
-import { useViewing } from './useViewing';
+import type { CueSettings } from './WindowMenu';
 import './ChatWindow.css';
 
 export interface ChatWindowProps {
@@ -21,12 +21,13 @@ export interface ChatWindowProps {
   /** The window covers the viewport (full screen in the embed's frame): aria-modal, focus kept inside. */
   modal?: boolean;
   onClose: () => void;
+  /** The sound and notification settings for the window's menu (the embed's frame gives them). */
+  cues?: CueSettings | undefined;
 }
 
-export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
+export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowProps) {
   const chat = useChatView();
   const { t } = useI18n();
-  useViewing(open);
   const [confirming, setConfirming] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';
@@ -57,7 +58,7 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
       onKeyDown={onKeyDown}
     >
       <IsolatedParts>
-        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
+        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} cues={cues} />
         <ConnectionBar />
         {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         <Timeline chat={chat} active={open} />

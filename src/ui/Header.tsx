@@ -2,6 +2,7 @@ import type { ChatView } from '../core/model';
 import { Avatar } from './Avatar';
 import { useI18n } from './i18n';
 import { agentName } from './text';
+import { WindowMenu, type CueSettings } from './WindowMenu';
 import './Header.css';
 
 export interface HeaderProps {
@@ -9,10 +10,12 @@ export interface HeaderProps {
   canEnd: boolean;
   onEnd: () => void;
   onClose: () => void;
+  /** The sound and notification settings (the window's menu shows only with them). */
+  cues?: CueSettings | undefined;
 }
 
 /** The window's title bar: who the visitor is talking to, End conversation and Close. */
-export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
+export function Header({ chat, canEnd, onEnd, onClose, cues }: HeaderProps) {
   const { t } = useI18n();
   // Once the conversation is over the header is the idle one, whoever ended it (an agent who
   // closed it may still be listed as a participant; a visitor's end removes them).
@@ -31,6 +34,7 @@ export function Header({ chat, canEnd, onEnd, onClose }: HeaderProps) {
           {t('endConversation')}
         </button>
       )}
+      {cues && <WindowMenu cues={cues} />}
       <button type="button" className="parley-header-close" aria-label={t('closeWindow')} onClick={onClose}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 9l6 6 6-6" />

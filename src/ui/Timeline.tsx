@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { Banner } from './Banner';
@@ -8,12 +8,14 @@ import { MessageBubble } from './MessageBubble';
 import { agentName } from './text';
 import { useAgentAnnouncements } from './useAgentAnnouncements';
 import { useChooseQuickReply, useRetryMessage } from './useParleySession';
-import { MeasuredRow, useVirtualRows } from './windowing';
+import { useSeenRows } from './seenRows';
+import { useNewMessages } from './useNewMessages';
+import { ESTIMATED_ROW_PX, MeasuredRow, useVirtualRows } from './windowing';
 import './Timeline.css';
 
 export interface TimelineProps {
   chat: ChatView;
-  /** The window is open (announcements and scrolling happen only then). */
+  /** The window is open (announcements, scrolling and seeing happen only then). */
   active: boolean;
 }
 
@@ -42,26 +44,44 @@ function endsGroup(rows: TimelineRow[], index: number): boolean {
   );
 }
 
+/** Jumps (no smooth scroll, which windowing's re-measuring interrupts) so that the row with this key is at the top; estimated from the measured heights when it is not rendered. */
+function scrollToRow(scroller: HTMLElement, keys: readonly string[], key: string, heights: readonly number[]): void {
+  const slot = [...scroller.querySelectorAll('[data-row-key]')].find((el) => el.getAttribute('data-row-key') === key);
+  let top: number;
+  if (slot) top = scroller.scrollTop + slot.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  else {
+    top = 0;
+    for (let i = 0; i < keys.length && keys[i] !== key; i++) top += heights[i] ?? 0;
+  }
+  scroller.scrollTop = Math.max(0, top - 8);
+}
+
 /**
  * The conversation: messages and banners, oldest first; new agent messages announced politely.
- * Long conversations are windowed: only the rows in and near the viewport are in the DOM.
+ * Long conversations are windowed: only the rows in and near the viewport are in the DOM. Rows on
+ * screen are reported seen (READ); a "New messages" divider marks the first unread one at opening,
+ * and a "↓ New messages" button shows while unseen new messages are below the fold.
  */
 export function Timeline({ chat, active }: TimelineProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickRef = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
   const { mutate: chooseQuickReply } = useChooseQuickReply();
   const { mutate: retryMessage } = useRetryMessage();
   const announcements = useAgentAnnouncements(chat, active);
   const rows = chat.timeline;
   const keys = rows.map((row) => row.key);
   const view = useVirtualRows(keys, scrollRef, active);
+  const seen = useSeenRows(scrollRef, active);
+  const { divider, unseen } = useNewMessages(chat, active, seen);
   const last = rows.at(-1);
   const lastKey = last?.key;
   const ownLast = last?.kind === 'message' && last.originator === 'consumer';
 
   // The visitor's own new message always brings the view to the bottom.
   useLayoutEffect(() => {
+    // (The scroll to the bottom that follows says atBottom through onScroll.)
     if (ownLast) stickRef.current = true;
   }, [lastKey, ownLast]);
 
@@ -75,7 +95,15 @@ export function Timeline({ chat, active }: TimelineProps) {
 
   const onScroll = () => {
     const element = scrollRef.current;
-    if (element) stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    if (!element) return;
+    stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    setAtBottom(stickRef.current);
+  };
+  const firstUnseen = unseen[0];
+  const showNewBelow = active && !atBottom && firstUnseen !== undefined;
+  const toNewMessages = () => {
+    const element = scrollRef.current;
+    if (element && firstUnseen !== undefined) scrollToRow(element, keys, firstUnseen, view.geometry.heightsOf(keys, ESTIMATED_ROW_PX));
   };
   const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
   // Quick replies show only under the latest message (banners after it, e.g. "the survey started",
@@ -91,7 +119,12 @@ export function Timeline({ chat, active }: TimelineProps) {
     const row = rows[index];
     if (!row) continue;
     rendered.push(
-      <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry}>
+      <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry} watch={row.kind === 'message' && row.originator !== 'consumer' ? seen : undefined}>
+        {row.key === divider && (
+          <div className="parley-divider" role="separator" aria-label={t('newMessagesDivider')}>
+            <span>{t('newMessagesDivider')}</span>
+          </div>
+        )}
         {row.kind === 'banner' ? (
           <BannerBoundary banner={row.banner}>
             <Banner row={row} names={chat.names} />
@@ -114,7 +147,9 @@ export function Timeline({ chat, active }: TimelineProps) {
   }
 
   return (
-    <div ref={scrollRef} className="parley-timeline" onScroll={onScroll}>
+    <div className="parley-timeline-area">
+    {/* Focusable, so that the keyboard scrolls it when it holds nothing focusable (axe: scrollable-region-focusable). */}
+    <div ref={scrollRef} className="parley-timeline" tabIndex={0} onScroll={onScroll}>
       {rows.length === 0 && <p className="parley-empty">{t('emptyTimeline')}</p>}
       <div role="log" aria-live="off" aria-label={t('logLabel')} className="parley-log">
         {view.before > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.before }} />}
@@ -126,6 +161,13 @@ export function Timeline({ chat, active }: TimelineProps) {
           <p key={item.key}>{item.text}</p>
         ))}
       </div>
+    </div>
+    {showNewBelow && (
+      <button type="button" className="parley-new-below" onClick={toNewMessages}>
+        <span aria-hidden="true">↓ </span>
+        {t('newMessagesBelow')}
+      </button>
+    )}
     </div>
   );
 }

@@ -20,15 +20,19 @@ export const launcherStrings = {
 
 export type LauncherLanguage = keyof typeof launcherStrings;
 
-/** Sent by the frame to the launcher's live region: an agent message arrived while the window is closed. */
+/** Sent by the frame to the launcher's live region (an agent message arrived while the window is closed), and the name of an agent whose name is not known (previews, notifications). */
 export const frameStrings = {
   en: {
     announceFrom: 'New message from {name}: {text}',
     announce: 'New message: {text}',
+    agent: 'Agent',
+    notifyFrom: 'New message from {name}',
   },
   he: {
     announceFrom: 'הודעה חדשה מ־{name}: {text}',
     announce: 'הודעה חדשה: {text}',
+    agent: 'נציג',
+    notifyFrom: 'הודעה חדשה מ־{name}',
   },
 } as const;
 

@@ -156,15 +156,24 @@ export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTM
   return { ...rowWindow({ heights, scrollTop, viewport: active ? viewport : 0 }), geometry };
 }
 
-/** A timeline slot whose height the geometry measures while it is rendered. */
-export function MeasuredRow({ rowKey, geometry, children }: { rowKey: string; geometry: TimelineGeometry; children: ReactNode }) {
+/** Something else that follows a rendered row's element (e.g. whether it is on screen: seenRows.ts). */
+export interface RowWatcher {
+  observe(rowKey: string, element: Element): () => void;
+}
+
+/** A timeline slot whose height the geometry measures (and `watch` follows) while it is rendered. */
+export function MeasuredRow({ rowKey, geometry, watch, children }: { rowKey: string; geometry: TimelineGeometry; watch?: RowWatcher | undefined; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     return element ? geometry.observeRow(rowKey, element) : undefined;
   }, [geometry, rowKey]);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    return element && watch ? watch.observe(rowKey, element) : undefined;
+  }, [watch, rowKey]);
   return (
-    <div ref={ref} className="parley-slot">
+    <div ref={ref} className="parley-slot" data-row-key={rowKey}>
       {children}
     </div>
   );

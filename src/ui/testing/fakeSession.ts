@@ -10,7 +10,7 @@ export type FakeCall =
   | { method: 'retry'; clientId: string }
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
-  | { method: 'setViewing'; viewing: boolean }
+  | { method: 'markSeen'; rowKeys: string[] }
   | { method: 'fileUrl'; path: string };
 
 export interface FakeSession extends ChatSession {
@@ -74,7 +74,7 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
       return url !== undefined ? Promise.resolve(url) : Promise.reject(Object.assign(new Error('no such file'), { kind: 'notFound' }));
     },
     setComposing: (composing) => void calls.push({ method: 'setComposing', composing }),
-    setViewing: (viewing) => void calls.push({ method: 'setViewing', viewing }),
+    markSeen: (rowKeys) => void calls.push({ method: 'markSeen', rowKeys: [...rowKeys] }),
     push(update) {
       snapshot = {
         chat: { ...snapshot.chat, ...update.chat },
