@@ -4,7 +4,7 @@
 // tabs, are driven in Chromium by e2e/attention.spec.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatView, TimelineRow } from '../core/model';
-import { MemoryStorage, safeStore } from '../liveperson/storage';
+import { MemoryStorage, safeStore } from '../platform/storage';
 import { messagePreview, PREVIEW_MAX, shorten } from './announce';
 import { createAttention } from './attention';
 import { createCueClaims, CUES_KEPT } from './cueClaim';

@@ -5,7 +5,7 @@
 // each message (cueClaim.ts). Runs in the frame's first load: the window's code may not be loaded.
 import type { ChatView } from '../core/model';
 import { unreadRowKeys } from '../core/unread';
-import type { KeyValueStore } from '../liveperson/storage';
+import type { KeyValueStore } from '../platform/storage';
 import type { LauncherLanguage } from '../ui/i18nLauncher';
 import type { CueSettings } from '../ui/WindowMenu';
 import { frameStrings } from '../ui/i18nLauncher';

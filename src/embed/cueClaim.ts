@@ -3,7 +3,7 @@
 // already taken is read and written under one exclusive Web Lock, so two tabs never both take one,
 // whenever each of them receives the message. Without Web Locks the record alone decides (two tabs
 // racing within the same instant could then both cue); without storage every tab cues.
-import type { KeyValueStore } from '../liveperson/storage';
+import type { KeyValueStore } from '../platform/storage';
 
 const RECORD = 'parley:cued';
 const LOCK = 'parley:cue';

@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
 import { createLivePersonSession } from '../liveperson/session';
 import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
-import { safeStore } from '../liveperson/storage';
+import { safeStore } from '../platform/storage';
 import { messagePreview, unreadAnnouncement } from './announce';
 import { createAttention, type Attention } from './attention';
 import { createCueClaims } from './cueClaim';
