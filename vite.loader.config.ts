@@ -25,4 +25,5 @@ export function hostScript(entry: string, file: string): InlineConfig {
 export const LOADER = hostScript('src/embed/loader.ts', 'parley.js');
 export const HOST = hostScript('src/embed/host.ts', 'parley-host.js');
 
-export default defineConfig(LOADER);
+// `vite build --config vite.loader.config.ts` builds the loader; with PARLEY_SCRIPT=host, parley-host.js.
+export default defineConfig(process.env.PARLEY_SCRIPT === 'host' ? HOST : LOADER);

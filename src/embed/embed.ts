@@ -205,8 +205,9 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
     const { count, say, preview: shown } = data as Partial<Extract<ToHost, { type: 'unread' }>>;
     const before = unread;
     unread = Number.isInteger(count) && count! > 0 ? count! : 0;
-    // A new agent message while the window is closed: its preview (text only, textContent).
-    if (!open && unread > before && typeof shown?.text === 'string') preview.show(String(shown.from ?? ''), shown.text);
+    // A new agent message while the window is closed: its preview (text only, textContent); the same
+    // message again (its agent's name came) refreshes a preview that shows.
+    if (typeof shown?.text === 'string') preview.show(String(shown.from ?? ''), shown.text, !open && unread > before);
     render();
     // Text only (textContent): the frame words it from its catalogue.
     if (typeof say === 'string') live.textContent = say;

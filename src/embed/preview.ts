@@ -4,7 +4,8 @@
 // motion holds.
 
 export interface PreviewView {
-  show(from: string, text: string): void;
+  /** Sets the preview's content; `reveal`: shows it (else only a preview that shows changes). */
+  show(from: string, text: string, reveal: boolean): void;
   hide(): void;
 }
 
@@ -31,7 +32,8 @@ export function drawPreview(root: ShadowRoot, strings: { previewLabel: string; p
   p.addEventListener('click', openChat);
   dismiss.addEventListener('click', hide);
   return {
-    show(from, message) {
+    show(from, message, reveal) {
+      if (!reveal && aside.hidden) return;
       name.textContent = from;
       text.data = message.length > PREVIEW_MAX ? `${message.slice(0, PREVIEW_MAX)}…` : message;
       aside.hidden = false;
