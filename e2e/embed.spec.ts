@@ -75,6 +75,8 @@ test('a returning visitor with an open conversation: badge, title and preview fr
     await expect(preview).toBeVisible();
     await expect(preview).toContainText('yes, we ship to Norway');
     await expect(preview.locator('b')).toHaveText('Dana');
+    // Nothing moves: no animation, no transition (prefers-reduced-motion holds).
+    expect(await preview.evaluate((el) => [el.getAnimations().length, getComputedStyle(el).transitionDuration])).toEqual([0, '0s']);
     // The check: one socket, no React app, no signup.
     expect(seen.requests).toContain('/check.html');
     expect(seen.requests.filter((p) => p === '/frame.html' || /FrameWindow|\/frame-/.test(p) || p.endsWith('/signup'))).toEqual([]);

@@ -23,4 +23,19 @@ describe('the page title as an attention cue', () => {
     cue.update(0, false);
     expect(document.title).toBe('Checkout');
   });
+
+  it('counts while the tab is hidden, even with the window open', () => {
+    document.title = 'Docs';
+    const cue = createTitleCue(document);
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    try {
+      cue.update(1, true);
+      expect(document.title).toBe('(1) Docs');
+    } finally {
+      Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+    }
+    // Visible again (embed.ts updates on visibilitychange): the page's own title.
+    cue.update(1, true);
+    expect(document.title).toBe('Docs');
+  });
 });
