@@ -199,7 +199,8 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
   };
   const fromEither = (type: string, data: unknown) => {
     if (type === 'conversation') {
-      writeHint(win, 'localStorage', key, (data as { open?: unknown }).open === true);
+      // (A page that serves tokens with getJwt only gets no check: the flag would buy nothing.)
+      writeHint(win, 'localStorage', key, (data as { open?: unknown }).open === true && (genesys || !getJwt || jwt !== undefined));
       return;
     }
     const { count, say, preview: shown } = data as Partial<Extract<ToHost, { type: 'unread' }>>;
