@@ -91,6 +91,8 @@ test('a returning visitor with an open conversation: badge, title and preview fr
     await control.say(c.id, dana.id, 'shipping takes <b>3</b> days');
     await expect(page.getByRole('button', { name: 'Open chat, 2 unread' })).toBeVisible();
     await expect(page).toHaveTitle('(2) shop');
+    // Said by the launcher's live region too, as the app would.
+    await expect(page.locator('parley-widget [aria-live="polite"]')).toHaveText('New message from Dana: shipping takes <b>3</b> days');
     // Text, never HTML.
     await expect(page.locator('parley-widget aside')).toContainText('shipping takes <b>3</b> days');
   });

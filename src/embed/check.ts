@@ -6,7 +6,8 @@
 // `anonymous/authorize`, so a visitor without a usable identity costs no signup and no socket.
 // Then one socket: InitConnection, cqm.SubscribeExConversations {stage: ['OPEN']} in the same
 // flight, and for each open dialog ms.SubscribeMessagingEvents from sequence 0; the unread count
-// (unreadCheck.ts) goes to the host after every notification, and the socket stays open (GetClock
+// (unreadCheck.ts) goes to the host after every notification, with the preview and, for a message
+// that arrived while it watched, what the launcher's live region says; the socket stays open (GetClock
 // as keep-alive, §2.3) until the app replaces the check. A socket that closes is not reopened: the
 // badge then stays as it was until the visitor shows intent.
 import { decodeConversationChanges } from '../liveperson/decodeConversation';
@@ -21,6 +22,8 @@ import { NotificationTypes, RequestTypes } from '../liveperson/wire';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';
 import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './protocol';
 import { createUnreadCheck } from './unreadCheck';
+import { ANNOUNCE_MAX } from './announce';
+import { baseLanguage, frameStrings, type LauncherLanguage } from '../ui/i18nLauncher';
 
 const KEEP_ALIVE_MS = 30_000;
 
@@ -57,26 +60,42 @@ async function run(settings: FrameConfig, hostJwt: boolean): Promise<void> {
     if (refused) send({ tag: TAG, type: 'conversation', open: false });
     return;
   }
-  watch(ends.socketUrl, token, consumerIdOf(token), ends.profileBase);
+  watch(ends.socketUrl, token, consumerIdOf(token), ends.profileBase, baseLanguage(settings.lang));
 }
 
-function watch(url: string, token: string, consumerId: string, profileBase: string | undefined): void {
+/** What the launcher's live region says of a new message (as announce.ts words it for the app). */
+function announcement(language: LauncherLanguage, name: string, full: string): string {
+  const text = full.length > ANNOUNCE_MAX ? `${full.slice(0, ANNOUNCE_MAX)}…` : full;
+  const strings = frameStrings[language];
+  // (Replacer functions: a `$&` in a message is text, not a replacement pattern.)
+  return (name ? strings.announceFrom.replace('{name}', () => name) : strings.announce).replace('{text}', () => text);
+}
+
+function watch(url: string, token: string, consumerId: string, profileBase: string | undefined, language: LauncherLanguage): void {
   const counter = createUnreadCheck();
   const names: Record<string, string> = {};
   const socket = new WebSocket(url);
   let id = 0;
   let listed = false;
+  /**
+   * Messaging notifications so far. The first is taken as the history, which is not announced:
+   * [INF] the docs say the history comes in "one or more" notifications (§5.1); the stand-in sends
+   * it in one (chunks of 500 for longer ones), so a later chunk of a long history could be announced.
+   */
+  let notifications = 0;
   let sent = -1;
   let text = '';
   const request = (type: string, body?: unknown, extra?: object) => socket.send(JSON.stringify({ kind: 'req', id: String(++id), type, ...(body ? { body } : {}), ...extra }));
-  const report = () => {
+  const report = (live: boolean) => {
     const count = counter.count();
     const latest = counter.latest();
     const from = latest ? (names[latest.originatorId] ?? '') : '';
     if (count === sent && (latest?.text ?? '') + from === text) return;
+    // A message that arrived while the check watched: the launcher's live region says it.
+    const say = live && latest && count > sent ? announcement(language, from, latest.text) : undefined;
     sent = count;
     text = (latest?.text ?? '') + from;
-    send({ tag: TAG, type: 'unread', count, ...(latest ? { preview: { from, text: latest.text } } : {}) });
+    send({ tag: TAG, type: 'unread', count, ...(latest ? { preview: { from, text: latest.text } } : {}), ...(say ? { say } : {}) });
     if (latest && profileBase && names[latest.originatorId] === undefined) void nameOf(latest.originatorId);
   };
   // The agent's name for the preview, from its public profile (best effort; the app does the same).
@@ -86,7 +105,7 @@ function watch(url: string, token: string, consumerId: string, profileBase: stri
       const answer = await fetchJson(fetch, `${profileBase}/configuration/le-users/users/${encodeURIComponent(participantId)}`, { what: 'The agent profile lookup' });
       const name = isRecord(answer) ? [answer.nickname, answer.fullName].find((v) => typeof v === 'string' && v.trim() !== '') : undefined;
       if (typeof name === 'string') names[participantId] = name.trim();
-      report();
+      report(false);
     } catch {
       // no name: the preview shows the text alone
     }
@@ -112,7 +131,8 @@ function watch(url: string, token: string, consumerId: string, profileBase: stri
           : undefined;
     if (!events) return;
     for (const [conversationId, dialogId] of counter.take(events)) request(RequestTypes.SubscribeMessagingEvents, { dialogId, conversationId, fromSeq: 0 });
-    report();
+    const live = frame.type === NotificationTypes.MessagingEvent && notifications++ > 0;
+    report(live);
     if (frame.type === NotificationTypes.ExConversationChange && (!listed || !counter.open())) {
       // The first snapshot lists the open conversations, even when there is none (§3.1); once none
       // is open, the check is done.
