@@ -1,17 +1,31 @@
 // Size budgets (size-limit 12, gzip), checked by `npm test` on a production build in
 // PARLEY_SIZE_DIST (default .e2e/size-dist; scripts/test-all.mjs builds it first). Files are measured
-// as built (no esbuild rebundling): the loader alone, the app's first load (the frame page, its entry
-// chunk, its static imports and their CSS: React included: everything the frame fetches before the
-// visitor interacts), and the window chunk, fetched only on intent (hover, focus or touch of the
-// launcher, or opening: src/embed/frame.tsx), which e2e/embed.spec.ts checks in Chromium, and the
-// Genesys chunk (the cometd client and src/genesys), fetched only for a Genesys configuration.
-// structured-content renderer, fetched by the window when rich content first appears.
+// as built (no esbuild rebundling):
+// - the loader alone (parley.js, its CSS inside): all a page view costs a visitor who shows no
+//   intent and has no open conversation (e2e/embed.spec.ts counts the requests in Chromium);
+// - the host side (parley-host.js), fetched on intent, with `load: 'idle'`, or for a returning visitor;
+// - the connection check (check.html and its chunk, a build of its own), only for a returning visitor whose
+//   conversation was open: the unread badge without the app;
+// - the app's first load (the frame page, its entry chunk, its static imports and their CSS: React
+//   included: everything the frame fetches before the window is wanted);
+// - the window chunk, fetched only on intent (hover, focus or touch of the launcher, or opening:
+//   src/embed/frame.tsx);
+// - Genesys' app (genesys.html: a build of its own, manifest .vite/genesys-manifest.json) and its
+//   lazy chunk (the cometd client and src/genesys), only for a Genesys configuration;
+// - the structured-content renderer, fetched by the window when rich content first appears.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
 const manifestFile = `${dist}/.vite/manifest.json`;
 if (!existsSync(manifestFile)) throw new Error(`size-limit: no build in ${dist}; run PARLEY_DIST=${dist} vite build first.`);
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const appManifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+/** The manifest of a page built apart (vite.pages.config.ts). */
+const pageManifest = (name) => {
+  const file = `${dist}/.vite/${name}-manifest.json`;
+  if (!existsSync(file)) throw new Error(`size-limit: no ${name} build in ${dist} (vite.pages.config.ts).`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+};
+let manifest = appManifest;
 
 /** The files a manifest entry loads: itself, its CSS, and (recursively) its static imports. */
 function filesOf(key, seen = new Set()) {
@@ -25,24 +39,31 @@ function filesOf(key, seen = new Set()) {
 }
 
 const firstLoad = filesOf('frame.html');
-const lazyOf = (src) => {
-  if (!(manifest['frame.html'].dynamicImports ?? []).includes(src)) throw new Error(`size-limit: ${src} is not a lazy chunk of the frame.`);
-  return filesOf(src, new Set(['frame.html']));
+const lazyOf = (page, src) => {
+  if (!(manifest[page].dynamicImports ?? []).includes(src)) throw new Error(`size-limit: ${src} is not a lazy chunk of ${page}.`);
+  return filesOf(src, new Set([page]));
 };
-const lazyWindow = lazyOf('src/embed/FrameWindow.tsx');
-const lazyGenesys = lazyOf('src/embed/genesysSession.ts');
+const lazyWindow = lazyOf('frame.html', 'src/embed/FrameWindow.tsx');
 // Structured content's renderer: a lazy chunk of the window, fetched when rich content first appears.
 const richKey = 'src/ui/rich/RichContent.tsx';
 if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
 const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
-for (const f of [...firstLoad, ...lazyWindow, ...lazyGenesys, ...richContent]) statSync(f);
+manifest = pageManifest('check');
+const check = filesOf('check.html');
+manifest = pageManifest('genesys');
+const genesysFirstLoad = filesOf('genesys.html');
+const lazyGenesys = lazyOf('genesys.html', 'src/embed/genesysSession.ts');
+for (const f of [...firstLoad, ...check, ...lazyWindow, ...lazyGenesys, ...genesysFirstLoad, ...richContent]) statSync(f);
 
-const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
+const budget = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
 
 export default [
-  check('loader (parley.js, no React)', `${dist}/parley.js`, '3 KB'),
-  check("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
-  check('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
-  check('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '20 KB'),
-  check('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
+  budget('loader (parley.js with its CSS, no React): a page view without intent', `${dist}/parley.js`, '1.5 KB'),
+  budget('host side (parley-host.js: frame, check, bridge, API, cues), on intent or for a returning visitor', `${dist}/parley-host.js`, '4.3 KB'),
+  budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '8.5 KB'),
+  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
+  budget('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
+  budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
+  budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '21 KB'),
+  budget('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
 ];

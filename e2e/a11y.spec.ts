@@ -29,7 +29,7 @@ async function noAxeViolations(page: Page, state: string) {
 
 test('axe finds nothing: closed, open and empty, a conversation with banners and ticks, reconnecting', async ({ page, control, widget: w }) => {
   await test.step('closed', async () => {
-    await w.goto(control.account);
+    await w.goto(control.account, '&load=idle');
     await expect(w.launcher).toBeVisible();
     await expect(page.locator('parley-widget iframe')).toHaveCount(1);
     await noAxeViolations(page, 'closed');
@@ -61,7 +61,7 @@ test('axe finds nothing: closed, open and empty, a conversation with banners and
 });
 
 test('keyboard only: Enter opens, focus moves into the dialog, Escape closes back to the launcher', async ({ page, control, widget: w }) => {
-  await w.goto(control.account);
+  await w.goto(control.account, '&load=idle');
   await expect(page.locator('parley-widget iframe')).toHaveCount(1);
   // Tab from the page into the launcher (the last thing in the page).
   await page.locator('body').press('End');
@@ -173,7 +173,7 @@ test('an agent reply while the window is closed is announced by the launcher, po
 
 test('full screen under 640 px is modal: Tab and Shift+Tab stay in the window; Escape on the launcher closes', async ({ page, control, widget: w }) => {
   await page.setViewportSize({ width: 360, height: 640 });
-  await w.goto(control.account);
+  await w.goto(control.account, '&load=idle');
   await expect(page.locator('parley-widget iframe')).toHaveCount(1);
   await w.open();
   await expect(w.composer).toBeFocused();

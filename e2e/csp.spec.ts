@@ -21,7 +21,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 test('the demo page and the frame carry the strict policy, and a whole conversation breaks none of it', async ({ page, control, widget: w }) => {
   const violations = await watchCsp(page);
   const frameResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/frame.html');
-  const response = await page.goto(`/?account=${control.account}&lang=he`);
+  const response = await page.goto(`/?account=${control.account}&lang=he&load=idle`);
   const policy = response?.headers()['content-security-policy'] ?? '';
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'"]) expect(policy).toContain(directive);
   expect(policy).not.toContain('unsafe');
@@ -48,7 +48,7 @@ test('the demo page and the frame carry the strict policy, and a whole conversat
 
 test('the watcher does catch a violation, in the page and inside the frame (an inline style)', async ({ page }) => {
   const violations = await watchCsp(page);
-  await page.goto('/?account=csp-probe');
+  await page.goto('/?account=csp-probe&load=idle');
   await page.locator('parley-widget iframe').waitFor({ state: 'attached' });
   const frame = page.frames().find((f) => new URL(f.url()).pathname === '/frame.html');
   expect(frame, 'the widget frame').toBeDefined();

@@ -1,5 +1,6 @@
 // The script tag loader as a website uses it: data attributes or window.parleyConfig, the app
-// loaded on intent or when idle, calls queued before it loaded, the typed API and its events.
+// loaded on intent (or when idle with load: 'idle'), the returning visitor's connection check and
+// attention cues, calls queued before it loaded, the typed API and its events.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
@@ -13,25 +14,118 @@ async function hostPage(page: Page, name: string, body: string) {
 
 const frames = (page: Page) => page.locator('parley-widget iframe');
 
-test('the snippet with data attributes draws the launcher and loads the app only on intent', async ({ page, control, widget: w, baseURL }) => {
-  await hostPage(page, 'intent', `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="intent"></script>`);
+/** What the page fetched (paths, the page itself included; no favicon) and the sockets it opened. */
+function traffic(page: Page) {
+  const seen = { requests: [] as string[], sockets: [] as string[] };
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path !== '/favicon.ico') seen.requests.push(path);
+  });
+  page.on('websocket', (ws) => seen.sockets.push(ws.url()));
+  return seen;
+}
+
+test('a new visitor costs the loader and nothing else until intent: no host side, no app, no signup, no socket', async ({ page, control, widget: w, baseURL }) => {
+  const seen = traffic(page);
+  // The default: no data-load.
+  await hostPage(page, 'intent', `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}"></script>`);
   await expect(w.launcher).toBeVisible();
   await expect(w.launcher).toHaveAttribute('aria-expanded', 'false');
-  // No app yet: no iframe, no consumer socket.
+  // Idle comes and goes: still nothing but the page and the loader.
   await page.waitForTimeout(2500);
+  expect(seen.requests).toEqual(['/host/intent.html', '/parley.js']);
+  expect(seen.sockets).toEqual([]);
   await expect(frames(page)).toHaveCount(0);
+  expect(await control.conversations()).toEqual([]);
+  // Intent (a hover) brings the host side and the app, hidden until the click.
   await w.launcher.hover();
   await expect(frames(page)).toHaveCount(1);
   await expect(frames(page)).toBeHidden();
+  expect(seen.requests).toContain('/parley-host.js');
+  expect(seen.requests).toContain('/frame.html');
   await w.open();
   await w.send('hello from the snippet');
   await expect(w.receiptOf('hello from the snippet')).toHaveAttribute('data-receipt', 'sent');
   expect((await control.onlyConversation()).queue).toBe('waiting');
 });
 
-test('window.parleyConfig without intent: the app loads when the page is idle', async ({ page, control, widget: w, baseURL }) => {
+test('a returning visitor with an open conversation: badge, title and preview from the connection check, without the app', async ({ page, control, widget: w, baseURL }) => {
+  const snippet = `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}"></script>`;
+  const { c, dana } = await test.step('a first page view: the visitor chats, then closes the window', async () => {
+    await hostPage(page, 'shop', snippet);
+    await w.open();
+    await w.send('do you ship to Norway?');
+    await expect(w.receiptOf('do you ship to Norway?')).toHaveAttribute('data-receipt', 'sent');
+    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
+    await control.say(c.id, dana.id, 'let me check');
+    await expect(w.agentMessage('let me check')).toBeVisible();
+    await w.dialog.getByRole('button', { name: 'Close chat' }).click();
+    await expect(w.dialog).toBeHidden();
+    return { c, dana };
+  });
+
+  const seen = traffic(page);
+  await test.step('the next page view: the check, not the app, shows what Dana wrote meanwhile', async () => {
+    await page.goto('/host/shop.html');
+    await expect(page).toHaveTitle('shop');
+    await control.say(c.id, dana.id, 'yes, we ship to Norway');
+    await expect(page.getByRole('button', { name: 'Open chat, 1 unread' })).toBeVisible();
+    await expect(page).toHaveTitle('(1) shop');
+    const preview = page.locator('parley-widget aside');
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText('yes, we ship to Norway');
+    await expect(preview.locator('b')).toHaveText('Dana');
+    // Nothing moves: no animation, no transition (prefers-reduced-motion holds).
+    expect(await preview.evaluate((el) => [el.getAnimations().length, getComputedStyle(el).transitionDuration])).toEqual([0, '0s']);
+    // The check: one socket, no React app, no signup.
+    expect(seen.requests).toContain('/check.html');
+    expect(seen.requests.filter((p) => p === '/frame.html' || /FrameWindow|\/frame-/.test(p) || p.endsWith('/signup'))).toEqual([]);
+    expect(seen.sockets).toHaveLength(1);
+    await expect(frames(page)).toHaveCount(1);
+    await expect(frames(page)).toBeHidden();
+  });
+
+  await test.step('dismissed, the preview stays away until the next message; the badge and the title count on', async () => {
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.locator('parley-widget aside')).toBeHidden();
+    await control.say(c.id, dana.id, 'shipping takes <b>3</b> days');
+    await expect(page.getByRole('button', { name: 'Open chat, 2 unread' })).toBeVisible();
+    await expect(page).toHaveTitle('(2) shop');
+    // Said by the launcher's live region too, as the app would.
+    await expect(page.locator('parley-widget [aria-live="polite"]')).toHaveText('New message from Dana: shipping takes <b>3</b> days');
+    // Text, never HTML.
+    await expect(page.locator('parley-widget aside')).toContainText('shipping takes <b>3</b> days');
+  });
+
+  await test.step('intent loads the window; reading restores the title', async () => {
+    await w.open();
+    await expect(w.agentMessage('shipping takes <b>3</b> days')).toBeVisible();
+    await expect(page).toHaveTitle('shop');
+    await expect(page.locator('parley-widget aside')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Close chat' })).toBeVisible();
+    expect(seen.requests.filter((p) => p.endsWith('/signup'))).toEqual([]);
+  });
+
+  await test.step('the conversation ends while the visitor is away: the check says so, and the page view after costs only the loader', async () => {
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    await page.goto('about:blank');
+    await control.close(c.id);
+    await page.goto('/host/shop.html');
+    await expect(frames(page)).toHaveCount(1);
+    // The check found no open conversation: its iframe stays, silent; the flag is gone.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `parley:hint:${control.account}`)).toBeNull();
+    const after = traffic(page);
+    await page.goto('/host/shop.html');
+    await expect(w.launcher).toBeVisible();
+    await page.waitForTimeout(2500);
+    expect(after.requests).toEqual(['/host/shop.html', '/parley.js']);
+    expect(after.sockets).toEqual([]);
+  });
+});
+
+test("window.parleyConfig with load: 'idle': the app loads when the page is idle", async ({ page, control, widget: w, baseURL }) => {
   await page.addInitScript(([account, csds]) => {
-    (window as unknown as { parleyConfig: object }).parleyConfig = { account, csds };
+    (window as unknown as { parleyConfig: object }).parleyConfig = { account, csds, load: 'idle' };
   }, [control.account, baseURL!] as const);
   await hostPage(page, 'idle', '<script async src="/parley.js"></script>');
   await expect(frames(page)).toHaveCount(1);
@@ -56,7 +150,7 @@ test("the first load fetches no window code: it comes on intent, and a click whi
     (window as unknown as { statuses: string[] }).statuses = statuses;
     (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: { status: string }) => statuses.push(d.status)]] };
   });
-  await hostPage(page, 'lazy', `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}"></script>`);
+  await hostPage(page, 'lazy', `<script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-load="idle"></script>`);
   // Loaded when idle, the app connects (the host hears it) without fetching the window's code.
   await expect.poll(() => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('online');
   await page.waitForTimeout(1000);

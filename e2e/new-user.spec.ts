@@ -153,7 +153,7 @@ test('the window comes back open after a reload or on another page of the site, 
   await expect(w.dialog).toBeVisible();
   await page.getByRole('button', { name: 'Close chat' }).click();
   await expect(w.dialog).toBeHidden();
-  await w.goto(control.account, '&page=contact');
+  await w.goto(control.account, '&page=contact&load=idle');
   // The frame loads when the page is idle and would reopen the window at once: give it that chance.
   await expect(page.locator('parley-widget iframe')).toHaveCount(1);
   await expect(w.frame.locator('#parley')).toHaveCount(1);

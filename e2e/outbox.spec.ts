@@ -6,13 +6,18 @@ import { expect, test } from './support/fixtures';
 import { visitorTexts } from './support/control';
 
 /** What the page keeps in browser storage: keys (and the outbox's texts). */
+// (The demo page shares the frame's origin, so its storage also holds the loader's flags, "1" or
+// absent (src/embed/hint.ts): listed apart, as `flags`.)
 const browserStorage = (page: Page, account: string) =>
   page.evaluate((key) => {
-    const keys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i));
+    const all = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i)!);
+    const keys = (s: Storage) => all(s).filter((k) => !k.startsWith('parley:hint:'));
+    const flags = (s: Storage) => all(s).filter((k) => k.startsWith('parley:hint:')).map((k) => `${k}=${s.getItem(k)}`);
     const outbox = sessionStorage.getItem(key);
     return {
       session: keys(sessionStorage),
       local: keys(localStorage),
+      flags: [...flags(sessionStorage), ...flags(localStorage)],
       outbox: outbox ? (JSON.parse(outbox) as { messages: Array<{ text: string }> }).messages.map((m) => m.text) : [],
     };
   }, `parley:${account}:outbox`);
@@ -70,6 +75,8 @@ test('unsent messages survive a reload (sessionStorage holds the outbox, only it
   expect(kept.session.sort()).toEqual([`parley:${control.account}:open`, `parley:${control.account}:outbox`]);
   expect(kept.local).toEqual([`parley:${control.account}:jwt`]);
   expect(kept.outbox).toEqual(['stored, no answer', 'unsent one', 'unsent two']);
+  // The loader's flags on the page's origin: the window is open, and so is the conversation.
+  expect(kept.flags).toEqual([`parley:hint:${control.account}=1`, `parley:hint:${control.account}=1`]);
 
   await page.reload();
   await expect(w.dialog).toBeVisible(); // open=1 opens it again

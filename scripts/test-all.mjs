@@ -1,6 +1,6 @@
 // `npm test`: type check, lint, size budgets, Vitest, then Playwright in Debian's Chromium.
 // Prints one closing line `N passed, N failed` summed over every step; exits 1 if anything failed.
-// The type check, the lint and the size budgets count as one check each. A runner that exits non-zero without
+// The type check, the lint, the size budgets and the Genesys-free first load count as one check each. A runner that exits non-zero without
 // reporting a failure (a crash) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,9 +41,11 @@ const sizeDist = join('.e2e', 'size-dist');
 rmSync(sizeDist, { recursive: true, force: true });
 if (run('size build', bin('vite'), ['build', '--logLevel', 'warn'], { PARLEY_DIST: sizeDist }) === 0) {
   check('size', bin('size-limit'), []);
+  // The LivePerson first load is byte-identical to a build without Genesys (issue 12).
+  check('genesys-free first load', process.execPath, ['scripts/genesys-free.mjs', sizeDist]);
 } else {
-  failed++;
-  console.log('=== size: FAILED (the build failed)');
+  failed += 2;
+  console.log('=== size, genesys-free first load: FAILED (the build failed)');
 }
 
 // Vitest

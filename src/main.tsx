@@ -7,7 +7,7 @@
 //                  /authenticate for a fresh token each time the widget needs one
 //   &lang=he       the widget's language (default: the browser's)
 //   &open=1        open the chat window at load
-//   &load=intent   load the app only when the visitor shows intent (default: when the page is idle)
+//   &load=idle     load the app when the page is idle (default: only when the visitor shows intent)
 // or, for Genesys (GMS chat over CometD):
 //   ?backend=genesys&gms=…&service=…  GMS's base URL (default: this page's origin) and the chat
 //                  service (default "customer-support"); &nickname=… the visitor's name
@@ -82,7 +82,8 @@ function start(): void {
   if (connectorId) config.connectorId = connectorId;
   const lang = query.get('lang');
   if (lang) config.lang = lang;
-  if (query.get('load') === 'intent') config.load = 'intent';
+  const load = query.get('load');
+  if (load === 'idle' || load === 'intent') config.load = load;
   if (query.get('sound') === '1') config.sound = true;
   if (query.get('notifications') === '1') config.notifications = true;
 

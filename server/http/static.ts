@@ -58,12 +58,15 @@ async function fileAt(root: string, rel: string): Promise<string | undefined> {
 }
 
 /**
- * The policy of the embed's frame.html: the widget pages' policy, and only these pages may embed it
+ * The policy of the embed's frame.html (and genesys.html, check.html): the widget pages' policy, and only these pages may embed it
  * (`frame-ancestors`): the stand-in's own ('self') and the configured origins, never any site.
  */
 export function framePolicy(frameAncestors: readonly string[]): string {
   return `${WIDGET_PAGES_CSP}; frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`;
 }
+
+/** The pages the loader puts in an iframe: the LivePerson app, the Genesys app, the connection check. */
+const FRAMED_PAGES = new Set(['frame.html', 'genesys.html', 'check.html']);
 
 export async function serveStatic(
   staticDir: string | undefined,
@@ -90,7 +93,7 @@ export async function serveStatic(
   // The widget's pages (the demo, the embed's frame, example host pages) run under a strict CSP:
   // no inline script or style, no eval; the console (/agent/) is not held to it.
   if (!agent && type.startsWith('text/html')) {
-    headers['content-security-policy'] = path.basename(file) === 'frame.html' ? framePolicy(frameAncestors) : WIDGET_PAGES_CSP;
+    headers['content-security-policy'] = FRAMED_PAGES.has(path.basename(file)) ? framePolicy(frameAncestors) : WIDGET_PAGES_CSP;
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();

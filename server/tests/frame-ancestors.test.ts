@@ -11,7 +11,7 @@ let dir: string;
 const started: StandIn[] = [];
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'parley-static-'));
-  writeFileSync(path.join(dir, 'frame.html'), '<!doctype html><title>frame</title>');
+  for (const page of ['frame.html', 'genesys.html', 'check.html']) writeFileSync(path.join(dir, page), '<!doctype html><title>frame</title>');
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>demo</title>');
 });
 afterAll(async () => {
@@ -32,6 +32,8 @@ describe('frame-ancestors of frame.html', () => {
     const frame = await policyOf(standIn, 'frame.html');
     expect(frame).toMatch(/; frame-ancestors 'self'$/);
     expect(frame).toContain("script-src 'self'");
+    // The loader frames Genesys' app and the connection check the same way.
+    for (const page of ['genesys.html', 'check.html']) expect(await policyOf(standIn, page)).toBe(frame);
     expect(await policyOf(standIn, 'index.html')).not.toContain('frame-ancestors');
   });
 

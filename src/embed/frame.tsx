@@ -1,6 +1,7 @@
-// The app inside the embed's iframe (frame.html): waits for the loader's configuration, runs the
-// LivePerson session (or, with `backend: 'genesys'`, the Genesys one: its code and the cometd client
-// are a lazy chunk of their own, so LivePerson's first load does not carry them), and reports open/close, unread counts and public events. It talks only to
+// The app inside the embed's iframe, whichever the backend: waits for the loader's configuration,
+// runs the session its entry gives (frameLivePerson.tsx for frame.html, frameGenesys.tsx for
+// genesys.html, a build of its own: LivePerson's app carries no Genesys byte), and reports
+// open/close, unread counts, whether a conversation is open, and public events. It talks only to
 // the parent window, and only with the exact origin the loader put in its hash, once that proved
 // to be the embedding page's real origin (frameOrigin.ts).
 // The window's code (react-query, the UI) is a lazy chunk fetched on the visitor's intent (hover,
@@ -9,7 +10,6 @@
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
-import { createLivePersonSession } from '../liveperson/session';
 import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
 import { safeStore } from '../platform/storage';
 import { messagePreview, unreadAnnouncement } from './announce';
@@ -23,7 +23,17 @@ import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './prot
 import './frame.css';
 
 const FrameWindow = lazy(() => import('./FrameWindow'));
-const loadGenesys = () => import('./genesysSession');
+
+/** What an entry gives the frame: its backend. */
+export interface FrameBackend {
+  /** Whose window state the tab remembers (the LivePerson account, the Genesys service). */
+  key(config: FrameConfig): string;
+  /** The session for the settings (`getJwt`: the page's tokens, when it pushed or serves any); throws ConfigError for unusable ones. */
+  create(settings: FrameConfig, getJwt: (() => Promise<string>) | undefined): ChatSession | Promise<ChatSession>;
+  /** A token the page pushes for an anonymous visitor (setJwt: they logged in) starts the session over as them. */
+  restartOnLogin: boolean;
+}
+let backend: FrameBackend;
 
 const embedding = parentOriginOf(currentEmbedding());
 const parentOrigin = 'origin' in embedding ? embedding.origin : '';
@@ -33,8 +43,7 @@ const root = createRoot(container ?? document.body);
 const hostTokens = createHostTokens(send);
 
 let config: FrameConfig | undefined;
-/** Whose window state the tab remembers: the LivePerson account, or the Genesys service. */
-const widgetKey = (c: FrameConfig): string => c.account ?? `genesys:${c.gms ?? ''}:${c.service ?? ''}`;
+const widgetKey = (c: FrameConfig): string => backend.key(c);
 let session: ChatSession | undefined;
 let generation = 0;
 /** Counts startSession calls: a Genesys session arrives asynchronously, after a newer start maybe. */
@@ -94,11 +103,9 @@ async function getJwt(): Promise<string> {
   return hostTokens.request();
 }
 
-/** The configured backend's session; throws ConfigError for unusable settings. */
+/** The backend's session; throws ConfigError for unusable settings. */
 async function createSession(settings: FrameConfig): Promise<ChatSession> {
-  const { jwt: _initial, theme: _theme, account, ...rest } = settings;
-  if (settings.backend === 'genesys') return (await loadGenesys()).genesysSession(settings);
-  return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+  return backend.create(settings, token !== undefined || hostJwt ? getJwt : undefined);
 }
 
 /** (Re)creates the session: at init, and when an anonymous visitor gets a token (logs in). */
@@ -121,6 +128,8 @@ async function startSession(): Promise<void> {
   generation++;
   const track = createEventTracker();
   let unread = -1;
+  /** Whether a conversation is open, as last told to the host (undefined: not yet). */
+  let active: boolean | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const report = () => {
     if (session !== next) return;
@@ -135,6 +144,12 @@ async function startSession(): Promise<void> {
       send({ tag: TAG, type: 'unread', count: unread, ...(say === undefined ? {} : { say }), ...(preview ? { preview } : {}) });
     }
     attention?.update(snapshot.chat, open);
+    // Once the server said (the session was online): the loader remembers it for the next page view.
+    const nowActive = snapshot.chat.stage === 'open';
+    if (snapshot.connection.status === 'online' && nowActive !== active) {
+      active = nowActive;
+      send({ tag: TAG, type: 'conversation', open: active });
+    }
     // An agentJoined waiting for the agent's name fires at its deadline even if nothing changes.
     clearTimeout(timer);
     const deadline = track.nextDeadline();
@@ -198,13 +213,17 @@ function onMessage(event: MessageEvent): void {
     token = data.jwt;
     tokenUnused = true;
     // An authenticated session takes it the next time it needs a token; an anonymous one starts over.
-    if (wasAnonymous && config && config.backend !== 'genesys') void startSession();
+    if (wasAnonymous && config && backend.restartOnLogin) void startSession();
   }
 }
 
-if ('refused' in embedding) {
-  console.error(embedding.refused);
-} else {
-  window.addEventListener('message', onMessage);
-  send({ tag: TAG, type: 'ready' });
+/** Runs the frame with its entry's backend. */
+export function startFrame(entry: FrameBackend): void {
+  backend = entry;
+  if ('refused' in embedding) {
+    console.error(embedding.refused);
+  } else {
+    window.addEventListener('message', onMessage);
+    send({ tag: TAG, type: 'ready' });
+  }
 }

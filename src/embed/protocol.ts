@@ -4,7 +4,6 @@ import type { EmbedConfig, ParleyEventName, ParleyEvents } from './types';
 
 export const TAG = 'parley/1';
 
-/** What the app in the frame needs of the configuration (no host-side options). */
 /** What the frame gets: every setting but the page's functions (getJwt) and the loader's own. */
 export type FrameConfig = Omit<EmbedConfig, 'getJwt' | 'appUrl'>;
 
@@ -25,13 +24,25 @@ export type ToHost =
   | { tag: typeof TAG; type: 'ready' }
   | { tag: typeof TAG; type: 'open'; open: boolean }
   /**
-   * `say`: a new agent message arrived while the window is closed: the launcher's live region
-   * announces it. `preview` (while count > 0): who wrote the newest agent message and its plain
-   * text, shortened (announce.ts PREVIEW_MAX), for the launcher's preview.
+   * `say`: a new agent message arrived while the window is closed: the launcher's live region announces it.
+   * `preview`: the newest agent message, plain text (the host renders it with textContent only, never
+   * HTML): the launcher shows it, dismissible, while the window is closed. `from` may be '' (no name known).
    */
-  | { tag: typeof TAG; type: 'unread'; count: number; say?: string; preview?: { from: string; text: string } }
+  | { tag: typeof TAG; type: 'unread'; count: number; say?: string; preview?: UnreadPreview }
+  /**
+   * Whether the visitor has a conversation in progress (the frame's session, or the connection
+   * check): the loader remembers it on the host's origin, so that a later page view runs the check
+   * (or, for Genesys, the frame) for the unread badge, and a visitor without one costs nothing more.
+   */
+  | { tag: typeof TAG; type: 'conversation'; open: boolean }
   | { tag: typeof TAG; type: 'getJwt'; id: number }
   | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
+
+export interface UnreadPreview {
+  /** The agent's name, or '' when it is not known. */
+  from: string;
+  text: string;
+}
 
 /** A message without its tag (the sender adds it). */
 export type Untagged<T> = T extends unknown ? Omit<T, 'tag'> : never;

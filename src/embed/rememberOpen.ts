@@ -1,7 +1,7 @@
 // Whether the chat window was open, remembered for the tab (sessionStorage of the frame's origin,
 // which browsers keep per tab and per embedding site), so that after a reload or on another page of
 // the site the window comes back as the visitor left it, as LivePerson's window does. Kept in the
-// frame, not the loader: the loader has no bytes to spare (its 3 KB budget). Storage that is missing
+// frame, not the loader: the loader has no bytes to spare (its 1.5 KB budget). Storage that is missing
 // or throws (blocked, sandboxed) means nothing is remembered.
 
 const keyOf = (account: string) => `parley:${account}:open`;

@@ -16,8 +16,10 @@ export interface EmbedConfig extends Omit<ParleyConfig, 'account'>, GenesysSetti
   /** Open the chat window at once. */
   open?: boolean;
   /**
-   * When the app (React, the connection) loads: 'idle' (default) once the page is idle, or
-   * 'intent' only when the visitor hovers, focuses or clicks the launcher (or open() is called).
+   * When the app (React, the connection) loads: 'intent' (default) only when the visitor hovers,
+   * focuses, touches or clicks the launcher (or open() is called; a returning visitor whose
+   * conversation is open gets the small connection check for the badge meanwhile), or 'idle' once
+   * the page is idle, on every page view (the app's download, a signup and a socket for everyone).
    */
   load?: 'idle' | 'intent';
   /** Where Parley's frame.html is served; the script tag loader defaults to its own folder. */

@@ -22,11 +22,10 @@ import { createReceiptsOut } from './receiptsOut';
 import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from '../platform/storage';
 import { clickMetadata } from './outboxPublish';
-import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire';
+import { RequestTypes } from './wire';
+import { clientProperties } from './clientProperties';
 
-/** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages, structured content). */
-export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES', 'RICH_CONTENT'];
-export const PARLEY_VERSION = '0.1.0';
+export { FEATURES, PARLEY_VERSION } from './clientProperties';
 /** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
 export const BACK_PROBE_MS = 2000;
 
@@ -55,24 +54,6 @@ function clientIdFactory(now: () => number): () => string {
     if (uuid) return uuid;
     counter += 1;
     return `parley-${now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${counter}`;
-  };
-}
-
-function clientProperties(): ClientPropertiesHeader {
-  let timeZone: string | undefined;
-  try {
-    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    timeZone = undefined;
-  }
-  return {
-    type: '.ams.headers.ClientProperties',
-    appId: 'parley',
-    appVersion: PARLEY_VERSION,
-    integration: 'WEB_SDK',
-    integrationVersion: PARLEY_VERSION,
-    ...(timeZone ? { timeZone } : {}),
-    features: FEATURES,
   };
 }
 
