@@ -79,6 +79,13 @@ export interface ChatSession {
    * Optional: without it the UI shows a file by its caption only.
    */
   fileUrl?(path: string): Promise<string>;
+  /**
+   * Marks the open conversation urgent; its expected reply follows from the server. Optional: only
+   * where the backend and the site allow it (LivePerson with `markUrgent`).
+   */
+  markUrgent?(): Promise<void>;
+  /** Rates the ended conversation (the view's `rating`), 1 to 5 stars. Optional: a backend without ratings lacks it. */
+  rateConversation?(stars: number): Promise<void>;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
   /** The window is open in a visible tab: agent messages shown now count as read. */

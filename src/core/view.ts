@@ -40,6 +40,8 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
   view.conversationId = snap.id;
   const agent = activeAgents(snap)[0];
   if (agent) view.agent = { participantId: agent.id };
+  else if (snap.stage === 'open' && snap.mainOpen && snap.expectedReply) view.expectedReply = snap.expectedReply;
+  if (snap.stage === 'closed' && !snap.dialogs.some((d) => d.kind === 'survey')) view.rating = snap.rating !== undefined ? { given: snap.rating } : {};
   const typing = agentTyping(state, snap, opts);
   if (typing) view.agentTyping = { participantId: typing };
   const current = [...threadRows(state, snap, consumerId), ...pending];

@@ -1,7 +1,7 @@
 // cqm.ExConversationChangeNotification → 'conversation' / 'conversationRemoved' events.
 // Tolerates the older shape (participantsPId, no dialogs, lastUpdateTime) and the newer one.
-import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, Participant, ParticipantRole } from '../core/model';
-import { asEnum, asId, asList, asObject, asTimestamp, each } from '../core/decodeValues';
+import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, ExpectedReply, Participant, ParticipantRole } from '../core/model';
+import { asEnum, asId, asList, asObject, asSequence, asTimestamp, each } from '../core/decodeValues';
 import type { Obj } from '../core/decodeValues';
 
 const ROLES: Record<string, ParticipantRole> = {
@@ -70,7 +70,33 @@ function decodeSnapshot(id: string, result: Obj, details: Obj): ConversationSnap
   if (endedAt !== undefined) snapshot.endedAt = endedAt;
   const skillId = asId(details.skillId);
   if (skillId !== undefined) snapshot.skillId = skillId;
+  const expectedReply = decodeExpectedReply(result, details);
+  if (expectedReply) snapshot.expectedReply = expectedReply;
+  const rating = asSequence(asObject(details.csat)?.csatRate);
+  if (rating !== undefined && rating >= 1 && rating <= 5) snapshot.rating = rating;
   return snapshot;
+}
+
+/** The longest service level taken as such (a week); beyond it `ttr.value` is ignored. */
+const MAX_TTR_SECONDS = 7 * 24 * 3600;
+
+/**
+ * §3.4: `manualETTR` (the agent's "expect a reply by") overrides `ttr` and `delay`; `effectiveTTR`
+ * (the result's due time, -1 for none) comes next; else `ttr.value` seconds, counted from
+ * `delay.tillWhen` when the contact center is away.
+ */
+function decodeExpectedReply(result: Obj, details: Obj): ExpectedReply | undefined {
+  const ttr = asObject(details.ttr);
+  const seconds = asSequence(ttr?.value);
+  const by = asTimestamp(details.manualETTR) ?? asTimestamp(result.effectiveTTR);
+  const after = asTimestamp(asObject(details.delay)?.tillWhen);
+  const out: ExpectedReply = { urgent: asEnum(ttr?.ttrType) === 'URGENT' };
+  if (by !== undefined) out.by = by;
+  else {
+    if (seconds !== undefined && seconds <= MAX_TTR_SECONDS) out.withinSeconds = seconds;
+    if (after !== undefined) out.after = after;
+  }
+  return out.by !== undefined || out.withinSeconds !== undefined || out.after !== undefined ? out : undefined;
 }
 
 function closeReason(details: Obj, dialogs: Obj[]): ClosedBy | undefined {

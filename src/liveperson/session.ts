@@ -8,6 +8,7 @@ import { createBackoff } from './backoff';
 import { createChatStore } from '../core/store';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createComposingOut } from './composingOut';
+import { createConversationFields } from './conversationFields';
 import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
@@ -133,6 +134,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
+  const fields = createConversationFields({ connection, store });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
@@ -211,7 +213,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
 
   let started = false;
-  return {
+  const session: ChatSession = {
     start() {
       if (stop.signal.aborted) return;
       if (started) {
@@ -247,5 +249,8 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     fileUrl: (path) => files.url(path),
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
+    rateConversation: (stars) => fields.rate(stars),
   };
+  if (cfg.markUrgent === true) session.markUrgent = () => fields.markUrgent();
+  return session;
 }
