@@ -20,8 +20,9 @@ export interface Settings {
   /** A consumer closing the MAIN dialog (DialogChange) gets the post-conversation survey. */
   survey: boolean;
   /**
-   * The account's welcome message (LivePerson's auto messages): sent when a conversation opens, to
-   * consumers whose client announced AUTO_MESSAGES; null: none. Quick replies are button titles.
+   * The account's welcome message (LivePerson's auto messages): it answers a conversation's first
+   * consumer message (within 10 s of its creation) for clients that announced AUTO_MESSAGES; null:
+   * none. Quick replies are button titles.
    */
   welcome: Welcome | null;
   /** Consumers may mark their conversation urgent (cm.UpdateConversationField TTRField URGENT; default on); refused (403) when off. */

@@ -1,5 +1,5 @@
-// A conversation's whole life at the stand-in, over real sockets: the welcome message (auto messages,
-// AUTO_MESSAGES clients only), marking urgent (TTRField, an account setting), the survey bot's several
+// A conversation's whole life at the stand-in, over real sockets: the welcome message (auto messages:
+// AUTO_MESSAGES clients only, answering the first message), marking urgent (TTRField, an account setting), the survey bot's several
 // questions after a consumer's DialogChange, legacy CSAT, and the visitor's chat state for the console.
 import { describe, expect, it } from 'vitest';
 import type { ExConversationChangeNotificationBody, MessagingEventChange, MessagingEventNotificationBody, Notification } from '../../src/liveperson/wire';
@@ -27,21 +27,31 @@ async function history(client: TestClient, dialogId: string): Promise<MessagingE
 
 const text = (c: MessagingEventChange | undefined) => (c?.event.type === 'ContentEvent' ? c.event.message : undefined);
 
+const say = (client: TestClient, conv: string, message: string) =>
+  client.request('ms.PublishEvent', { dialogId: conv, conversationId: conv, event: { type: 'ContentEvent', contentType: 'text/plain', message } });
+
 describe('the welcome message', () => {
-  it('opens the conversation from the CONTROLLER, with its quick replies, only for clients with AUTO_MESSAGES', async () => {
+  it("answers the first message from the CONTROLLER, with its quick replies, only for clients with AUTO_MESSAGES", async () => {
     const account = h.account();
     const control = h.control(account);
     const set = await control.settings({ welcome: { text: 'Hi! How can we help?', quickReplies: ['Billing', 'Orders'] } });
     expect(set.status).toBe(200);
     const { client } = await h.consumer(account, ['AUTO_MESSAGES', 'QUICK_REPLIES', 'MULTI_DIALOG']);
     const conv = await openConversation(client);
-    const [welcome] = await history(client, conv);
-    expect(welcome).toMatchObject({ sequence: 0, originatorMetadata: { role: 'CONTROLLER' }, event: { type: 'ContentEvent', message: 'Hi! How can we help?' } });
+    await say(client, conv, 'Hello');
+    await say(client, conv, 'Anyone?'); // only the first message is answered
+    const [hello, welcome, second, ...rest] = await history(client, conv);
+    expect(text(hello)).toBe('Hello');
+    expect(welcome).toMatchObject({ sequence: 1, originatorMetadata: { role: 'CONTROLLER' }, event: { type: 'ContentEvent', message: 'Hi! How can we help?' } });
     const replies = welcome?.event.type === 'ContentEvent' ? welcome.event.quickReplies?.replies.map((r) => r.title) : [];
     expect(replies).toEqual(['Billing', 'Orders']);
+    expect(text(second)).toBe('Anyone?');
+    expect(rest).toEqual([]);
 
     const plain = await h.consumer(account, ['QUICK_REPLIES']);
-    expect(await history(plain.client, await openConversation(plain.client))).toEqual([]);
+    const conv2 = await openConversation(plain.client);
+    await say(plain.client, conv2, 'Hello');
+    expect((await history(plain.client, conv2)).map(text)).toEqual(['Hello']);
   });
 
   it('is off by default, and a bad setting is refused whole', async () => {
@@ -52,7 +62,9 @@ describe('the welcome message', () => {
     expect((await control.settings({ welcome: 'hello', survey: true })).status).toBe(400);
     expect((await control.settings()).body).toMatchObject({ welcome: null, survey: false, urgent: true });
     const { client } = await h.consumer(account, ['AUTO_MESSAGES']);
-    expect(await history(client, await openConversation(client))).toEqual([]);
+    const conv = await openConversation(client);
+    await say(client, conv, 'Hello');
+    expect((await history(client, conv)).map(text)).toEqual(['Hello']);
   });
 });
 

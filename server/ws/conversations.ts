@@ -4,7 +4,6 @@ import { Errors, Refusal, Texts } from '../errors';
 import { closeSurveyDialog, createConversation } from '../state/lifecycle';
 import { runningSurvey, TTR_TYPES, type Conversation } from '../state/model';
 import { SURVEY_SKIPPED } from '../state/survey';
-import { sendWelcome } from '../state/welcome';
 import type { Handler, RequestContext } from './context';
 import { obj, oneOf, optInt, optList, optObj, str } from './fields';
 import { STRING_RESP } from './frames';
@@ -51,7 +50,6 @@ export const requestConversation: Handler = (rc, req) => {
   const now = Date.now();
   skipHiddenSurvey(rc, now);
   const conv = createConversation(rc.account, rc.link.consumerId, { skillId: skill == null ? undefined : String(skill), ttrType }, now);
-  sendWelcome(rc.account, conv, rc.link.features, now);
   return { type: 'cm.RequestConversationResponse', body: { conversationId: conv.id } };
 };
 

@@ -25,8 +25,8 @@ describe('LivePerson session: the conversation\'s whole life', () => {
     const welcome = byText(shown.chat.timeline, 'Welcome! What can we do for you?');
     expect(welcome?.originator).toBe('system');
     expect(welcome?.body.kind === 'text' ? welcome.body.quickReplies?.map((q) => q.title) : []).toEqual(['Billing', 'Orders']);
-    // above the visitor's first message
-    expect(texts(shown.chat.timeline).slice(0, 2)).toEqual(['Welcome! What can we do for you?', 'Hello']);
+    // it answers the visitor's first message
+    expect(texts(shown.chat.timeline)).toEqual(['Hello', 'Welcome! What can we do for you?']);
     await session.chooseQuickReply(welcome?.key as string, welcome?.body.kind === 'text' ? welcome.body.quickReplies![1]! : { title: '', text: '' });
     await waitForSnapshot(session, (s) => s.chat.timeline.some((r) => r.kind === 'message' && r.originator === 'consumer' && r.body.kind === 'text' && r.body.text === 'Orders'));
   });
