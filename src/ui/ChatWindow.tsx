@@ -6,10 +6,12 @@ import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
 import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
+import { ExpectedReply } from './ExpectedReply';
 import { Header } from './Header';
 import { IsolatedParts } from './boundaries';
 import { useI18n } from './i18n';
 import { trapTab } from './focusTrap';
+import { RatingPrompt } from './RatingPrompt';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView } from './useParleySession';
@@ -59,8 +61,10 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
       <IsolatedParts>
         <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
         <ConnectionBar />
+        <ExpectedReply chat={chat} />
         {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         <Timeline chat={chat} active={open} />
+        <RatingPrompt chat={chat} />
         {chat.stage === 'closed' && (
           // The earlier thread stays above; the next message the visitor sends starts a new one.
           <div className="parley-new-conversation">
