@@ -1,10 +1,14 @@
-// The account's settings in the stand-in: automatic receipts and the consumer-triggered survey.
+// The account's settings in the stand-in: automatic receipts, the consumer-triggered survey, the
+// welcome message (a fixed demo text with quick replies) and whether consumers may mark urgent.
 import { useId } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AccountApi } from './api';
 import type { Settings as AccountSettings } from './types';
 import type { LiveMode } from './useLiveUpdates';
 import { useAction, useSettings } from './queries';
+
+/** The welcome message the console switches on (the control API takes any text). */
+export const DEMO_WELCOME = { text: 'Hi! Thanks for reaching out. What can we help you with?', quickReplies: ['Billing', 'An order', 'Something else'] };
 
 interface Props {
   api: AccountApi;
@@ -46,6 +50,24 @@ export function Settings({ api, account, mode }: Props) {
           onChange={(e) => save.mutate({ survey: e.target.checked })}
         />
         Survey when the consumer closes
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={!!shown.welcome}
+          disabled={!settings.data}
+          onChange={(e) => save.mutate({ welcome: e.target.checked ? DEMO_WELCOME : null })}
+        />
+        Welcome message
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={shown.urgent ?? true}
+          disabled={!settings.data}
+          onChange={(e) => save.mutate({ urgent: e.target.checked })}
+        />
+        Consumers may mark urgent
       </label>
     </section>
   );
