@@ -43,6 +43,8 @@ export interface ConversationSnapshot {
   expectedReply?: ExpectedReply;
   /** The visitor's satisfaction rating (1 to 5), once given. */
   rating?: number;
+  /** The conversation's last message, where the backend's snapshot carries one. */
+  lastContent?: { text: string; at: number; originator: Originator };
 }
 
 /** When a reply can be expected, from the server's service level; `by` wins over `withinSeconds`. */
@@ -165,6 +167,18 @@ export type TimelineRow =
         | { type: 'surveyStarted' };
     };
 
+/** A closed conversation before the current one, for the list of earlier conversations. */
+export interface EarlierConversation {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  /** The agent it had (a participant id; the name is in `names` when known). */
+  agentId?: string;
+  lastMessage?: { text: string; at: number; originator: Originator };
+  /** Its messages, once loaded (ChatSession.openEarlier), read-only. */
+  rows?: TimelineRow[];
+}
+
 /** What the UI renders; derived from ChatState by pure selectors. */
 export interface ChatView {
   consumerId?: string;
@@ -183,4 +197,6 @@ export interface ChatView {
   expectedReply?: ExpectedReply;
   /** The current conversation ended without a survey: the visitor may rate it (`given` once rated). */
   rating?: { given?: number };
+  /** The visitor's earlier (closed) conversations, newest first; absent when there are none. */
+  earlier?: EarlierConversation[];
 }

@@ -86,6 +86,12 @@ export interface ChatSession {
   markUrgent?(): Promise<void>;
   /** Rates the ended conversation (the view's `rating`), 1 to 5 stars. Optional: a backend without ratings lacks it. */
   rateConversation?(stars: number): Promise<void>;
+  /**
+   * Loads an earlier conversation (the view's `earlier`) to show it read-only: its messages arrive
+   * as that entry's `rows`. `loaded` settles when its history is in (rejects when it could not be
+   * fetched); `close()` stops following it. Optional: a backend without history lacks it.
+   */
+  openEarlier?(conversationId: string): { loaded: Promise<void>; close(): void };
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
   /** The window is open in a visible tab: agent messages shown now count as read. */

@@ -113,6 +113,16 @@ describe('decoding conversation metadata', () => {
     expect(conv({ csat: { csatRate: 9 } }).rating).toBeUndefined();
   });
 
+  it('reads lastContentEventNotification when present (text only), never relying on it', () => {
+    const last = (v: unknown) => snapshotOf({ type: 'UPSERT', result: { convId: 'X', lastContentEventNotification: v, conversationDetails: { participants: [], state: 'CLOSE', startTs: 1 } } }).lastContent;
+    const event = { type: 'ContentEvent', contentType: 'text/plain', message: 'Thanks, bye' };
+    expect(last({ sequence: 4, serverTimestamp: 5_000, originatorMetadata: { id: 'a', role: 'ASSIGNED_AGENT' }, event })).toEqual({ text: 'Thanks, bye', at: 5_000, originator: 'agent' });
+    expect(last({ serverTimestamp: 5_000, originatorMetadata: { role: 'CONSUMER' }, event })?.originator).toBe('consumer');
+    expect(last({ serverTimestamp: 5_000, event: { type: 'RichContentEvent', content: {} } })).toBeUndefined();
+    expect(last({ event })).toBeUndefined(); // no time
+    expect(last('garbage')).toBeUndefined();
+  });
+
   it('accepts participants as a role map, numeric ids and single elements instead of arrays', () => {
     const s = snapshotOf({ type: 'UPSERT', result: { convId: 42, conversationDetails: { participants: { CONSUMER: 7, MANAGER: ['m'] }, stage: 'OPEN', skillId: 12, metaDataLastUpdateTs: 9 } } });
     expect(s.id).toBe('42');

@@ -1,7 +1,7 @@
 // cqm.ExConversationChangeNotification → 'conversation' / 'conversationRemoved' events.
 // Tolerates the older shape (participantsPId, no dialogs, lastUpdateTime) and the newer one.
 import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, ExpectedReply, Participant, ParticipantRole } from '../core/model';
-import { asEnum, asId, asList, asObject, asSequence, asTimestamp, each } from '../core/decodeValues';
+import { asEnum, asId, asList, asObject, asSequence, asString, asTimestamp, each } from '../core/decodeValues';
 import type { Obj } from '../core/decodeValues';
 
 const ROLES: Record<string, ParticipantRole> = {
@@ -72,9 +72,26 @@ function decodeSnapshot(id: string, result: Obj, details: Obj): ConversationSnap
   if (skillId !== undefined) snapshot.skillId = skillId;
   const expectedReply = decodeExpectedReply(result, details);
   if (expectedReply) snapshot.expectedReply = expectedReply;
+  const lastContent = decodeLastContent(result);
+  if (lastContent) snapshot.lastContent = lastContent;
   const rating = asSequence(asObject(details.csat)?.csatRate);
   if (rating !== undefined && rating >= 1 && rating <= 5) snapshot.rating = rating;
   return snapshot;
+}
+
+/**
+ * `lastContentEventNotification` (a copy of the last content event, §3.3): LivePerson's agent side
+ * has it, not always (node-agent-sdk README); on the consumer side it is unverified (§16), so it is
+ * read when present and never relied on. Only text content.
+ */
+function decodeLastContent(result: Obj): ConversationSnapshot['lastContent'] {
+  const last = asObject(result.lastContentEventNotification);
+  const event = asObject(last?.event);
+  const text = asString(event?.message);
+  const at = asTimestamp(last?.serverTimestamp);
+  if (!last || asEnum(event?.type) !== 'CONTENTEVENT' || text === undefined || text.trim() === '' || at === undefined) return undefined;
+  const role = asEnum(asObject(last.originatorMetadata)?.role);
+  return { text: text.slice(0, 500), at, originator: role === 'CONSUMER' ? 'consumer' : role === 'CONTROLLER' ? 'system' : 'agent' };
 }
 
 /** The longest service level taken as such (a week); beyond it `ttr.value` is ignored. */

@@ -6,6 +6,7 @@ import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/sess
 import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
 import { createChatStore } from '../core/store';
+import { latestSnapshots, messagingDialogs } from '../core/conversation';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createComposingOut } from './composingOut';
 import { createConversationFields } from './conversationFields';
@@ -250,6 +251,16 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
     rateConversation: (stars) => fields.rate(stars),
+    openEarlier(conversationId) {
+      // Its messaging dialogs (MAIN, and a survey's), each subscribed from what is held: 0 the first time.
+      const snap = latestSnapshots(store.state).find((c) => c.id === conversationId);
+      const dialogIds = snap ? messagingDialogs(snap).map((d) => d.id) : [];
+      const loaded = snap
+        ? Promise.all(dialogIds.map((id) => subscriber.ensureDialog(id, conversationId))).then(() => connection.request(RequestTypes.GetClock)).then(() => undefined)
+        : Promise.reject(sessionError('notFound', 'There is no such earlier conversation'));
+      loaded.catch(() => undefined); // the caller may not wait for it
+      return { loaded, close: () => dialogIds.forEach((id) => subscriber.release(id)) };
+    },
   };
   if (cfg.markUrgent === true) session.markUrgent = () => fields.markUrgent();
   return session;
