@@ -6,6 +6,7 @@ import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
 import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
+import { EarlierConversations } from './EarlierConversations';
 import { ExpectedReply } from './ExpectedReply';
 import { Header } from './Header';
 import { IsolatedParts } from './boundaries';
@@ -14,7 +15,7 @@ import { trapTab } from './focusTrap';
 import { RatingPrompt } from './RatingPrompt';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
-import { useChatView } from './useParleySession';
+import { useChatView, useSession } from './useParleySession';
 import { useViewing } from './useViewing';
 import './ChatWindow.css';
 
@@ -30,6 +31,9 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
   const { t } = useI18n();
   useViewing(open);
   const [confirming, setConfirming] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
+  const session = useSession();
+  const hasEarlier = chat.earlier !== undefined && session.openEarlier !== undefined;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';
 
@@ -43,6 +47,10 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     onClose();
+  };
+  const finishBrowsing = () => {
+    setBrowsing(false);
+    composerRef.current?.focus();
   };
   const finishConfirm = () => {
     setConfirming(false);
@@ -63,15 +71,28 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
         <ConnectionBar />
         <ExpectedReply chat={chat} />
         {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
-        <Timeline chat={chat} active={open} />
-        <RatingPrompt chat={chat} />
-        {chat.stage === 'closed' && (
-          // The earlier thread stays above; the next message the visitor sends starts a new one.
-          <div className="parley-new-conversation">
-            <button type="button" className="parley-text-button" onClick={() => composerRef.current?.focus()}>
-              {t('startNewConversation')}
+        {hasEarlier && !browsing && (
+          <div className="parley-earlier-open">
+            <button type="button" className="parley-text-button" onClick={() => setBrowsing(true)}>
+              {t('earlierConversations', { count: chat.earlier?.length ?? 0 })}
             </button>
           </div>
+        )}
+        {hasEarlier && browsing ? (
+          <EarlierConversations chat={chat} onClose={finishBrowsing} />
+        ) : (
+          <>
+            <Timeline chat={chat} active={open} />
+            <RatingPrompt chat={chat} />
+            {chat.stage === 'closed' && (
+              // The earlier thread stays above; the next message the visitor sends starts a new one.
+              <div className="parley-new-conversation">
+                <button type="button" className="parley-text-button" onClick={() => composerRef.current?.focus()}>
+                  {t('startNewConversation')}
+                </button>
+              </div>
+            )}
+          </>
         )}
         <TypingIndicator chat={chat} />
         <Composer ref={composerRef} />

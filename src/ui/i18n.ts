@@ -99,6 +99,17 @@ const en = {
   ratingSend: 'Send rating',
   ratingThanks: 'Thank you! You rated this conversation {count} of 5.',
   ratingFailed: 'Your rating could not be sent: {reason}',
+  earlierConversations: 'Earlier conversations ({count})',
+  earlierTitle: 'Earlier conversations',
+  earlierWith: 'with {name}',
+  earlierNoMessage: 'No message shown',
+  earlierShowMore: 'Show more',
+  earlierBackToList: 'Back to the list',
+  earlierClose: 'Back to the chat',
+  earlierLoading: 'Loading the conversation…',
+  earlierFailed: 'This conversation could not be loaded: {reason}',
+  earlierReadOnly: 'This conversation has ended. It is shown read-only.',
+  earlierOpen: 'Open the conversation of {date}',
 } as const;
 
 export type MessageKey = keyof typeof en;

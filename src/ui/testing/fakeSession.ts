@@ -7,6 +7,7 @@ import type { ChatSession, SessionSnapshot } from '../../core/session';
 export type FakeCall =
   | { method: 'start' | 'stop' | 'endConversation' | 'markUrgent' }
   | { method: 'rateConversation'; stars: number }
+  | { method: 'openEarlier' | 'closeEarlier'; conversationId: string }
   | { method: 'send'; text: string }
   | { method: 'retry'; clientId: string }
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
@@ -19,7 +20,7 @@ export interface FakeSession extends ChatSession {
   /** Replaces parts of the snapshot and notifies the subscribers. */
   push(update: { chat?: Partial<ChatView>; connection?: ConnectionView }): void;
   /** Makes the next call of `method` reject with `error`. */
-  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation' | 'markUrgent' | 'rateConversation', error: Error): void;
+  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation' | 'markUrgent' | 'rateConversation' | 'openEarlier', error: Error): void;
   listenerCount(): number;
   callsOf<M extends FakeCall['method']>(method: M): Extract<FakeCall, { method: M }>[];
 }
@@ -90,6 +91,10 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
     listenerCount: () => listeners.size,
     callsOf: <M extends FakeCall['method']>(method: M) =>
       calls.filter((c): c is Extract<FakeCall, { method: M }> => c.method === method),
+    openEarlier(conversationId) {
+      calls.push({ method: 'openEarlier', conversationId });
+      return { loaded: settle('openEarlier'), close: () => void calls.push({ method: 'closeEarlier', conversationId }) };
+    },
     rateConversation(stars) {
       calls.push({ method: 'rateConversation', stars });
       return settle('rateConversation');
