@@ -83,6 +83,8 @@ function start(): void {
   const lang = query.get('lang');
   if (lang) config.lang = lang;
   if (query.get('load') === 'intent') config.load = 'intent';
+  // The demo account lets visitors mark urgent (the stand-in's default); markUrgent=0 hides it.
+  config.markUrgent = query.get('markUrgent') !== '0';
 
   const accountLabel = document.getElementById('demo-account');
   if (accountLabel) accountLabel.textContent = account;

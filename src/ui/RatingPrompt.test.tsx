@@ -13,7 +13,7 @@ describe('the CSAT prompt', () => {
     expect(stars.map((s) => s.getAttribute('value'))).toEqual(['1', '2', '3', '4', '5']);
     expect(screen.getByRole('radio', { name: '4 of 5 stars' })).toBeTruthy();
     expect(group).toBeTruthy();
-    const send = screen.getByRole('button', { name: 'Send rating' });
+    const send = screen.getByRole('button', { name: 'Submit rating' });
     expect((send as HTMLButtonElement).disabled).toBe(true);
     // keyboard: Space checks the focused star (arrow keys between stars are checked in Chromium,
     // e2e/life.spec.ts: jsdom's user-event needs CSS.escape for radio groups), Tab, then Enter sends
@@ -33,7 +33,7 @@ describe('the CSAT prompt', () => {
     const { session, user, push } = renderWidget({ open: true, chat: ended });
     session.failNext('rateConversation', Object.assign(new Error('down'), { kind: 'network' }));
     await user.click(screen.getByRole('radio', { name: '5 of 5 stars' }));
-    await user.click(screen.getByRole('button', { name: 'Send rating' }));
+    await user.click(screen.getByRole('button', { name: 'Submit rating' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Your rating could not be sent: the chat service could not be reached');
     await push({ chat: { stage: 'open', rating: undefined } });
     expect(screen.queryByRole('group', { name: 'How would you rate this conversation?' })).toBeNull();

@@ -1,6 +1,6 @@
 // After a conversation that ended without a survey: 1 to 5 stars (the view's `rating`), where the
 // session offers rateConversation. Native radio buttons in a fieldset: arrow keys move between the
-// stars, the legend names the question, each star is named "N of 5 stars"; Send rating sends it.
+// stars, the legend names the question, each star is named "N of 5 stars"; Submit rating sends it.
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ChatView } from '../core/model';

@@ -96,7 +96,7 @@ const en = {
   markUrgentFailed: 'The conversation could not be marked urgent: {reason}',
   ratingQuestion: 'How would you rate this conversation?',
   ratingStar: '{count} of 5 stars',
-  ratingSend: 'Send rating',
+  ratingSend: 'Submit rating',
   ratingThanks: 'Thank you! You rated this conversation {count} of 5.',
   ratingFailed: 'Your rating could not be sent: {reason}',
   earlierConversations: 'Earlier conversations ({count})',
