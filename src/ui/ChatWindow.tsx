@@ -68,9 +68,7 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
     >
       <IsolatedParts>
         <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
-        <ConnectionBar />
         <ExpectedReply chat={chat} />
-        {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         {hasEarlier && !browsing && (
           <div className="parley-earlier-open">
             <button type="button" className="parley-text-button" onClick={() => setBrowsing(true)}>
@@ -78,6 +76,8 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
             </button>
           </div>
         )}
+        <ConnectionBar />
+        {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
         {hasEarlier && browsing ? (
           <EarlierConversations chat={chat} onClose={finishBrowsing} />
         ) : (
