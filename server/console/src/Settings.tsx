@@ -16,6 +16,15 @@ interface Props {
   mode: LiveMode;
 }
 
+function Toggle({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="inline">
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
 export function Settings({ api, account, mode }: Props) {
   const ids = useId();
   const settings = useSettings(api, account, mode);
@@ -33,42 +42,10 @@ export function Settings({ api, account, mode }: Props) {
   return (
     <section className="panel settings" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>Account settings</h2>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={shown.autoReceipts ?? false}
-          disabled={!settings.data}
-          onChange={(e) => save.mutate({ autoReceipts: e.target.checked })}
-        />
-        Mark messages read automatically
-      </label>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={shown.survey ?? false}
-          disabled={!settings.data}
-          onChange={(e) => save.mutate({ survey: e.target.checked })}
-        />
-        Survey when the consumer closes
-      </label>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={!!shown.welcome}
-          disabled={!settings.data}
-          onChange={(e) => save.mutate({ welcome: e.target.checked ? DEMO_WELCOME : null })}
-        />
-        Welcome message
-      </label>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={shown.urgent ?? true}
-          disabled={!settings.data}
-          onChange={(e) => save.mutate({ urgent: e.target.checked })}
-        />
-        Consumers may mark urgent
-      </label>
+      <Toggle label="Mark messages read automatically" checked={shown.autoReceipts ?? false} disabled={!settings.data} onChange={(on) => save.mutate({ autoReceipts: on })} />
+      <Toggle label="Survey when the consumer closes" checked={shown.survey ?? false} disabled={!settings.data} onChange={(on) => save.mutate({ survey: on })} />
+      <Toggle label="Welcome message" checked={!!shown.welcome} disabled={!settings.data} onChange={(on) => save.mutate({ welcome: on ? DEMO_WELCOME : null })} />
+      <Toggle label="Consumers may mark urgent" checked={shown.urgent ?? true} disabled={!settings.data} onChange={(on) => save.mutate({ urgent: on })} />
     </section>
   );
 }
