@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { Widget } from './support/widget';
+import { noAxeViolations } from './support/axe';
 
 /** The console on the account, with this conversation selected. */
 async function consoleOn(page: Page, account: string, conversationId: string): Promise<Page> {
@@ -40,6 +41,7 @@ test('the expected reply while waiting, "Mark as urgent", and its end when an ag
   await w.dialog.getByRole('button', { name: 'Mark as urgent' }).click();
   await expect(w.dialog.getByText('Usually replies within 5 minutes')).toBeVisible();
   await expect(w.dialog.getByText('Marked as urgent')).toBeVisible();
+  await noAxeViolations(w.page, 'the expected reply, marked urgent');
   const { conversation } = await control.acceptOnly('Dana');
   expect(conversation.ttr).toEqual({ ttrType: 'URGENT', value: 300 });
   await expect(w.log.getByText(/Dana joined/)).toBeVisible();
@@ -88,6 +90,7 @@ test('without a survey, the CSAT stars rate the conversation by keyboard, and th
   await endByVisitor(w);
   const stars = w.dialog.getByRole('group', { name: 'How would you rate this conversation?' });
   await expect(stars.getByRole('radio')).toHaveCount(5);
+  await noAxeViolations(w.page, 'the CSAT stars');
   await stars.getByRole('radio', { name: '1 of 5 stars' }).focus();
   await w.page.keyboard.press('Space');
   for (let i = 0; i < 3; i++) await w.page.keyboard.press('ArrowRight');
@@ -120,6 +123,7 @@ test('a returning visitor lists earlier conversations and opens one read-only', 
   const items = list.getByRole('button', { name: /^Open the conversation of/ });
   await expect(items).toHaveCount(20);
   await expect(items.first()).toContainText('with Dana');
+  await noAxeViolations(page, 'the earlier conversations');
   await list.getByRole('button', { name: 'Show more' }).click();
   await expect(items).toHaveCount(31);
   await items.first().click();
@@ -128,6 +132,7 @@ test('a returning visitor lists earlier conversations and opens one read-only', 
   await expect(log.getByText('It ships today')).toBeVisible();
   await expect(list.getByText('This conversation has ended. It is shown read-only.')).toBeVisible();
   await expect(log.getByRole('button')).toHaveCount(0);
+  await noAxeViolations(page, 'an earlier conversation, read-only');
   await list.getByRole('button', { name: 'Back to the list' }).click();
   await expect(items.first()).toContainText('It ships today'); // its last message, now that it is known
   await list.getByRole('button', { name: 'Back to the chat' }).click();
