@@ -1,9 +1,9 @@
 // Accessibility of the embedded widget: axe in every state, keyboard only, announcements, reduced
 // motion, 200% zoom and 320 px, dark mode and theming.
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { Widget } from './support/widget';
+import { noAxeViolations } from './support/axe';
 
 /** Every element (in this element's document or shadow root) that animates or transitions. */
 async function movingIn(scope: Locator): Promise<string[]> {
@@ -19,13 +19,6 @@ async function movingIn(scope: Locator): Promise<string[]> {
   });
 }
 
-async function noAxeViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe, ${state}`,
-  ).toEqual([]);
-}
 
 test('axe finds nothing: closed, open and empty, a conversation with banners and ticks, reconnecting', async ({ page, control, widget: w }) => {
   await test.step('closed', async () => {

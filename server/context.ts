@@ -7,6 +7,7 @@ import { Registry } from './state/accounts';
 import { runAutoReceipts } from './state/autoReceipts';
 import { Subscriptions } from './state/subscriptions';
 import { runSurveyBot } from './state/survey';
+import { runWelcome } from './state/welcome';
 import { openSwift } from './state/swift';
 import type { ConsumerConnection } from './ws/connection';
 
@@ -31,6 +32,7 @@ export class StandInContext {
       // Order matters: consumers see an event before the bots react to it.
       this.subs.set(a.id, new Subscriptions(a));
       runSurveyBot(a);
+      runWelcome(a);
       runAutoReceipts(a, this.timers);
       openSwift(a, options.swiftTtlMs);
     });

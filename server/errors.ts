@@ -45,6 +45,7 @@ export const Errors = {
   unknownDialog: (id: string) => clip(`Unknown dialog: ${id}`),
   dialogClosed: 'The dialog is closed',
   dialogNotInConversation: 'The dialog does not belong to this conversation',
+  urgentNotAllowed: 'The account does not let consumers mark a conversation urgent',
   unsupportedField: (field: string) => clip(`Unsupported conversationField: ${field}`),
   duplicateField: (field: string) => clip(`conversationField names ${field} more than once`),
   unknownSequence: (seq: number) => clip(`sequenceList names no existing event: ${seq}`),

@@ -86,6 +86,8 @@ function start(): void {
   if (load === 'idle' || load === 'intent') config.load = load;
   if (query.get('sound') === '1') config.sound = true;
   if (query.get('notifications') === '1') config.notifications = true;
+  // The demo account lets visitors mark urgent (the stand-in's default); markUrgent=0 hides it.
+  config.markUrgent = query.get('markUrgent') !== '0';
 
   const accountLabel = document.getElementById('demo-account');
   if (accountLabel) accountLabel.textContent = account;

@@ -1,5 +1,7 @@
 // The agent control API (/agent/api/{account}/…): what an agent workspace would do, over HTTP.
-import type { ContentEvent, QuickReply } from '../../src/liveperson/wire';
+import type { ContentEvent } from '../../src/liveperson/wire';
+import type { Welcome } from '../state/accounts';
+import { quickReplies } from '../state/quickReplies';
 import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
 import { missingSequence, publish } from '../state/events';
@@ -13,9 +15,16 @@ import { accountOf, agentOf, bodyObj, conversationOf } from './params';
 import { json, readJson, route, type Route } from './router';
 import { agentView, conversationList, detail, summary } from './views';
 
-function quickReplies(titles: string[]): ContentEvent['quickReplies'] {
-  const replies: QuickReply[] = titles.map((title) => ({ type: 'button', title, click: { actions: [{ type: 'publishText', text: title }] } }));
-  return { type: 'quickReplies', itemsPerRow: Math.min(8, Math.max(1, replies.length)), replies };
+/** The welcome setting: null, or `{text, quickReplies?}` (1–5,000 characters; up to 8 titles of 1–128). */
+function welcomeSetting(x: unknown): Welcome | null {
+  if (x === null) return null;
+  if (typeof x !== 'object' || Array.isArray(x)) throw new Refusal(400, Errors.badField('welcome', 'null or {text, quickReplies?}'));
+  const w = x as Record<string, unknown>;
+  const t = text(w.text, 'welcome.text');
+  if (t.length > 5_000) throw new Refusal(400, Errors.badField('welcome.text', 'at most 5,000 characters'));
+  const titles = optList(w.quickReplies, 'welcome.quickReplies', (q, name) => text(q, name));
+  if (titles && (titles.length > 8 || titles.some((q) => q.length > 128))) throw new Refusal(400, Errors.badField('welcome.quickReplies', 'up to 8 titles of at most 128 characters'));
+  return titles && titles.length > 0 ? { text: t, quickReplies: titles } : { text: t };
 }
 
 const text = (x: unknown, name: string): string => {
@@ -114,7 +123,8 @@ export function controlRoutes(ctx: StandInContext): Route[] {
       const b = bodyObj(await readJson(req));
       // Checked whole before any is applied: a refused request changes nothing.
       const next = { ...account.settings };
-      for (const key of ['autoReceipts', 'survey', 'notificationsFirst'] as const) {
+      if (b.welcome !== undefined) next.welcome = welcomeSetting(b.welcome);
+      for (const key of ['autoReceipts', 'survey', 'urgent', 'notificationsFirst'] as const) {
         if (b[key] === undefined) continue;
         if (typeof b[key] !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
         next[key] = b[key];

@@ -65,6 +65,7 @@ export function summary(conv: Conversation) {
     ...(w.closeReason ? { closeReason: w.closeReason } : {}),
     ...(w.csat ? { csat: w.csat } : {}),
     ...(last ? { lastMessage: last } : {}),
+    ...(conv.visitorChatState ? { visitorChatState: { ...conv.visitorChatState } } : {}),
   };
 }
 

@@ -19,6 +19,14 @@ export interface Settings {
   autoReceipts: boolean;
   /** A consumer closing the MAIN dialog (DialogChange) gets the post-conversation survey. */
   survey: boolean;
+  /**
+   * The account's welcome message (LivePerson's auto messages): it answers a conversation's first
+   * consumer message (within 10 s of its creation) for clients that announced AUTO_MESSAGES; null:
+   * none. Quick replies are button titles.
+   */
+  welcome: Welcome | null;
+  /** Consumers may mark their conversation urgent (cm.UpdateConversationField TTRField URGENT; default on); refused (403) when off. */
+  urgent: boolean;
   // What real LivePerson sends (server/state/variants.ts), off by default:
   /** `participants` (default), `both` (plus `participantsPId`), or `participantsPId` alone. */
   participantsFormat: ParticipantsFormat;
@@ -30,9 +38,16 @@ export interface Settings {
   notificationsFirst: boolean;
 }
 
+export interface Welcome {
+  text: string;
+  quickReplies?: string[];
+}
+
 export const defaultSettings = (): Settings => ({
   autoReceipts: false,
   survey: false,
+  welcome: null,
+  urgent: true,
   participantsFormat: 'participants',
   closedRetentionMs: 0,
   responseTypes: 'documented',
@@ -84,6 +99,8 @@ export function checkedAccountId(id: string | undefined): string {
 export class Account {
   readonly agents: Agent[];
   readonly surveyBot: Agent;
+  /** The account's system originator (role CONTROLLER): its auto messages come from it [INF]. */
+  readonly controllerId: string;
   readonly conversations = new Map<string, Conversation>();
   readonly settings: Settings = defaultSettings();
   /** Features of each consumer's most recent authenticated connection. */
@@ -107,6 +124,7 @@ export class Account {
       agent('Parley Bot', 'Parley Bot', 'bot', 'bot'),
     ];
     this.surveyBot = agent('Survey', 'Survey bot', 'bot');
+    this.controllerId = stableId(id, 'controller');
   }
 
   agent(id: string): Agent | undefined {

@@ -36,6 +36,7 @@ export function publish(account: Account, conv: Conversation, dialog: Dialog, in
   // request frame, where the event sits 2 levels below the frame itself.
   if (nestedDeeperThan({ event: input.event, metadata: input.metadata }, MAX_DEPTH - 1)) throw new Refusal(400, Errors.tooDeep(MAX_DEPTH));
   if (input.event.type === 'ChatStateEvent') {
+    if (input.role === 'CONSUMER') conv.visitorChatState = { chatState: input.event.chatState, at: now };
     const change: MessagingEventChange = {
       originatorId: input.originatorId,
       originatorMetadata: { id: input.originatorId, role: input.role },

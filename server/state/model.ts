@@ -8,6 +8,7 @@ import type {
   ParticipantState,
   Role,
   TtrType,
+  WireChatState,
   WireDialog,
 } from '../../src/liveperson/wire';
 
@@ -44,6 +45,8 @@ export interface Conversation extends Omit<ConversationDetails, 'dialogs' | 'par
   /** Participants of the whole conversation (SUGGESTED agents are not listed here). */
   participants: Array<{ id: string; role: Role }>;
   dialogs: Dialog[];
+  /** The consumer's latest ChatStateEvent (not stored as an event; for the agent console's "typing"). */
+  visitorChatState?: { chatState: WireChatState; at: number };
 }
 
 export const TTR_SECONDS: Record<TtrType, number> = { CUSTOM: 600, NORMAL: 3600, PRIORITIZED: 600, URGENT: 300 };

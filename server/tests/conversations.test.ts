@@ -98,7 +98,7 @@ describe('conversations', () => {
     expect(again.code).toBe(409);
   });
 
-  it('post-conversation survey: MAIN closes, a POST_SURVEY dialog asks, the answer completes it (MULTI_DIALOG only)', async () => {
+  it('post-conversation survey: MAIN closes, a POST_SURVEY dialog asks, the answers complete it (MULTI_DIALOG only)', async () => {
     const account = h.account();
     const { client } = await h.consumer(account, ['MULTI_DIALOG', 'QUICK_REPLIES']);
     await subscribe(client);
@@ -122,8 +122,13 @@ describe('conversations', () => {
     const reply = (question?.event as { quickReplies: { replies: Array<{ click: { metadata: unknown[] } }> } }).quickReplies.replies[4];
     const metadata = reply?.click.metadata as unknown[];
     await client.request('ms.PublishEvent', { dialogId, conversationId: conv, event: { type: 'AcceptStatusEvent', status: 'ACTION', sequenceList: [0] } }, { metadata });
-    since = client.mark();
-    await client.request('ms.PublishEvent', { dialogId, conversationId: conv, event: { type: 'ContentEvent', contentType: 'text/plain', message: '5' } }, { metadata });
+    // The rating, then the bot's further questions (server/tests/life.test.ts follows them one by one).
+    const answers: Array<[string, unknown[] | undefined]> = [['5', metadata], ['Yes', undefined], ['All good', undefined]];
+    for (const [i, [answer, meta]] of answers.entries()) {
+      since = client.mark();
+      await client.request('ms.PublishEvent', { dialogId, conversationId: conv, event: { type: 'ContentEvent', contentType: 'text/plain', message: answer } }, meta ? { metadata: meta } : {});
+      if (i < answers.length - 1) await client.waitFor((f) => isMsg(f) && f.body.changes.some((c) => c.originatorMetadata?.role === 'AGENT'), { since });
+    }
     const done = (await client.waitFor((f) => isEx(f) && f.body.changes[0]?.result.conversationDetails.stage === 'CLOSE', { since })) as ExNote;
     const closedSurvey = done.body.changes[0]?.result.conversationDetails.dialogs.find((d) => d.dialogId === dialogId);
     expect(closedSurvey).toMatchObject({ state: 'CLOSE', closedBy: 'AGENT', closedCause: 'Completed' });

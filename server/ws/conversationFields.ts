@@ -68,6 +68,7 @@ function decodeField(rc: RequestContext, conv: Conversation, plan: Plan, f: Obj,
       const ttrType = oneOf(f.ttrType, TTR_TYPES, 'ttrType');
       const value = optInt(f, 'value') ?? TTR_SECONDS[ttrType];
       if (plan.stage === 'CLOSE') throw new Refusal(409, Errors.alreadyClosed);
+      if (ttrType === 'URGENT' && !rc.account.settings.urgent) throw new Refusal(403, Errors.urgentNotAllowed);
       return () => {
         conv.ttr = { ttrType, value };
         touch(conv, now);

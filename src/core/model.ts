@@ -39,6 +39,24 @@ export interface ConversationSnapshot {
   skillId?: string;
   participants: Participant[];
   dialogs: Dialog[];
+  /** When a reply can be expected (the service level), where the backend knows it. */
+  expectedReply?: ExpectedReply;
+  /** The visitor's satisfaction rating (1 to 5), once given. */
+  rating?: number;
+  /** The conversation's last message, where the backend's snapshot carries one. */
+  lastContent?: { text: string; at: number; originator: Originator };
+}
+
+/** When a reply can be expected, from the server's service level; `by` wins over `withinSeconds`. */
+export interface ExpectedReply {
+  /** The usual time to a reply, in seconds. */
+  withinSeconds?: number;
+  /** The moment a reply is due (ms since the epoch), when the server names one. */
+  by?: number;
+  /** Replies start only after this moment (off hours; ms since the epoch). */
+  after?: number;
+  /** The conversation was marked urgent. */
+  urgent: boolean;
 }
 
 export interface QuickReplyOption {
@@ -149,6 +167,18 @@ export type TimelineRow =
         | { type: 'surveyStarted' };
     };
 
+/** A closed conversation before the current one, for the list of earlier conversations. */
+export interface EarlierConversation {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  /** The agent it had (a participant id; the name is in `names` when known). */
+  agentId?: string;
+  lastMessage?: { text: string; at: number; originator: Originator };
+  /** Its messages, once loaded (ChatSession.openEarlier), read-only. */
+  rows?: TimelineRow[];
+}
+
 /** What the UI renders; derived from ChatState by pure selectors. */
 export interface ChatView {
   consumerId?: string;
@@ -163,4 +193,10 @@ export interface ChatView {
   names: Record<string, string>;
   /** Pictures by participant id, where known (the backend passes only https and data:image URLs). */
   avatars?: Record<string, string>;
+  /** While the open conversation waits for an agent: when a reply can be expected (if the backend knows). */
+  expectedReply?: ExpectedReply;
+  /** The current conversation ended without a survey: the visitor may rate it (`given` once rated). */
+  rating?: { given?: number };
+  /** The visitor's earlier (closed) conversations, newest first; absent when there are none. */
+  earlier?: EarlierConversation[];
 }

@@ -79,6 +79,19 @@ export interface ChatSession {
    * Optional: without it the UI shows a file by its caption only.
    */
   fileUrl?(path: string): Promise<string>;
+  /**
+   * Marks the open conversation urgent; its expected reply follows from the server. Optional: only
+   * where the backend and the site allow it (LivePerson with `markUrgent`).
+   */
+  markUrgent?(): Promise<void>;
+  /** Rates the ended conversation (the view's `rating`), 1 to 5 stars. Optional: a backend without ratings lacks it. */
+  rateConversation?(stars: number): Promise<void>;
+  /**
+   * Loads an earlier conversation (the view's `earlier`) to show it read-only: its messages arrive
+   * as that entry's `rows`. `loaded` settles when its history is in (rejects when it could not be
+   * fetched); `close()` stops following it. Optional: a backend without history lacks it.
+   */
+  openEarlier?(conversationId: string): { loaded: Promise<void>; close(): void };
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
   /**

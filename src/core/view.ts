@@ -5,6 +5,7 @@
 import type { ChatView, TimelineRow } from './model';
 import { activeAgents, belongsTo, currentConversation, isConsumer, latestSnapshots, snapshotsOf } from './conversation';
 import { bannersOf } from './banners';
+import { earlierConversations } from './earlier';
 import type { BannerRow } from './banners';
 import { messageRows, outboxRows } from './timeline';
 import type { MessageRow } from './timeline';
@@ -30,9 +31,11 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
   }
   const snap = currentConversation(state);
   const pending = outboxRows(state, snap, consumerId);
+  const earlier = earlierConversations(state, snap, consumerId);
   const view: ChatView = { stage: snap?.stage ?? 'none', timeline: [], unread: 0, names };
   if (Object.keys(avatars).length > 0) view.avatars = avatars;
   if (consumerId !== undefined) view.consumerId = consumerId;
+  if (earlier.length > 0) view.earlier = earlier;
   if (!snap) {
     view.timeline = pending;
     return view;
@@ -40,6 +43,8 @@ export function selectView(state: ChatState, opts: ViewOptions): ChatView {
   view.conversationId = snap.id;
   const agent = activeAgents(snap)[0];
   if (agent) view.agent = { participantId: agent.id };
+  else if (snap.stage === 'open' && snap.mainOpen && snap.expectedReply) view.expectedReply = snap.expectedReply;
+  if (snap.stage === 'closed' && !snap.dialogs.some((d) => d.kind === 'survey')) view.rating = snap.rating !== undefined ? { given: snap.rating } : {};
   const typing = agentTyping(state, snap, opts);
   if (typing) view.agentTyping = { participantId: typing };
   const current = [...threadRows(state, snap, consumerId), ...pending];
@@ -151,6 +156,7 @@ export function createViewSelector(): ViewSelector {
       if (previous.avatars && sameValue(previous.avatars, view.avatars)) view.avatars = previous.avatars;
       if (previous.agent && sameValue(previous.agent, view.agent)) view.agent = previous.agent;
       if (previous.agentTyping && sameValue(previous.agentTyping, view.agentTyping)) view.agentTyping = previous.agentTyping;
+      if (previous.earlier && sameValue(previous.earlier, view.earlier)) view.earlier = previous.earlier;
       if (sameValue(previous, view)) return previous;
     }
     previous = view;

@@ -33,6 +33,11 @@ export interface ParleyConfig {
    * an identity expiry (4407) with the same conversation. Without it: the legacy signup.
    */
   connectorId?: string;
+  /**
+   * The account lets visitors mark a waiting conversation urgent (in LivePerson's own window an
+   * engagement-window setting, not something the messaging API tells): shows "Mark as urgent".
+   */
+  markUrgent?: boolean;
   /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. Sent in the conversation context. */
   lang?: string;
 }
@@ -78,6 +83,9 @@ export function normalizeConfig(config: ParleyConfig): ParleyConfig & { csds: st
   }
   if (config.connectorId !== undefined && (typeof config.connectorId !== 'string' || !CONNECTOR_PATTERN.test(config.connectorId))) {
     throw new ConfigError('Parley: "connectorId" must be a LivePerson connector id (letters, digits, ".", "_" or "-").');
+  }
+  if (config.markUrgent !== undefined && typeof config.markUrgent !== 'boolean') {
+    throw new ConfigError('Parley: "markUrgent" must be true or false.');
   }
   if (config.getJwt !== undefined && typeof config.getJwt !== 'function') {
     throw new ConfigError('Parley: "getJwt" must be a function returning a promise of a token.');

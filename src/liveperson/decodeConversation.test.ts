@@ -95,7 +95,32 @@ describe('decoding conversation metadata', () => {
           ],
         },
       ],
+      expectedReply: { withinSeconds: 600, urgent: false },
     });
+  });
+
+  it('decodes the expected reply: ttr seconds, counted from delay.tillWhen; manualETTR, then effectiveTTR, win; and the CSAT rating', () => {
+    const conv = (details: Record<string, unknown>, result: Record<string, unknown> = {}) =>
+      snapshotOf({ type: 'UPSERT', result: { convId: 'X', ...result, conversationDetails: { participants: [], state: 'OPEN', startTs: 1, ...details } } });
+    expect(conv({ ttr: { ttrType: 'URGENT', value: 300 } }).expectedReply).toEqual({ withinSeconds: 300, urgent: true });
+    expect(conv({ ttr: { ttrType: 'NORMAL', value: 3600 }, delay: { type: 'NIGHT', tillWhen: 5_000 } }).expectedReply).toEqual({ withinSeconds: 3600, after: 5_000, urgent: false });
+    expect(conv({ ttr: { ttrType: 'NORMAL', value: 3600 }, manualETTR: 9_000 }, { effectiveTTR: 7_000 }).expectedReply).toEqual({ by: 9_000, urgent: false });
+    expect(conv({ ttr: { ttrType: 'NORMAL', value: 3600 } }, { effectiveTTR: 7_000 }).expectedReply).toEqual({ by: 7_000, urgent: false });
+    // nonsense is ignored: a negative, huge or textual value; effectiveTTR -1 means none
+    expect(conv({ ttr: { ttrType: 'NORMAL', value: -5 } }, { effectiveTTR: -1 }).expectedReply).toBeUndefined();
+    expect(conv({ ttr: { ttrType: 'NORMAL', value: 1e12 }, manualETTR: 'soon' }).expectedReply).toBeUndefined();
+    expect(conv({ csat: { field: 'CSATRate', csatRate: 4, csatResolutionConfirmation: true, status: 'FILLED' } }).rating).toBe(4);
+    expect(conv({ csat: { csatRate: 9 } }).rating).toBeUndefined();
+  });
+
+  it('reads lastContentEventNotification when present (text only), never relying on it', () => {
+    const last = (v: unknown) => snapshotOf({ type: 'UPSERT', result: { convId: 'X', lastContentEventNotification: v, conversationDetails: { participants: [], state: 'CLOSE', startTs: 1 } } }).lastContent;
+    const event = { type: 'ContentEvent', contentType: 'text/plain', message: 'Thanks, bye' };
+    expect(last({ sequence: 4, serverTimestamp: 5_000, originatorMetadata: { id: 'a', role: 'ASSIGNED_AGENT' }, event })).toEqual({ text: 'Thanks, bye', at: 5_000, originator: 'agent' });
+    expect(last({ serverTimestamp: 5_000, originatorMetadata: { role: 'CONSUMER' }, event })?.originator).toBe('consumer');
+    expect(last({ serverTimestamp: 5_000, event: { type: 'RichContentEvent', content: {} } })).toBeUndefined();
+    expect(last({ event })).toBeUndefined(); // no time
+    expect(last('garbage')).toBeUndefined();
   });
 
   it('accepts participants as a role map, numeric ids and single elements instead of arrays', () => {

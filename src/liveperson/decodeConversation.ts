@@ -1,7 +1,7 @@
 // cqm.ExConversationChangeNotification → 'conversation' / 'conversationRemoved' events.
 // Tolerates the older shape (participantsPId, no dialogs, lastUpdateTime) and the newer one.
-import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, Participant, ParticipantRole } from '../core/model';
-import { asEnum, asId, asList, asObject, asTimestamp, each } from '../core/decodeValues';
+import type { ClosedBy, ConversationSnapshot, CoreEvent, Dialog, ExpectedReply, Participant, ParticipantRole } from '../core/model';
+import { asEnum, asId, asList, asObject, asSequence, asString, asTimestamp, each } from '../core/decodeValues';
 import type { Obj } from '../core/decodeValues';
 
 const ROLES: Record<string, ParticipantRole> = {
@@ -70,7 +70,50 @@ function decodeSnapshot(id: string, result: Obj, details: Obj): ConversationSnap
   if (endedAt !== undefined) snapshot.endedAt = endedAt;
   const skillId = asId(details.skillId);
   if (skillId !== undefined) snapshot.skillId = skillId;
+  const expectedReply = decodeExpectedReply(result, details);
+  if (expectedReply) snapshot.expectedReply = expectedReply;
+  const lastContent = decodeLastContent(result);
+  if (lastContent) snapshot.lastContent = lastContent;
+  const rating = asSequence(asObject(details.csat)?.csatRate);
+  if (rating !== undefined && rating >= 1 && rating <= 5) snapshot.rating = rating;
   return snapshot;
+}
+
+/**
+ * `lastContentEventNotification` (a copy of the last content event, §3.3): LivePerson's agent side
+ * has it, not always (node-agent-sdk README); on the consumer side it is unverified (§16), so it is
+ * read when present and never relied on. Only text content.
+ */
+function decodeLastContent(result: Obj): ConversationSnapshot['lastContent'] {
+  const last = asObject(result.lastContentEventNotification);
+  const event = asObject(last?.event);
+  const text = asString(event?.message);
+  const at = asTimestamp(last?.serverTimestamp);
+  if (!last || asEnum(event?.type) !== 'CONTENTEVENT' || text === undefined || text.trim() === '' || at === undefined) return undefined;
+  const role = asEnum(asObject(last.originatorMetadata)?.role);
+  return { text: text.slice(0, 500), at, originator: role === 'CONSUMER' ? 'consumer' : role === 'CONTROLLER' ? 'system' : 'agent' };
+}
+
+/** The longest service level taken as such (a week); beyond it `ttr.value` is ignored. */
+const MAX_TTR_SECONDS = 7 * 24 * 3600;
+
+/**
+ * §3.4: `manualETTR` (the agent's "expect a reply by") overrides `ttr` and `delay`; `effectiveTTR`
+ * (the result's due time, -1 for none) comes next; else `ttr.value` seconds, counted from
+ * `delay.tillWhen` when the contact center is away.
+ */
+function decodeExpectedReply(result: Obj, details: Obj): ExpectedReply | undefined {
+  const ttr = asObject(details.ttr);
+  const seconds = asSequence(ttr?.value);
+  const by = asTimestamp(details.manualETTR) ?? asTimestamp(result.effectiveTTR);
+  const after = asTimestamp(asObject(details.delay)?.tillWhen);
+  const out: ExpectedReply = { urgent: asEnum(ttr?.ttrType) === 'URGENT' };
+  if (by !== undefined) out.by = by;
+  else {
+    if (seconds !== undefined && seconds <= MAX_TTR_SECONDS) out.withinSeconds = seconds;
+    if (after !== undefined) out.after = after;
+  }
+  return out.by !== undefined || out.withinSeconds !== undefined || out.after !== undefined ? out : undefined;
 }
 
 function closeReason(details: Obj, dialogs: Obj[]): ClosedBy | undefined {

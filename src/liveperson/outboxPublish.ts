@@ -6,7 +6,7 @@ import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { ConnectionClosedError, isRefused, RequestFailedError } from './errors';
 import { isRecord } from './http';
-import { activeTarget, type DialogTarget } from '../core/conversation';
+import { activeTarget, currentConversation, type DialogTarget } from '../core/conversation';
 import type { Subscriber } from './resubscribe';
 import { RequestTypes } from './wire';
 import type { ConsumerRequestConversationBody, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
@@ -169,12 +169,20 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     }
   };
 
+  // The visitor ends it as LivePerson's PCS tutorial does: closing the MAIN dialog (DialogChange), so
+  // that the account's post-conversation survey starts (or, without one, the conversation closes).
+  // During the survey, ConversationStateField closes what is left.
   const endConversation = async () => {
     const open = target();
     if (!open) return;
+    // A conversation just created has no snapshot yet: its MAIN dialog's id is the conversation's.
+    const dialog = currentConversation(store.state)?.dialogs.find((d) => d.id === open.dialogId);
+    const main = dialog ? dialog.kind === 'main' : open.dialogId === open.conversationId;
     const body: UpdateConversationFieldBody = {
       conversationId: open.conversationId,
-      conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+      conversationField: main
+        ? { field: 'DialogChange', type: 'UPDATE', dialog: { dialogId: open.dialogId, state: 'CLOSE', closedCause: 'Closed by consumer' } }
+        : { field: 'ConversationStateField', conversationState: 'CLOSE' },
     };
     await connection.request(RequestTypes.UpdateConversationField, body);
   };

@@ -14,6 +14,9 @@ export function pictureOf(raw: unknown): string | undefined {
   return /^https:\/\/[^\s]+$/i.test(raw) || /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(raw) ? raw : undefined;
 }
 
+/** How many of the newest earlier conversations get their agent's name looked up. */
+export const EARLIER_NAMED = 20;
+
 export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; profileBase: () => string | undefined; stopped: AbortSignal }) {
   const asked = new Set<string>();
 
@@ -32,12 +35,13 @@ export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; 
     lookUpNewAgents(): void {
       if (!deps.profileBase() || deps.stopped.aborted) return;
       const snap = currentConversation(deps.store.state);
-      if (!snap) return;
-      const people = [...snap.participants, ...snap.dialogs.flatMap((d) => d.participants)];
-      for (const p of people) {
-        if (p.role === 'consumer' || p.role === 'system' || asked.has(p.id)) continue;
-        asked.add(p.id);
-        lookUp(p.id).catch(() => undefined);
+      const people = snap ? [...snap.participants, ...snap.dialogs.flatMap((d) => d.participants)].filter((p) => p.role !== 'consumer' && p.role !== 'system').map((p) => p.id) : [];
+      // The agents of the newest earlier conversations, as their list shows them (not all of a long history).
+      for (const e of deps.store.getSnapshot().chat.earlier?.slice(0, EARLIER_NAMED) ?? []) if (e.agentId !== undefined) people.push(e.agentId);
+      for (const id of people) {
+        if (asked.has(id)) continue;
+        asked.add(id);
+        lookUp(id).catch(() => undefined);
       }
     },
   };

@@ -24,6 +24,13 @@ export interface Subscriber {
   ensureDialog(dialogId: string, conversationId: string): Promise<void>;
   /** Subscribes to the dialogs to watch if they changed (cheap; call on every state change). */
   subscribeNewDialogs(): void;
+  /**
+   * Stops taking a dialog's notifications (an earlier conversation's transcript was closed). No
+   * request: a consumer ms.UnsubscribeMessagingEvents is not documented (protocol reference §5.1),
+   * and a closed conversation's dialog gets no new events; the subscription ends with the socket,
+   * and a resubscribe asks only for the dialogs watched. Dialogs the visitor watches are kept.
+   */
+  release(dialogId: string): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
   /** The store was forgotten (ChatStore.forget): the floors earlier replays proved no longer hold. */
@@ -128,6 +135,9 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
       for (const target of watchedDialogs(store.state)) {
         if (!dialogs.has(target.dialogId) && !unusable.has(target.dialogId)) watch(target).catch(() => undefined);
       }
+    },
+    release(dialogId) {
+      if (!watchedDialogs(store.state).some((t) => t.dialogId === dialogId)) dialogs.delete(dialogId);
     },
     forget() {
       floors.clear();

@@ -6,8 +6,10 @@ import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/sess
 import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
 import { createChatStore } from '../core/store';
+import { latestSnapshots, messagingDialogs } from '../core/conversation';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createComposingOut } from './composingOut';
+import { createConversationFields } from './conversationFields';
 import { normalizeConfig, type ParleyConfig } from './config';
 import { createConnection, type ConnectionOptions, type ConnectionState, type WebSocketClass } from './connection';
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
@@ -114,6 +116,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
+  const fields = createConversationFields({ connection, store });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
@@ -192,7 +195,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   });
 
   let started = false;
-  return {
+  const session: ChatSession = {
     start() {
       if (stop.signal.aborted) return;
       if (started) {
@@ -228,5 +231,18 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     fileUrl: (path) => files.url(path),
     setComposing: (value) => composing.setComposing(value),
     markSeen: (rowKeys) => receipts.markSeen(rowKeys),
+    rateConversation: (stars) => fields.rate(stars),
+    openEarlier(conversationId) {
+      // Its messaging dialogs (MAIN, and a survey's), each subscribed from what is held: 0 the first time.
+      const snap = latestSnapshots(store.state).find((c) => c.id === conversationId);
+      const dialogIds = snap ? messagingDialogs(snap).map((d) => d.id) : [];
+      const loaded = snap
+        ? Promise.all(dialogIds.map((id) => subscriber.ensureDialog(id, conversationId))).then(() => connection.request(RequestTypes.GetClock)).then(() => undefined)
+        : Promise.reject(sessionError('notFound', 'There is no such earlier conversation'));
+      loaded.catch(() => undefined); // the caller may not wait for it
+      return { loaded, close: () => dialogIds.forEach((id) => subscriber.release(id)) };
+    },
   };
+  if (cfg.markUrgent === true) session.markUrgent = () => fields.markUrgent();
+  return session;
 }

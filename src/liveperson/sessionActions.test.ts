@@ -36,12 +36,19 @@ describe('LivePerson session: quick replies and ending', () => {
         metadata: [...(option.metadata as unknown[]), { type: 'ExternalId', id: expect.any(String) }],
       },
     ]);
+    // The bot's further questions (sessionLife.test.ts follows them): a yes/no, then free text.
+    const latestWithReplies = (timeline: TimelineRow[]) => withReplies([...timeline].reverse());
+    const next = await waitForSnapshot(session, (x) => (latestWithReplies(x.chat.timeline)?.key ?? question.key) !== question.key);
+    const resolved = latestWithReplies(next.chat.timeline) as MessageRow;
+    await session.chooseQuickReply(resolved.key, (resolved.body.kind === 'text' ? resolved.body.quickReplies : [])?.[0] as QuickReplyOption);
+    await waitForSnapshot(session, (x) => texts(x.chat.timeline).includes('Is there anything else you would like to tell us?'));
+    await session.send('Nothing more');
     const done = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
     expect(texts(done.chat.timeline)).toContain('5');
 
     const detail = await h.control(account).conversation(c);
     expect(detail.stage).toBe('CLOSE');
-    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER' && eventFields(e).status !== 'ACCEPT');
+    const fromVisitor = (detail.transcript[surveyDialog] ?? []).filter((e) => e.role === 'CONSUMER' && eventFields(e).status !== 'ACCEPT').slice(0, 2);
     expect(fromVisitor.map((e) => [e.event.type, eventFields(e).status ?? eventFields(e).message, eventFields(e).sequenceList, e.metadata?.[0]])).toEqual([
       ['AcceptStatusEvent', 'ACTION', [question.sequence], (option.metadata as unknown[])[0]],
       ['ContentEvent', '5', undefined, (option.metadata as unknown[])[0]],

@@ -43,7 +43,7 @@ describe('LivePerson session: failures and recovery', () => {
     const closed = await waitForSnapshot(session, (x) => x.chat.stage === 'closed');
     expect(closed.chat.timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded' && r.banner.by === 'consumer')).toBe(true);
     const update = h.sent.find((f) => f.type === 'cm.UpdateConversationField');
-    expect(update?.body).toEqual({ conversationId: closed.chat.conversationId, conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' } });
+    expect(update?.body).toEqual({ conversationId: closed.chat.conversationId, conversationField: { field: 'DialogChange', type: 'UPDATE', dialog: { dialogId: closed.chat.conversationId, state: 'CLOSE', closedCause: 'Closed by consumer' } } });
     // A message after the end starts a new conversation.
     await session.send('One more thing');
     const next = await waitForSnapshot(session, (x) => x.chat.stage === 'open');

@@ -6,13 +6,16 @@ import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
 import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
+import { EarlierConversations } from './EarlierConversations';
+import { ExpectedReply } from './ExpectedReply';
 import { Header } from './Header';
 import { IsolatedParts } from './boundaries';
 import { useI18n } from './i18n';
 import { trapTab } from './focusTrap';
+import { RatingPrompt } from './RatingPrompt';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
-import { useChatView } from './useParleySession';
+import { useChatView, useSession } from './useParleySession';
 import type { CueSettings } from './WindowMenu';
 import './ChatWindow.css';
 
@@ -29,6 +32,9 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
   const chat = useChatView();
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
+  const session = useSession();
+  const hasEarlier = chat.earlier !== undefined && session.openEarlier !== undefined;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';
 
@@ -42,6 +48,10 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
     if (event.key !== 'Escape') return;
     event.preventDefault();
     onClose();
+  };
+  const finishBrowsing = () => {
+    setBrowsing(false);
+    composerRef.current?.focus();
   };
   const finishConfirm = () => {
     setConfirming(false);
@@ -59,16 +69,31 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
     >
       <IsolatedParts>
         <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} cues={cues} />
-        <ConnectionBar />
-        {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
-        <Timeline chat={chat} active={open} />
-        {chat.stage === 'closed' && (
-          // The earlier thread stays above; the next message the visitor sends starts a new one.
-          <div className="parley-new-conversation">
-            <button type="button" className="parley-text-button" onClick={() => composerRef.current?.focus()}>
-              {t('startNewConversation')}
+        <ExpectedReply chat={chat} />
+        {hasEarlier && !browsing && (
+          <div className="parley-earlier-open">
+            <button type="button" className="parley-text-button" onClick={() => setBrowsing(true)}>
+              {t('earlierConversations', { count: chat.earlier?.length ?? 0 })}
             </button>
           </div>
+        )}
+        <ConnectionBar />
+        {confirming && conversationOpen && <ConfirmEnd onDone={finishConfirm} />}
+        {hasEarlier && browsing ? (
+          <EarlierConversations chat={chat} onClose={finishBrowsing} />
+        ) : (
+          <>
+            <Timeline chat={chat} active={open} />
+            <RatingPrompt chat={chat} />
+            {chat.stage === 'closed' && (
+              // The earlier thread stays above; the next message the visitor sends starts a new one.
+              <div className="parley-new-conversation">
+                <button type="button" className="parley-text-button" onClick={() => composerRef.current?.focus()}>
+                  {t('startNewConversation')}
+                </button>
+              </div>
+            )}
+          </>
         )}
         <TypingIndicator chat={chat} />
         <Composer ref={composerRef} />

@@ -107,10 +107,10 @@ export function Timeline({ chat, active }: TimelineProps) {
   };
   const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
   // Quick replies show only under the latest message (banners after it, e.g. "the survey started",
-  // do not hide them) when it is the agent's: the choice answers that message.
+  // do not hide them) when it is the agent's or the system's (a welcome message): the choice answers that message.
   let lastMessage: Extract<TimelineRow, { kind: 'message' }> | undefined;
   for (const row of rows) if (row.kind === 'message') lastMessage = row;
-  const replyTo = lastMessage?.originator === 'agent' ? lastMessage : undefined;
+  const replyTo = lastMessage && lastMessage.originator !== 'consumer' ? lastMessage : undefined;
   const onQuickReply = useCallback((rowKey: string, option: QuickReplyOption) => chooseQuickReply({ rowKey, option }), [chooseQuickReply]);
   const quickRepliesOpen = chat.stage === 'open';
 

@@ -52,3 +52,15 @@ export function useEndConversation() {
   const session = useSession();
   return useMutation({ mutationKey: ['parley', 'end'], mutationFn: () => session.endConversation() });
 }
+
+/** Marks the waiting conversation urgent (only where the session offers it: `session.markUrgent`). */
+export function useMarkUrgent() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'urgent'], mutationFn: () => (session.markUrgent ? session.markUrgent() : Promise.resolve()) });
+}
+
+/** Rates the ended conversation (only where the session offers it: `session.rateConversation`). */
+export function useRateConversation() {
+  const session = useSession();
+  return useMutation({ mutationKey: ['parley', 'rate'], mutationFn: (stars: number) => (session.rateConversation ? session.rateConversation(stars) : Promise.resolve()) });
+}

@@ -8,6 +8,8 @@ import { useAgents, useConversation, useConversations } from './queries';
 import { Header } from './Header';
 import { ConversationList } from './ConversationList';
 import { Transcript } from './Transcript';
+import { VisitorTyping } from './VisitorTyping';
+import { SurveyResults } from './SurveyResults';
 import { Composer } from './Composer';
 import { Actions } from './Actions';
 import { Faults } from './Faults';
@@ -54,6 +56,8 @@ export function App() {
                   Conversation <span className="conv-id">{detail.id}</span>
                 </h2>
                 <Transcript detail={detail} agents={agents} />
+                {!isEnded(detail) && <VisitorTyping state={detail.visitorChatState} />}
+                <SurveyResults detail={detail} />
                 {isEnded(detail) ? null : mainParticipants(detail).some((p) => p.id === agentId && isActive(p)) ? (
                   <Composer key={`${detail.id}:${agentId}`} api={api} account={account} conversationId={detail.id} agentId={agentId} />
                 ) : (

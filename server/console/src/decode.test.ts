@@ -72,9 +72,11 @@ describe('console decoders', () => {
     expect(decodeDetail([])).toBeUndefined();
   });
 
-  it('reads settings, defaulting to off', () => {
-    expect(decodeSettings({ autoReceipts: true, survey: true })).toEqual({ autoReceipts: true, survey: true });
-    expect(decodeSettings({ autoReceipts: 'yes' })).toEqual({ autoReceipts: false, survey: false });
-    expect(decodeSettings(undefined)).toEqual({ autoReceipts: false, survey: false });
+  it('reads settings, defaulting to off (urgent to on, as the stand-in)', () => {
+    expect(decodeSettings({ autoReceipts: true, survey: true })).toEqual({ autoReceipts: true, survey: true, welcome: null, urgent: true });
+    expect(decodeSettings({ autoReceipts: 'yes' })).toEqual({ autoReceipts: false, survey: false, welcome: null, urgent: true });
+    expect(decodeSettings(undefined)).toEqual({ autoReceipts: false, survey: false, welcome: null, urgent: true });
+    expect(decodeSettings({ welcome: { text: 'Hi', quickReplies: ['A', 3] }, urgent: false })).toMatchObject({ welcome: { text: 'Hi', quickReplies: ['A'] }, urgent: false });
+    expect(decodeSettings({ welcome: { text: 5 } }).welcome).toBeNull();
   });
 });

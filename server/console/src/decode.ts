@@ -56,6 +56,9 @@ function decodeSummaryFields(c: Obj): ConversationSummary | undefined {
   if (!id || !queue) return undefined;
   const endTs = num(c.endTs);
   const lastMessage = decodeLastMessage(c.lastMessage);
+  const rating = isObj(c.csat) ? num(c.csat.csatRate) : undefined;
+  const chatState = isObj(c.visitorChatState) ? str(c.visitorChatState.chatState) : undefined;
+  const chatStateAt = isObj(c.visitorChatState) ? num(c.visitorChatState.at) : undefined;
   return {
     id,
     queue,
@@ -68,6 +71,8 @@ function decodeSummaryFields(c: Obj): ConversationSummary | undefined {
     startTs: num(c.startTs) ?? 0,
     ...(endTs !== undefined ? { endTs } : {}),
     ...(lastMessage ? { lastMessage } : {}),
+    ...(rating !== undefined && Number.isInteger(rating) && rating >= 1 && rating <= 5 ? { rating } : {}),
+    ...(chatState && chatStateAt !== undefined ? { visitorChatState: { chatState, at: chatStateAt } } : {}),
   };
 }
 
@@ -146,6 +151,13 @@ export function decodeDetail(v: unknown): ConversationDetail | undefined {
   return { ...summary, transcript, receipts: decodeReceipts(v.receipts) };
 }
 
+function decodeWelcome(v: unknown): Settings['welcome'] {
+  if (!isObj(v) || typeof v.text !== 'string') return null;
+  const quickReplies = list(v.quickReplies).filter((q): q is string => typeof q === 'string');
+  return quickReplies.length > 0 ? { text: v.text, quickReplies } : { text: v.text };
+}
+
 export function decodeSettings(v: unknown): Settings {
-  return { autoReceipts: isObj(v) && v.autoReceipts === true, survey: isObj(v) && v.survey === true };
+  const o = isObj(v) ? v : {};
+  return { autoReceipts: o.autoReceipts === true, survey: o.survey === true, welcome: decodeWelcome(o.welcome), urgent: o.urgent !== false };
 }

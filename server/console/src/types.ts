@@ -7,7 +7,7 @@ import type { AgentView, QueueView, ReceiptState } from '../../control-client';
 export type { ReceiptState } from '../../control-client';
 import type { Settings as AccountSettings } from '../../control-client';
 /** The settings the console toggles; the rest (what real LivePerson sends) are for tests. */
-export type Settings = Pick<AccountSettings, 'autoReceipts' | 'survey'>;
+export type Settings = Pick<AccountSettings, 'autoReceipts' | 'survey' | 'welcome' | 'urgent'>;
 
 /** The console shows agents and managers (a bot is listed as an agent). */
 export type AgentRole = Exclude<AgentView['role'], 'bot'>;
@@ -43,6 +43,10 @@ export interface ConversationSummary {
   endTs?: number;
   /** The MAIN dialog's last content (the list's preview); absent before the first message. */
   lastMessage?: LastMessage;
+  /** The consumer's legacy CSAT rating (1 to 5), once given. */
+  rating?: number;
+  /** The consumer's latest chat state (COMPOSING while typing) and when the server got it. */
+  visitorChatState?: { chatState: string; at: number };
 }
 
 export interface LastMessage {

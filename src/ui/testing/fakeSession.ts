@@ -5,7 +5,9 @@ import type { ChatView, ConnectionView, QuickReplyOption, TimelineRow } from '..
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 
 export type FakeCall =
-  | { method: 'start' | 'stop' | 'endConversation' }
+  | { method: 'start' | 'stop' | 'endConversation' | 'markUrgent' }
+  | { method: 'rateConversation'; stars: number }
+  | { method: 'openEarlier' | 'closeEarlier'; conversationId: string }
   | { method: 'send'; text: string }
   | { method: 'retry'; clientId: string }
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
@@ -18,7 +20,7 @@ export interface FakeSession extends ChatSession {
   /** Replaces parts of the snapshot and notifies the subscribers. */
   push(update: { chat?: Partial<ChatView>; connection?: ConnectionView }): void;
   /** Makes the next call of `method` reject with `error`. */
-  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation', error: Error): void;
+  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation' | 'markUrgent' | 'rateConversation' | 'openEarlier', error: Error): void;
   listenerCount(): number;
   callsOf<M extends FakeCall['method']>(method: M): Extract<FakeCall, { method: M }>[];
 }
@@ -27,8 +29,11 @@ export function emptyChatView(): ChatView {
   return { stage: 'none', timeline: [], unread: 0, names: {} };
 }
 
-/** `files`: the URL fileUrl() gives for each file path; any other path is refused (as storage refuses an unknown file). */
-export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string> } = {}): FakeSession {
+/**
+ * `files`: the URL fileUrl() gives for each file path; any other path is refused (as storage refuses an unknown file).
+ * `markUrgent`: the session offers markUrgent (as LivePerson's does with the site's `markUrgent`).
+ */
+export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string>; markUrgent?: boolean } = {}): FakeSession {
   let snapshot: SessionSnapshot = {
     chat: { ...emptyChatView(), ...initial.chat },
     connection: initial.connection ?? { status: 'online' },
@@ -43,7 +48,7 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
     return error ? Promise.reject(error) : Promise.resolve();
   };
 
-  return {
+  const session: FakeSession = {
     calls,
     start: () => void calls.push({ method: 'start' }),
     stop: () => void calls.push({ method: 'stop' }),
@@ -86,7 +91,22 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
     listenerCount: () => listeners.size,
     callsOf: <M extends FakeCall['method']>(method: M) =>
       calls.filter((c): c is Extract<FakeCall, { method: M }> => c.method === method),
+    openEarlier(conversationId) {
+      calls.push({ method: 'openEarlier', conversationId });
+      return { loaded: settle('openEarlier'), close: () => void calls.push({ method: 'closeEarlier', conversationId }) };
+    },
+    rateConversation(stars) {
+      calls.push({ method: 'rateConversation', stars });
+      return settle('rateConversation');
+    },
   };
+  if (initial.markUrgent) {
+    session.markUrgent = () => {
+      calls.push({ method: 'markUrgent' });
+      return settle('markUrgent');
+    };
+  }
+  return session;
 }
 
 /** Timeline row builders for tests. */

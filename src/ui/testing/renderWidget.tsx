@@ -16,10 +16,12 @@ export interface RenderWidgetOptions {
   connection?: ConnectionView;
   /** The URL the fake session's fileUrl() gives for each shared file's path. */
   files?: Record<string, string>;
+  /** The session offers markUrgent. */
+  markUrgent?: boolean;
 }
 
 export function renderWidget(options: RenderWidgetOptions = {}) {
-  const session = createFakeSession({ chat: options.chat, connection: options.connection, ...(options.files ? { files: options.files } : {}) });
+  const session = createFakeSession({ chat: options.chat, connection: options.connection, ...(options.files ? { files: options.files } : {}), markUrgent: options.markUrgent === true });
   const user = userEvent.setup();
   let open = options.open ?? false;
   const element = () => (
