@@ -12,6 +12,7 @@
 import { isRecord } from './http';
 import { clickMetadata, type ReplyChoice } from './outboxPublish';
 import type { KeyValueStore } from './storage';
+import type { HostedFileMessage } from './wire';
 
 export interface PersistedMessage {
   clientId: string;
@@ -21,6 +22,8 @@ export interface PersistedMessage {
   failed?: boolean;
   /** A quick-reply choice: its ACTION receipt is published first (unless the history has it). */
   reply?: ReplyChoice;
+  /** An uploaded file waiting to be published (its bytes are in the storage already). */
+  file?: HostedFileMessage;
 }
 
 export interface OutboxStorage {
@@ -62,6 +65,16 @@ function decodeReply(value: unknown): ReplyChoice | undefined {
   return { dialogId, sequence, metadata: clickMetadata(metadata) };
 }
 
+const bounded = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+function decodeFile(value: unknown): HostedFileMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  const { caption, relativePath, fileType, preview } = value;
+  if (!bounded(caption, 256) || !bounded(relativePath, 1024) || !relativePath.startsWith('/') || !bounded(fileType, 16) || fileType === '') return undefined;
+  const thumbnail = bounded(preview, 40_000) && preview.startsWith('data:image/') ? { preview } : {};
+  return { caption, relativePath, fileType, ...thumbnail };
+}
+
 function decode(value: unknown): PersistedMessage | undefined {
   if (!isRecord(value)) return undefined;
   const { clientId, text, createdAt, failed } = value;
@@ -69,7 +82,9 @@ function decode(value: unknown): PersistedMessage | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   const reply = decodeReply(value.reply);
-  return { clientId, text, createdAt, ...(failed === true ? { failed: true } : {}), ...(reply ? { reply } : {}) };
+  const file = value.file === undefined ? undefined : decodeFile(value.file);
+  if (value.file !== undefined && !file) return undefined; // never restored as the text of a file
+  return { clientId, text, createdAt, ...(failed === true ? { failed: true } : {}), ...(reply ? { reply } : {}), ...(file ? { file } : {}) };
 }
 
 export function createOutboxStorage(store: KeyValueStore, account: string, maxLength: number, pageEvents: PageEvents = browserPageEvents): OutboxStorage {

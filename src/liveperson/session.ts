@@ -13,6 +13,8 @@ import { createConnection, type ConnectionOptions, type ConnectionState, type We
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createFileUrls } from './fileUrls';
+import { defaultSwiftPut, type SwiftPut } from './swiftPut';
+import { createUploads, filePolicyOf } from './uploads';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
@@ -26,6 +28,11 @@ import { RequestTypes, type ClientPropertiesHeader, type Feature } from './wire'
 
 /** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages, structured content). */
 export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES', 'RICH_CONTENT'];
+/**
+ * Announced too while the visitor may send files: PHOTO_SHARING (the schema's enum) and FILE_SHARING,
+ * as LivePerson's own web window does (protocol reference §2.2).
+ */
+export const FILE_FEATURES: Feature[] = ['PHOTO_SHARING', 'FILE_SHARING'];
 export const PARLEY_VERSION = '0.1.0';
 /** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
 export const BACK_PROBE_MS = 2000;
@@ -44,6 +51,8 @@ export interface LivePersonSessionDeps {
   whenBack?: WhenBack;
   /** When the browser says it is offline (default: its offline event). */
   whenOffline?: WhenBack;
+  /** The PUT of uploaded files to the storage (default: XMLHttpRequest, or fetch where there is none). */
+  put?: SwiftPut;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -58,7 +67,7 @@ function clientIdFactory(now: () => number): () => string {
   };
 }
 
-function clientProperties(): ClientPropertiesHeader {
+function clientProperties(files: boolean): ClientPropertiesHeader {
   let timeZone: string | undefined;
   try {
     timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -72,7 +81,7 @@ function clientProperties(): ClientPropertiesHeader {
     integration: 'WEB_SDK',
     integrationVersion: PARLEY_VERSION,
     ...(timeZone ? { timeZone } : {}),
-    features: FEATURES,
+    features: files ? [...FEATURES, ...FILE_FEATURES] : FEATURES,
   };
 }
 
@@ -99,12 +108,13 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     notice = 'conversationLost';
     setStatus(store.getSnapshot().connection);
   };
+  const filePolicy = filePolicyOf(cfg);
   const identity = createIdentity(cfg, () => resolveEndpoints().then((e) => e.idpBase), { fetch: fetchFn, store: safeStore(deps.storage), now: clock.now, onNewVisitor });
   const connection = createConnection({
     ...deps.connection,
     url: () => resolveEndpoints().then((e) => e.socketUrl),
     identity,
-    clientProperties: clientProperties(),
+    clientProperties: clientProperties(filePolicy !== undefined),
     ...(deps.WebSocket ? { WebSocket: deps.WebSocket } : {}),
     clock,
     ...(deps.random ? { random: deps.random } : {}),
@@ -134,6 +144,14 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
+  const uploads = createUploads({
+    connection, store, outbox, clock, isOnline,
+    newClientId: clientIdFactory(clock.now),
+    swiftBase: () => resolveEndpoints().then((e) => e.swiftBase),
+    put: deps.put ?? defaultSwiftPut(),
+    stopped: stop.signal,
+    policy: filePolicy,
+  });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
   const setStatus = (view: ConnectionView) => store.setConnection(notice ? { ...view, notice } : view);
@@ -196,6 +214,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
         connection.healthy();
         setStatus({ status: 'online' });
         outbox.pump();
+        uploads.pump();
         receipts.schedule();
         profiles.lookUpNewAgents();
       },
@@ -235,7 +254,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     getSnapshot: () => store.getSnapshot(),
     subscribe: (listener) => store.subscribe(listener),
     send: (text) => outbox.send(text),
-    retry: (clientId) => outbox.retry(clientId),
+    retry: (clientId) => uploads.retry(clientId) ?? outbox.retry(clientId),
     chooseQuickReply(rowKey, option) {
       const row = store.getSnapshot().chat.timeline.find((r) => r.key === rowKey);
       if (row?.kind !== 'message' || row.dialogId === undefined || row.sequence === undefined) {
@@ -245,6 +264,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     },
     endConversation: () => outbox.end(),
     fileUrl: (path) => files.url(path),
+    files: uploads,
     setComposing: (value) => composing.setComposing(value),
     setViewing: (value) => receipts.setViewing(value),
   };
