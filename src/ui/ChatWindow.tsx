@@ -7,6 +7,7 @@ import { Composer } from './Composer';
 import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
 import { Header } from './Header';
+import { useAttach } from './files/useAttach';
 import { IsolatedParts } from './boundaries';
 import { useI18n } from './i18n';
 import { trapTab } from './focusTrap';
@@ -30,6 +31,8 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
   const [confirming, setConfirming] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';
+  // Files: the Attach button, a paste into the box, or a drop anywhere on the window.
+  const attach = useAttach();
 
   useEffect(() => {
     if (open) composerRef.current?.focus();
@@ -55,6 +58,8 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
       className="parley-window"
       hidden={!open}
       onKeyDown={onKeyDown}
+      data-dragging={attach.dragging || undefined}
+      {...attach.dropZone}
     >
       <IsolatedParts>
         <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} />
@@ -70,7 +75,12 @@ export function ChatWindow({ open, modal = false, onClose }: ChatWindowProps) {
           </div>
         )}
         <TypingIndicator chat={chat} />
-        <Composer ref={composerRef} />
+        {attach.dragging && (
+          <p className="parley-drop-hint" aria-hidden="true">
+            {t('dropFiles')}
+          </p>
+        )}
+        <Composer ref={composerRef} attach={attach} />
       </IsolatedParts>
     </section>
   );
