@@ -83,6 +83,9 @@ function start(): void {
   const lang = query.get('lang');
   if (lang) config.lang = lang;
   if (query.get('load') === 'intent') config.load = 'intent';
+  if (query.get('fileSharing') === '0') config.fileSharing = false;
+  const fileTypes = query.get('fileTypes');
+  if (fileTypes) config.fileTypes = fileTypes.split(',');
 
   const accountLabel = document.getElementById('demo-account');
   if (accountLabel) accountLabel.textContent = account;
