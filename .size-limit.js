@@ -5,7 +5,8 @@
 // visitor interacts), and the window chunk, fetched only on intent (hover, focus or touch of the
 // launcher, or opening: src/embed/frame.tsx), which e2e/embed.spec.ts checks in Chromium, and the
 // Genesys chunk (the cometd client and src/genesys), fetched only for a Genesys configuration.
-// structured-content renderer, fetched by the window when rich content first appears.
+// structured-content renderer, fetched by the window when rich content first appears, and the three
+// lazy chunks of files and photos (below).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
@@ -35,7 +36,17 @@ const lazyGenesys = lazyOf('src/embed/genesysSession.ts');
 const richKey = 'src/ui/rich/RichContent.tsx';
 if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
 const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
-for (const f of [...firstLoad, ...lazyWindow, ...lazyGenesys, ...richContent]) statSync(f);
+// Files and photos: the uploader (the session's, fetched with the first file the visitor sends), the
+// UI's file check and thumbnail maker (fetched when a file is first attached), and the image viewer
+// (fetched when a photo is first opened).
+const lazyChunk = (key) => {
+  if (!manifest[key]?.isDynamicEntry) throw new Error(`size-limit: ${key} should be a lazy chunk of its own.`);
+  return filesOf(key, new Set(['frame.html', 'src/embed/FrameWindow.tsx']));
+};
+const uploader = lazyChunk('src/liveperson/uploads.ts');
+const attachFiles = lazyChunk('src/ui/files/attachFiles.ts');
+const imageViewer = lazyChunk('src/ui/files/ImageViewer.tsx');
+for (const f of [...firstLoad, ...lazyWindow, ...lazyGenesys, ...richContent, ...uploader, ...attachFiles, ...imageViewer]) statSync(f);
 
 const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
 
@@ -45,4 +56,7 @@ export default [
   check('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
   check('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '20 KB'),
   check('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
+  check('file uploader (lazy, fetched with the first file the visitor sends)', uploader, '5.5 KB'),
+  check('file check and thumbnail (lazy, fetched when a file is first attached)', attachFiles, '3.5 KB'),
+  check('image viewer (lazy, fetched when a photo is first opened)', imageViewer, '1.5 KB'),
 ];

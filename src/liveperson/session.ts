@@ -13,8 +13,8 @@ import { createConnection, type ConnectionOptions, type ConnectionState, type We
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createFileUrls } from './fileUrls';
-import { defaultSwiftPut, type SwiftPut } from './swiftPut';
-import { createUploads, filePolicyOf } from './uploads';
+import type { SwiftPut } from './swiftPut';
+import { createVisitorFiles, filePolicyOf } from './visitorFiles';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
@@ -144,11 +144,11 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
-  const uploads = createUploads({
+  const uploads = createVisitorFiles({
     connection, store, outbox, clock, isOnline,
     newClientId: clientIdFactory(clock.now),
     swiftBase: () => resolveEndpoints().then((e) => e.swiftBase),
-    put: deps.put ?? defaultSwiftPut(),
+    ...(deps.put ? { put: deps.put } : {}),
     stopped: stop.signal,
     policy: filePolicy,
   });

@@ -149,6 +149,7 @@ describe('LivePerson session: the visitor sends a file', () => {
     await startConversation(s, 'hello');
     await expect(s.files?.send(png())).rejects.toMatchObject({ kind: 'filesOff' });
     expect(s.files?.policy()).toBeUndefined();
+    expect(fileRows(s)).toEqual([]); // no "Not sent" bubble: it could never go
     expect(filePublishes()).toEqual([]);
   });
 

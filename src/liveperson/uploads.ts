@@ -5,19 +5,20 @@
 // it is handed to the outbox an upload can be cancelled (nothing is published) and, after a failure,
 // retried. A 403 to GenerateURLForUploadFile is taken for file sharing switched off on the account
 // [INF: LivePerson documents no code for it]: the policy becomes undefined and Attach goes.
+// A lazy chunk of the session (visitorFiles.ts loads it with the first file).
 import type { Clock } from '../core/clock';
-import { checkFile, IMAGE_FILE_TYPES, isImageType, type FilePolicy, type FileType, type PickedFile, type UploadProgress, type VisitorFiles } from '../core/files';
+import { checkFile, type FileType } from '../core/fileCheck';
+import { isImageType, type FilePolicy, type PickedFile, type UploadProgress } from '../core/files';
 import { sessionError } from '../core/session';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { classify, RequestFailedError } from './errors';
 import { isRecord } from './http';
 import type { Outbox } from './outbox';
-import { UploadAbortedError, type SwiftPut } from './swiftPut';
+import { defaultSwiftPut, UploadAbortedError, type SwiftPut } from './swiftPut';
+import type { Uploads } from './visitorFiles';
 import { RequestTypes } from './wire';
 
-/** LivePerson's documented limit per file (protocol reference §7, §11). */
-export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 /** A preview must be a data:image URL under 30 KB (protocol reference §7). */
 export const MAX_PREVIEW_CHARS = 30 * 1024;
 const PREVIEW = /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -31,18 +32,12 @@ export interface UploadsDeps {
   clock: Pick<Clock, 'now'>;
   newClientId: () => string;
   swiftBase: () => Promise<string | undefined>;
-  put: SwiftPut;
+  /** Default: XMLHttpRequest, or fetch where there is none. */
+  put?: SwiftPut;
   isOnline: () => boolean;
   stopped: AbortSignal;
   /** What the site allows (config); undefined when file sharing is off. */
   policy: FilePolicy | undefined;
-}
-
-export interface Uploads extends VisitorFiles {
-  /** True (and the upload started again) when the failed message is an upload of this list. */
-  retry(clientId: string): Promise<void> | undefined;
-  /** Starts the uploads that waited for the connection (call whenever the session comes online). */
-  pump(): void;
 }
 
 interface Upload {
@@ -61,14 +56,8 @@ interface Upload {
 
 class FilesOffError extends Error {}
 
-/** The policy from the configuration: on by default, images only unless the site allows more. */
-export function filePolicyOf(config: { fileSharing?: boolean; fileTypes?: string[] }): FilePolicy | undefined {
-  if (config.fileSharing === false) return undefined;
-  const types = (config.fileTypes as FileType[] | undefined) ?? IMAGE_FILE_TYPES;
-  return { types: [...new Set(types)], maxBytes: MAX_UPLOAD_BYTES };
-}
-
 export function createUploads(deps: UploadsDeps): Uploads {
+  const put = deps.put ?? defaultSwiftPut();
   const uploads = new Map<string, Upload>();
   const listeners = new Set<() => void>();
   let serverOff = false;
@@ -105,7 +94,7 @@ export function createUploads(deps: UploadsDeps): Uploads {
     for (let attempt = 1; ; attempt += 1) {
       const { path, url } = await uploadUrl(upload);
       if (signal.aborted) throw new UploadAbortedError();
-      const status = await deps.put(url, upload.file, {
+      const status = await put(url, upload.file, {
         signal,
         onProgress: (loaded, total) => setProgress(upload, { phase: 'uploading', loaded: Math.min(loaded, total), total }),
       });
@@ -118,8 +107,15 @@ export function createUploads(deps: UploadsDeps): Uploads {
 
   const failUpload = (upload: Upload, error: unknown) => {
     const off = error instanceof FilesOffError;
-    if (off) serverOff = true;
-    const kind = off ? 'filesOff' : (error as { kind?: unknown }).kind === 'fileTooBig' ? 'fileTooBig' : classify(error) === 'refused' || (error as { kind?: unknown }).kind === 'refused' ? 'refused' : 'network';
+    if (off) {
+      // It can never go: no "Not sent" bubble, only the error the UI shows (and Attach goes).
+      serverOff = true;
+      uploads.delete(upload.clientId);
+      deps.store.dispatch([{ type: 'outboxCancelled', clientId: upload.clientId }]);
+      upload.reject(sessionError('filesOff', 'File sharing is off for this account', { cause: error }));
+      return notify();
+    }
+    const kind = (error as { kind?: unknown }).kind === 'fileTooBig' ? 'fileTooBig' : classify(error) === 'refused' || (error as { kind?: unknown }).kind === 'refused' ? 'refused' : 'network';
     const reason = error instanceof Error ? error.message : 'unknown error';
     deps.store.dispatch([{ type: 'outboxFailed', clientId: upload.clientId, reason, at: deps.clock.now() }]);
     setProgress(upload, { ...upload.progress, phase: 'failed' });

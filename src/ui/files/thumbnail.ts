@@ -1,6 +1,6 @@
 // The preview LivePerson's hosted/file carries (protocol reference §7): a thumbnail under 30 KB made
 // in the browser with a canvas, as a data:image/jpeg URL (on white: JPEG has no transparency).
-// A lazy chunk: fetched when the visitor first attaches an image.
+// Part of the lazy chunk of attachFiles.ts.
 
 /** The preview must stay under this many characters (the reference's 30 KB). */
 export const MAX_PREVIEW_CHARS = 30 * 1024;

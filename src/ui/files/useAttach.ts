@@ -1,9 +1,9 @@
 // Attaching files, wherever they come from (the Attach button's picker, a drop onto the window, a
 // paste into the message box): each is checked against the session's policy first (a clear error,
-// nothing sent), an image gets its canvas thumbnail (a lazy chunk), then the session sends it.
+// nothing sent), an image gets its canvas thumbnail (both in a lazy chunk), then the session sends it.
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { DragEvent } from 'react';
-import { checkFile, isImageType, type FilePolicy, type PickedFile } from '../../core/files';
+import type { FilePolicy, PickedFile } from '../../core/files';
 import { failedAfterQueuing, sessionErrorKind } from '../../core/session';
 import { useI18n } from '../i18n';
 import { errorText } from '../text';
@@ -61,9 +61,8 @@ export function useAttach(): Attach {
       // One after the other as far as their bubbles go (in the order picked); the uploads run side by side.
       const sendOne = async (file: PickedFile) => {
         try {
-          const type = await checkFile(file, allowed);
-          const preview = isImageType(type) ? await import('./thumbnail').then((m) => m.makeThumbnail(file)).catch(() => undefined) : undefined;
-          files.send(file, preview ? { preview } : {}).catch(refused(file));
+          const { prepareFile } = await import('./attachFiles');
+          files.send(file, await prepareFile(file, allowed)).catch(refused(file));
         } catch (cause) {
           refused(file)(cause);
         }
