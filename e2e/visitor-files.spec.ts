@@ -11,6 +11,7 @@ import { expect, test } from './support/fixtures';
 import type { Control } from './support/control';
 import { png } from './support/png';
 import type { Widget } from './support/widget';
+import { installTrap, VECTORS } from './support/xss-corpus';
 
 const PHOTO = png(320, 240, [214, 96, 36]);
 const MAX_PREVIEW = 30 * 1024;
@@ -113,6 +114,25 @@ test('a dropped file and a pasted one are sent too', async ({ control, chat, wid
   await dropOrPaste(w.composer, 'paste', 'pasted.png', 'image/png', png(30, 40, [60, 20, 120]));
   await expect(w.log.getByRole('button', { name: 'View pasted.png' })).toBeVisible();
   await expect.poll(async () => (await visitorFiles(control, conversation.id)).map((f) => f.caption)).toEqual(['dropped.png', 'pasted.png']);
+});
+
+test('XSS vectors as the names of the visitor\'s files render as inert text, in the widget and in the console', async ({ page, browser, baseURL, control, chat, widget: w }) => {
+  test.setTimeout(120_000);
+  const fired = await installTrap(page);
+  const { conversation } = await chat.danaAnswers('Odd names', 'Fine');
+  const names = VECTORS.slice(0, 6).map((v) => `${v}.png`);
+  for (const name of names) await dropOrPaste(w.composer, 'paste', name, 'image/png', png(8, 8, [10, 10, 10]));
+  await expect.poll(async () => (await visitorFiles(control, conversation.id)).length).toBe(names.length);
+  const agentContext = await browser.newContext({ baseURL });
+  const agent = await agentContext.newPage();
+  const agentFired = await installTrap(agent);
+  await openConsoleOn(agent, control.account, conversation.id);
+  await expect(agent.getByRole('list', { name: 'Transcript' }).locator('.shared-file img')).toHaveCount(names.length);
+  for (const f of await visitorFiles(control, conversation.id)) await expect(w.log.getByRole('img', { name: f.caption, exact: true })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(fired).toEqual([]);
+  expect(agentFired).toEqual([]);
+  await agentContext.close();
 });
 
 test('a file too big or of the wrong type shows a clear error and nothing is sent', async ({ page, control, chat, widget: w }) => {
