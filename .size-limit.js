@@ -12,7 +12,8 @@
 //   src/embed/frame.tsx);
 // - Genesys' app (genesys.html: a build of its own, manifest .vite/genesys-manifest.json) and its
 //   lazy chunk (the cometd client and src/genesys), only for a Genesys configuration;
-// - the structured-content renderer, fetched by the window when rich content first appears.
+// - the structured-content renderer, fetched by the window when rich content first appears;
+// - the three lazy chunks of files and photos (below).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
@@ -48,12 +49,22 @@ const lazyWindow = lazyOf('frame.html', 'src/embed/FrameWindow.tsx');
 const richKey = 'src/ui/rich/RichContent.tsx';
 if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
 const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
+// Files and photos: the uploader (the session's, fetched with the first file the visitor sends), the
+// UI's file check and thumbnail maker (fetched when a file is first attached), and the image viewer
+// (fetched when a photo is first opened).
+const lazyChunk = (key) => {
+  if (!manifest[key]?.isDynamicEntry) throw new Error(`size-limit: ${key} should be a lazy chunk of its own.`);
+  return filesOf(key, new Set(['frame.html', 'src/embed/FrameWindow.tsx']));
+};
+const uploader = lazyChunk('src/liveperson/uploads.ts');
+const attachFiles = lazyChunk('src/ui/files/attachFiles.ts');
+const imageViewer = lazyChunk('src/ui/files/ImageViewer.tsx');
 manifest = pageManifest('check');
 const check = filesOf('check.html');
 manifest = pageManifest('genesys');
 const genesysFirstLoad = filesOf('genesys.html');
 const lazyGenesys = lazyOf('genesys.html', 'src/embed/genesysSession.ts');
-for (const f of [...firstLoad, ...check, ...lazyWindow, ...lazyGenesys, ...genesysFirstLoad, ...richContent]) statSync(f);
+for (const f of [...firstLoad, ...check, ...lazyWindow, ...lazyGenesys, ...genesysFirstLoad, ...richContent, ...uploader, ...attachFiles, ...imageViewer]) statSync(f);
 
 const budget = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
 
@@ -66,4 +77,7 @@ export default [
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '21 KB'),
   budget('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
+  budget('file uploader (lazy, fetched with the first file the visitor sends)', uploader, '5.5 KB'),
+  budget('file check and thumbnail (lazy, fetched when a file is first attached)', attachFiles, '3.5 KB'),
+  budget('image viewer (lazy, fetched when a photo is first opened)', imageViewer, '1.5 KB'),
 ];

@@ -33,6 +33,7 @@ export interface ControlActionBodies {
   close: { survey?: boolean };
   file: { agentId: string; caption: string; fileType?: HostedFileType; relativePath?: string; /** The bytes in base64: stored in the swift store. */ data?: string };
   rich: { agentId: string; content: Record<string, unknown> };
+  'file-url': { relativePath: string };
   bulk: { agentId: string; count: number; text?: string };
 }
 
@@ -111,6 +112,10 @@ export function accountControl(baseUrl: string, account: string) {
     backToQueue: (id: string) => act(id, 'back-to-queue', {}),
     addManager: (id: string, agentId: string) => act(id, 'manager', { agentId }),
     close: (id: string, survey = false) => act(id, 'close', { survey }),
+    /** The agent sends a file (its bytes in base64 are stored in the swift store). */
+    sendFile: (id: string, file: ControlActionBodies['file']) => act(id, 'file', file),
+    /** A signed download URL of a file shared in the conversation. */
+    fileUrl: (id: string, relativePath: string) => act(id, 'file-url', { relativePath }),
     /** Test data: `count` closed conversations of the consumer, older than any open one. */
     seedClosedHistory: (consumerId: string, count: number) => call<{ created: number }>('POST', `consumers/${encodeURIComponent(consumerId)}/closed-history`, { count }),
     /** The account's server-sent events (the console's live updates). */

@@ -88,6 +88,9 @@ function start(): void {
   if (query.get('notifications') === '1') config.notifications = true;
   // The demo account lets visitors mark urgent (the stand-in's default); markUrgent=0 hides it.
   config.markUrgent = query.get('markUrgent') !== '0';
+  if (query.get('fileSharing') === '0') config.fileSharing = false;
+  const fileTypes = query.get('fileTypes');
+  if (fileTypes) config.fileTypes = fileTypes.split(',');
 
   const accountLabel = document.getElementById('demo-account');
   if (accountLabel) accountLabel.textContent = account;

@@ -42,6 +42,7 @@ export interface SchemaException {
 }
 
 const SCHEMA_FEATURES = new Set(['CO_BROWSE', 'CO_APP', 'PHOTO_SHARING', 'SECURE_FORMS', 'AUTO_MESSAGES', 'RICH_CONTENT']);
+const WIDER_FILE_TYPES = new Set(['PDF', 'DOCX', 'XLSX', 'PPTX']);
 const SCHEMA_METADATA = new Set(['ActionReason', 'BotResponse', 'IBMWatsonInfo', 'ExternalId']);
 const SCHEMA_ROLES = new Set(['CONSUMER', 'ASSIGNED_AGENT', 'MANAGER']);
 const body = (f: Obj): Obj => (isObj(f.body) ? f.body : {});
@@ -83,6 +84,13 @@ export const SCHEMA_EXCEPTIONS: readonly SchemaException[] = [
       b.conversationField = b.conversationField
         .filter((x) => !isObj(x) || x.field !== 'DialogChange')
         .map((x) => (isObj(x) && x.field === 'Stage' ? { ...x, field: 'ConversationStateField' } : x));
+    } },
+  { id: 'wider-file-types', direction: 'client', reason: 'Accounts with the wider file sharing (FILE_SHARING, protocol reference §7 [INF]) take PDF, DOCX, XLSX and PPTX; the upload schema lists only JPG, PNG, GIF, JPEG, HostedFile.json only IMG, JPG, PNG, GIF, TXT, PDF.',
+    adjust: (f) => {
+      const b = body(f);
+      if (f.type === 'ms.GenerateURLForUploadFile' && WIDER_FILE_TYPES.has(String(b.fileType))) b.fileType = 'PNG';
+      const e = isObj(b.event) ? b.event : undefined;
+      if (e?.contentType === 'hosted/file' && isObj(e.message) && WIDER_FILE_TYPES.has(String(e.message.fileType)) && e.message.fileType !== 'PDF') e.message.fileType = 'PDF';
     } },
   { id: 'undocumented-consumer-requests', direction: 'client', reason: 'GetClock/KeepAlive (protocol overview, OAI yaml) and ms.UnsubscribeMessagingEvents are not in ws/consumerRequests.json: checked as plain requests.',
     schema: (f) => (['GetClock', 'KeepAlive', 'ms.UnsubscribeMessagingEvents'].includes(String(f.type)) ? 'infra/keepAlive.json' : undefined) },

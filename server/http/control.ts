@@ -7,6 +7,7 @@ import { Errors, Refusal } from '../errors';
 import { missingSequence, publish } from '../state/events';
 import { accept, addManager, backToQueue, closeConversation, seedClosedHistory, transferToAgent, transferToSkill } from '../state/lifecycle';
 import { openMain, roleIn } from './agentRole';
+import { DOCUMENT_TYPES, UPLOAD_TYPES } from '../state/swift';
 import { agentProfileRoute, contentActions, type ControlAction } from './controlContent';
 import { canSurvey, startSurvey } from '../state/survey';
 import { PARTICIPANTS_FORMATS, RESPONSE_TYPES } from '../state/variants';
@@ -124,10 +125,17 @@ export function controlRoutes(ctx: StandInContext): Route[] {
       // Checked whole before any is applied: a refused request changes nothing.
       const next = { ...account.settings };
       if (b.welcome !== undefined) next.welcome = welcomeSetting(b.welcome);
-      for (const key of ['autoReceipts', 'survey', 'urgent', 'notificationsFirst'] as const) {
+      for (const key of ['autoReceipts', 'survey', 'urgent', 'notificationsFirst', 'fileSharing'] as const) {
         if (b[key] === undefined) continue;
         if (typeof b[key] !== 'boolean') throw new Refusal(400, Errors.badField(key, 'a boolean'));
         next[key] = b[key];
+      }
+      if (b.fileTypes !== undefined) {
+        const known: readonly string[] = [...UPLOAD_TYPES, ...DOCUMENT_TYPES];
+        if (!Array.isArray(b.fileTypes) || !b.fileTypes.every((t) => typeof t === 'string' && known.includes(t))) {
+          throw new Refusal(400, Errors.badField('fileTypes', `a list of ${known.join(', ')}`));
+        }
+        next.fileTypes = [...new Set(b.fileTypes as string[])];
       }
       if (b.participantsFormat !== undefined) next.participantsFormat = oneOf(b.participantsFormat, PARTICIPANTS_FORMATS, 'participantsFormat');
       if (b.responseTypes !== undefined) next.responseTypes = oneOf(b.responseTypes, RESPONSE_TYPES, 'responseTypes');

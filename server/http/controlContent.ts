@@ -51,6 +51,19 @@ export const contentActions = {
     const stored = publish(account, conv, openMain(conv), { originatorId: agent.id, role: roleIn(conv, agent), event }, now);
     return { sequence: stored?.sequence, relativePath };
   },
+  /**
+   * `{relativePath}` → a signed GET URL `{relativePath, queryParams}` for a file shared in this
+   * conversation: the agent's view of the files (the console shows the visitor's). [INF] LivePerson's
+   * agent workspace reads its storage in ways not public; this is the stand-in's own control path,
+   * answering what ms.GenerateURLForDownloadFile answers.
+   */
+  'file-url': (account, conv, b) => {
+    const relativePath = boundedText(b.relativePath, 'relativePath', 2048);
+    const shared = conv.dialogs.some((d) => d.events.some((e) => isObj(e.event) && e.event.contentType === 'hosted/file' && isObj(e.event.message) && e.event.message.relativePath === relativePath));
+    const url = shared ? swiftOf(account).downloadUrl(relativePath) : undefined;
+    if (!url) throw new Refusal(404, Errors.badField('relativePath', 'the path of a file stored in this conversation'));
+    return url;
+  },
   /** `{agentId, content}` → a RichContentEvent with that structured content (a JSON object). */
   rich: (account, conv, b, now) => {
     const agent = agentOf(account, b.agentId);

@@ -36,6 +36,10 @@ export interface Settings {
   responseTypes: ResponseTypes;
   /** A request's notifications go out before its response. */
   notificationsFirst: boolean;
+  /** The site setting `messaging.file.sharing.enabled` (protocol reference §7): consumers may upload files. */
+  fileSharing: boolean;
+  /** The file types consumers may upload (GenerateURLForUploadFile's `fileType`). */
+  fileTypes: string[];
 }
 
 export interface Welcome {
@@ -52,6 +56,8 @@ export const defaultSettings = (): Settings => ({
   closedRetentionMs: 0,
   responseTypes: 'documented',
   notificationsFirst: false,
+  fileSharing: true,
+  fileTypes: ['JPG', 'JPEG', 'PNG', 'GIF'],
 });
 
 /** What happened, for the consumer hub, the survey bot, auto receipts and the console stream. */

@@ -9,9 +9,19 @@ import type { Account } from './accounts';
 export const MAX_FILE_BYTES = 3 * 1024 * 1024;
 /** The file types `ms.GenerateURLForUploadFile` takes (its schema's enum). */
 export const UPLOAD_TYPES = ['JPG', 'PNG', 'GIF', 'JPEG'] as const;
-export type UploadType = (typeof UPLOAD_TYPES)[number];
+/**
+ * The wider file sharing's types, for a consumer that announced FILE_SHARING on an account that
+ * allows them (settings.fileTypes) [INF: LivePerson's schema lists only the images].
+ */
+export const DOCUMENT_TYPES = ['PDF', 'DOCX', 'XLSX', 'PPTX'] as const;
+export type UploadType = (typeof UPLOAD_TYPES)[number] | (typeof DOCUMENT_TYPES)[number];
 
-export const CONTENT_TYPES: Record<string, string> = { JPG: 'image/jpeg', JPEG: 'image/jpeg', PNG: 'image/png', GIF: 'image/gif', PDF: 'application/pdf', TXT: 'text/plain' };
+export const CONTENT_TYPES: Record<string, string> = {
+  JPG: 'image/jpeg', JPEG: 'image/jpeg', PNG: 'image/png', GIF: 'image/gif', PDF: 'application/pdf', TXT: 'text/plain',
+  DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  PPTX: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
 
 export interface TempUrl {
   relativePath: string;

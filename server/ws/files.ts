@@ -2,7 +2,7 @@
 // expiring temp URLs of the stand-in's swift store (server/state/swift.ts). Both answer
 // `ms.GenerateURLResponse` (the schema's default type) with `{relativePath, queryParams}`.
 import { Errors, Refusal } from '../errors';
-import { MAX_FILE_BYTES, swiftOf, UPLOAD_TYPES } from '../state/swift';
+import { DOCUMENT_TYPES, MAX_FILE_BYTES, swiftOf, UPLOAD_TYPES } from '../state/swift';
 import type { Handler } from './context';
 import { obj, oneOf, str } from './fields';
 
@@ -16,9 +16,17 @@ function fileSize(v: unknown): number {
   return n;
 }
 
+/**
+ * The account's file sharing: off, 403 [INF: LivePerson documents no code]; a type the account does
+ * not allow, 400; the documents only for a consumer that announced FILE_SHARING [INF].
+ */
 export const generateUploadUrl: Handler = (rc, req) => {
   const body = obj(req.body, 'body');
-  const fileType = oneOf(body.fileType, UPLOAD_TYPES, 'fileType');
+  const { settings } = rc.account;
+  if (!settings.fileSharing) throw new Refusal(403, 'File sharing is disabled for this account');
+  const wider = rc.account.consumerFeatures.get(rc.link.consumerId)?.has('FILE_SHARING') === true;
+  const known = wider ? [...UPLOAD_TYPES, ...DOCUMENT_TYPES] : UPLOAD_TYPES;
+  const fileType = oneOf(body.fileType, known.filter((t) => settings.fileTypes.includes(t)), 'fileType');
   const size = fileSize(body.fileSize);
   return { type: RESPONSE, body: swiftOf(rc.account).uploadUrl(rc.account.id, fileType, size) };
 };

@@ -69,9 +69,20 @@ export interface QuickReplyOption {
 
 export type MessageBody =
   | { kind: 'text'; text: string; quickReplies?: QuickReplyOption[] }
-  | { kind: 'file'; caption: string; fileType: string; path: string }
+  /** A shared file; `path` is '' while the visitor's own file is still uploading (see OutgoingFile). */
+  | { kind: 'file'; caption: string; fileType: string; path: string; preview?: string }
   | { kind: 'rich'; fallbackText: string; content: unknown; quickReplies?: QuickReplyOption[] }
   | { kind: 'unsupported'; description: string };
+
+/** The visitor's file in the outbox, as its bubble shows it before the server stored it. */
+export interface OutgoingFile {
+  name: string;
+  caption: string;
+  /** The backend's file type name (e.g. PNG, JPG, PDF). */
+  fileType: string;
+  /** A small data:image thumbnail, for images. */
+  preview?: string;
+}
 
 /** Who said something in which dialog (every event of a dialog carries these). */
 interface DialogEventBase {
@@ -115,13 +126,15 @@ export type CoreEvent =
   /** Display details of a participant (best effort; e.g. an agent's nickname). */
   | { type: 'profile'; participantId: string; name: string; avatarUrl?: string }
   /** The visitor queued a message (optimistic bubble). */
-  | { type: 'outboxAdded'; clientId: string; text: string; createdAt: number }
+  | { type: 'outboxAdded'; clientId: string; text: string; createdAt: number; file?: OutgoingFile }
   /** The server stored the visitor's message with this sequence (publish response). */
   | { type: 'outboxStored'; clientId: string; dialogId: string; sequence: number }
   /** Publishing failed for good (shown as "Not sent"). */
   | { type: 'outboxFailed'; clientId: string; reason: string; at: number }
   /** The visitor chose Retry on a failed message. */
-  | { type: 'outboxRetried'; clientId: string; at: number };
+  | { type: 'outboxRetried'; clientId: string; at: number }
+  /** The visitor cancelled a file before it was published: its bubble goes. */
+  | { type: 'outboxCancelled'; clientId: string };
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'error';
 

@@ -73,6 +73,12 @@ const outboxArb: fc.Arbitrary<CoreEvent> = fc.oneof(
   fc.record({ type: fc.constant('outboxStored' as const), clientId: fc.constantFrom('k1', 'k2', 'k3'), dialogId: fc.constantFrom(...dialogIds), sequence: fc.nat(5) }),
   fc.record({ type: fc.constant('outboxFailed' as const), clientId: fc.constantFrom('k1', 'k2', 'k3'), reason: fc.constantFrom('timeout', 'rejected'), at: time }),
   fc.record({ type: fc.constant('outboxRetried' as const), clientId: fc.constantFrom('k1', 'k2', 'k3'), at: time }),
+  // The visitor's files: a bubble with a file, and a cancel.
+  fc.record({
+    type: fc.constant('outboxAdded' as const), clientId: fc.constantFrom('k1', 'k2', 'k3'), text: fc.constantFrom('a.png', 'b.gif'), createdAt: time,
+    file: fc.record({ name: fc.constantFrom('a.png', 'b.gif'), caption: fc.constantFrom('a.png', 'b.gif'), fileType: fc.constantFrom('PNG', 'GIF') }),
+  }),
+  fc.record({ type: fc.constant('outboxCancelled' as const), clientId: fc.constantFrom('k1', 'k2', 'k3') }),
 );
 
 // Plain JSON objects, like the decoder's (fc.record may build null-prototype objects).

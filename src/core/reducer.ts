@@ -129,6 +129,10 @@ function applyOutbox(s: ChatState, e: OutboxEvent): void {
     case 'outboxAdded':
       next.text = old.text === undefined ? e.text : pickCanonical(old.text, e.text);
       next.createdAt = minDefined(old.createdAt, e.createdAt);
+      if (e.file) next.file = old.file ? pickCanonical(old.file, e.file) : e.file;
+      break;
+    case 'outboxCancelled':
+      next.cancelled = true;
       break;
     case 'outboxStored': {
       const stored = { dialogId: e.dialogId, sequence: e.sequence };

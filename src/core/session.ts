@@ -1,5 +1,6 @@
 // The backend-neutral contract between a chat backend (LivePerson today, Genesys later) and the UI.
 // The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
+import type { VisitorFiles } from './files';
 import type { ChatView, ConnectionView, QuickReplyOption } from './model';
 
 /** The longest message send() accepts, in UTF-16 code units after trimming; longer ones are refused. */
@@ -12,10 +13,14 @@ export const MESSAGE_MAX_LENGTH = 5_000;
  * then shows "Not sent" with Retry); the others reject before anything was queued, except `stopped`,
  * which also ends what was still queued when the session stopped.
  */
-export type SessionErrorKind = 'empty' | 'tooLong' | 'stopped' | 'notFound' | 'nothingToEnd' | 'refused' | 'network';
+export type SessionErrorKind =
+  | 'empty' | 'tooLong' | 'stopped' | 'notFound' | 'nothingToEnd' | 'refused' | 'network'
+  /** Files (src/core/files.ts): a type not allowed, over the size limit, sharing off, cancelled by the visitor. */
+  | 'fileType' | 'fileTooBig' | 'filesOff' | 'cancelled';
 
 const SESSION_ERROR_KINDS: Readonly<Record<SessionErrorKind, true>> = {
   empty: true, tooLong: true, stopped: true, notFound: true, nothingToEnd: true, refused: true, network: true,
+  fileType: true, fileTooBig: true, filesOff: true, cancelled: true,
 };
 
 /** An Error carrying its SessionErrorKind (`kind`). */
@@ -92,6 +97,8 @@ export interface ChatSession {
    * fetched); `close()` stops following it. Optional: a backend without history lacks it.
    */
   openEarlier?(conversationId: string): { loaded: Promise<void>; close(): void };
+  /** The visitor's file sharing, when the backend has it (src/core/files.ts); absent: no Attach. */
+  files?: VisitorFiles;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */
   setComposing(composing: boolean): void;
   /**

@@ -1,6 +1,6 @@
 // ChatState: what the reducer keeps. Every field is a map keyed by the identity of a fact, so the
 // state depends only on the set of events received (see reducer.ts for the merge rules).
-import type { ConversationSnapshot, CoreEvent } from './model';
+import type { ConversationSnapshot, CoreEvent, OutgoingFile } from './model';
 
 export type MessageFact = Extract<CoreEvent, { type: 'message' }>;
 export type ReceiptFact = Extract<CoreEvent, { type: 'receipt' }>;
@@ -19,6 +19,10 @@ export interface OutboxEntry {
   failed?: { at: number; reason: string };
   /** The latest retry by `at`; a retry at or after the latest failure clears it. */
   retriedAt?: number;
+  /** A file rather than text (from outboxAdded). */
+  file?: OutgoingFile;
+  /** Cancelled before it was published (never shown again). */
+  cancelled?: true;
 }
 
 export interface ChatState {

@@ -1,6 +1,6 @@
 // Message rows of the timeline: stored messages of the conversation's messaging dialogs, with the
 // visitor's receipts, reconciled with the outbox (by ExternalId or by stored sequence, never by text).
-import type { ConversationSnapshot, ReceiptStatus, TimelineRow } from './model';
+import type { ConversationSnapshot, MessageBody, OutgoingFile, ReceiptStatus, TimelineRow } from './model';
 import { belongsTo, compareDialogs, isConsumer } from './conversation';
 import { compareStrings } from './canonical';
 import { eventKey } from './state';
@@ -67,6 +67,11 @@ export function messageRows(state: ChatState, snap: ConversationSnapshot, consum
   });
 }
 
+/** A queued file's bubble: no stored path yet. */
+function outgoingFileBody(file: OutgoingFile): MessageBody {
+  return { kind: 'file', caption: file.caption, fileType: file.fileType, path: '', ...(file.preview !== undefined ? { preview: file.preview } : {}) };
+}
+
 /**
  * Outbox entries not (yet) matched to a stored message of any conversation: pending or failed
  * bubbles; stored-but-not-echoed ones show as sent while their dialog is this conversation's (or unknown).
@@ -77,7 +82,7 @@ export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefi
   const receipts = agentReceipts(state, consumerId);
   const rows: MessageRow[] = [];
   const entries = Object.values(state.outbox)
-    .filter((o) => o.text !== undefined && !matched.has(o.clientId))
+    .filter((o) => o.text !== undefined && !o.cancelled && !matched.has(o.clientId))
     .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || compareStrings(a.clientId, b.clientId));
   for (const o of entries) {
     const stored = o.stored;
@@ -91,7 +96,7 @@ export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefi
       originator: 'consumer',
       participantId: consumerId ?? '',
       at: o.createdAt ?? 0,
-      body: { kind: 'text', text: o.text ?? '' },
+      body: o.file ? outgoingFileBody(o.file) : { kind: 'text', text: o.text ?? '' },
       receipt: stored ? (receipts.get(eventKey(stored.dialogId, stored.sequence)) ?? 'sent') : failed ? 'failed' : 'pending',
       clientId: o.clientId,
     };

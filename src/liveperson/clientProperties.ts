@@ -4,9 +4,15 @@ import type { ClientPropertiesHeader, Feature } from './wire';
 
 /** ClientProperties features Parley actually handles (quick replies, the survey dialog, auto messages, structured content). */
 export const FEATURES: Feature[] = ['QUICK_REPLIES', 'MULTI_DIALOG', 'AUTO_MESSAGES', 'RICH_CONTENT'];
+/**
+ * Announced too while the visitor may send files: PHOTO_SHARING (the schema's enum) and FILE_SHARING,
+ * as LivePerson's own web window does (protocol reference §2.2).
+ */
+export const FILE_FEATURES: Feature[] = ['PHOTO_SHARING', 'FILE_SHARING'];
 export const PARLEY_VERSION = '0.1.0';
 
-export function clientProperties(): ClientPropertiesHeader {
+/** `files`: the visitor may send files (FILE_FEATURES are announced too). */
+export function clientProperties(files = false): ClientPropertiesHeader {
   let timeZone: string | undefined;
   try {
     timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -20,6 +26,6 @@ export function clientProperties(): ClientPropertiesHeader {
     integration: 'WEB_SDK',
     integrationVersion: PARLEY_VERSION,
     ...(timeZone ? { timeZone } : {}),
-    features: FEATURES,
+    features: files ? [...FEATURES, ...FILE_FEATURES] : FEATURES,
   };
 }

@@ -40,12 +40,24 @@ export interface ParleyConfig {
   markUrgent?: boolean;
   /** The visitor's language (BCP 47): English, or Hebrew (right to left); default the browser's. Sent in the conversation context. */
   lang?: string;
+  /**
+   * Whether the visitor may send files: the brand's LivePerson site setting
+   * `messaging.file.sharing.enabled` (protocol reference §7); default true (an Attach button).
+   */
+  fileSharing?: boolean;
+  /**
+   * The file types the visitor may send (the site's allowed types): LivePerson's documented JPG, PNG
+   * and GIF (the default), and PDF, DOCX, XLSX, PPTX for accounts with the wider file sharing
+   * (announced as FILE_SHARING) [INF]. At most 3 MB each.
+   */
+  fileTypes?: string[];
 }
 
 export const DEFAULT_CSDS = 'https://api.liveperson.net';
 
 export { ConfigError } from '../core/configError';
 import { ConfigError } from '../core/configError';
+import { isFileType } from '../core/files';
 
 const ACCOUNT_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const CONNECTOR_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -89,6 +101,13 @@ export function normalizeConfig(config: ParleyConfig): ParleyConfig & { csds: st
   }
   if (config.getJwt !== undefined && typeof config.getJwt !== 'function') {
     throw new ConfigError('Parley: "getJwt" must be a function returning a promise of a token.');
+  }
+  if (config.fileSharing !== undefined && typeof config.fileSharing !== 'boolean') {
+    throw new ConfigError('Parley: "fileSharing" must be true or false.');
+  }
+  const types = config.fileTypes;
+  if (types !== undefined && (!Array.isArray(types) || types.length === 0 || !types.every((t) => isFileType(t)))) {
+    throw new ConfigError('Parley: "fileTypes" must be a non-empty list of JPG, PNG, GIF, PDF, DOCX, XLSX, PPTX.');
   }
   return { ...config, csds: csds.replace(/\/+$/, '') };
 }

@@ -6,6 +6,7 @@
 // next page of the tab.
 import { sessionError } from '../core/session';
 import { addToOutbox } from '../core/outboxAdd';
+import type { OutgoingFile } from '../core/model';
 import type { Clock } from '../core/clock';
 import { createSerialPump } from '../core/serialPump';
 import { createBackoff } from './backoff';
@@ -13,6 +14,7 @@ import { classify, ConnectionClosedError, isRetryable, RequestFailedError, sessi
 import { createPublisher, type OutgoingMessage, type PublisherDeps, type ReplyChoice } from './outboxPublish';
 import type { OutboxStorage, PersistedMessage } from './outboxStorage';
 import type { DialogTarget } from '../core/conversation';
+import type { HostedFileMessage } from './wire';
 
 export interface OutboxDeps extends PublisherDeps {
   clock: Clock;
@@ -28,6 +30,11 @@ export interface OutboxDeps extends PublisherDeps {
 
 export interface Outbox {
   send(text: string): Promise<void>;
+  /**
+   * Publishes an uploaded file (its bubble was added when the upload began, under `clientId`):
+   * queued like a message, at most once (ExternalId).
+   */
+  sendFile(message: { clientId: string; text: string; createdAt: number; file: HostedFileMessage }): Promise<void>;
   /** Sends a quick-reply choice: its ACTION receipt, then its text (both with the click metadata). */
   choose(text: string, reply: ReplyChoice): Promise<void>;
   retry(clientId: string): Promise<void>;
@@ -45,8 +52,22 @@ type Entry = (({ kind: 'message'; createdAt: number } & OutgoingMessage) | { kin
   reject: (error: Error) => void;
 };
 
+/** What a queued message holds (and what is kept of it in storage). */
+interface Queued {
+  clientId: string;
+  text: string;
+  createdAt: number;
+  reply?: ReplyChoice;
+  file?: HostedFileMessage;
+}
+
 /** How long an uncertain message waits for the replayed history before it is published again. */
 export const UNCERTAIN_GRACE_MS = 300;
+
+/** A stored file's bubble while it waits to be published. */
+export function outgoingFile(file: HostedFileMessage): OutgoingFile {
+  return { name: file.caption, caption: file.caption, fileType: file.fileType, ...(file.preview ? { preview: file.preview } : {}) };
+}
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { connection, store, clock } = deps;
@@ -56,11 +77,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const queue: Entry[] = [];
   const failed = new Map<string, PersistedMessage>();
 
-  const persisted = (m: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }): PersistedMessage => ({
+  const persisted = (m: Queued): PersistedMessage => ({
     clientId: m.clientId,
     text: m.text,
     createdAt: m.createdAt,
     ...(m.reply ? { reply: m.reply } : {}),
+    ...(m.file ? { file: m.file } : {}),
   });
 
   const persist = () => {
@@ -131,7 +153,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const pump = createSerialPump(drain, () => queue.length > 0 && deps.isOnline() && !deps.stopped.aborted);
 
-  const enqueue = (message: { clientId: string; text: string; createdAt: number; reply?: ReplyChoice }) =>
+  const enqueue = (message: Queued) =>
     new Promise<void>((resolve, reject) => {
       queue.push({ kind: 'message', ...message, attempts: 0, uncertain: false, resolve, reject });
       persist();
@@ -147,7 +169,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
   // with the replayed history) once online; nobody awaits them any more.
   const restored = deps.storage?.load() ?? [];
-  store.dispatch(restored.map((m) => ({ type: 'outboxAdded' as const, clientId: m.clientId, text: m.text, createdAt: m.createdAt })));
+  store.dispatch(restored.map((m) => ({ type: 'outboxAdded' as const, clientId: m.clientId, text: m.text, createdAt: m.createdAt, ...(m.file ? { file: outgoingFile(m.file) } : {}) })));
   const failures = restored.filter((m) => m.failed);
   for (const message of failures) failed.set(message.clientId, persisted(message));
   store.dispatch(failures.map((m) => ({ type: 'outboxFailed' as const, clientId: m.clientId, reason: 'not sent before the page was left', at: m.createdAt })));
@@ -162,6 +184,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   return {
     send: (text) => accept(text),
+    sendFile: (message) => (deps.stopped.aborted ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue(message)),
     choose: (text, reply) => accept(text, reply),
     retry(clientId) {
       const message = failed.get(clientId);

@@ -1,6 +1,6 @@
 // What the outbox sends, one request sequence per queued item: a message (creating the conversation
 // on the first one; a quick-reply choice first publishes its ACTION receipt, protocol reference
-// §5.5), or the end of the conversation. Reconciles with the echo or the replayed history by
+// §5.5; an uploaded file, its hosted/file ContentEvent, §7), or the end of the conversation. Reconciles with the echo or the replayed history by
 // ExternalId, never by text.
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
@@ -9,7 +9,7 @@ import { isRecord } from './http';
 import { activeTarget, currentConversation, type DialogTarget } from '../core/conversation';
 import type { Subscriber } from './resubscribe';
 import { RequestTypes } from './wire';
-import type { ConsumerRequestConversationBody, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
+import type { ConsumerRequestConversationBody, HostedFileMessage, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
 
 /** A quick-reply choice: the message with the buttons, and the chosen button's click metadata. */
 export interface ReplyChoice {
@@ -22,6 +22,8 @@ export interface OutgoingMessage {
   clientId: string;
   text: string;
   reply?: ReplyChoice;
+  /** An uploaded file (protocol reference §7): published as a hosted/file ContentEvent instead of the text. */
+  file?: HostedFileMessage;
   /** A publish of it went out without a definite answer: it may be stored already. */
   uncertain: boolean;
   /** Its ACTION receipt is stored (or was refused for good): not published again. */
@@ -156,7 +158,10 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     if (reconcile(message.clientId)) return;
     const { reply } = message;
     if (reply && !message.actionDone && !actionStored(reply)) await publishAction(message, reply);
-    const body: PublishEventBody = { dialogId, conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message: message.text } };
+    const event = message.file
+      ? { type: 'ContentEvent' as const, contentType: 'hosted/file', message: { ...message.file } }
+      : { type: 'ContentEvent' as const, contentType: 'text/plain', message: message.text };
+    const body: PublishEventBody = { dialogId, conversationId, event };
     const metadata: Metadata[] = [...(reply?.metadata ?? []), { type: 'ExternalId', id: message.clientId }];
     message.uncertain = true;
     const response = await connection.request(RequestTypes.PublishEvent, body, { metadata }).catch((error: unknown) => {

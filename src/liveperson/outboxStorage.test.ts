@@ -9,6 +9,20 @@ const setup = () => {
 };
 
 describe('outbox storage (sessionStorage)', () => {
+  it('keeps an uploaded file waiting to be published; a malformed file drops the entry (never restored as text)', () => {
+    const { raw, storage } = setup();
+    const file = { caption: 'dot.png', relativePath: '/v1/AUTH_async-images/acc/x.PNG', fileType: 'PNG', preview: 'data:image/jpeg;base64,AA==' };
+    storage.save([{ clientId: 'f', text: 'dot.png', createdAt: 1, file }]);
+    storage.release();
+    expect(createOutboxStorage(safeStore(raw), 'acc', 20).load()).toEqual([{ clientId: 'f', text: 'dot.png', createdAt: 1, file }]);
+    for (const bad of [{ ...file, relativePath: 'https://evil.example/x' }, { ...file, fileType: '' }, { caption: 1 }, 'x']) {
+      raw.setItem(outboxKey('acc'), JSON.stringify({ v: 1, messages: [{ clientId: 'f', text: 'dot.png', createdAt: 1, file: bad }] }));
+      expect(createOutboxStorage(safeStore(raw), 'acc', 20).load(), JSON.stringify(bad)).toEqual([]);
+    }
+    raw.setItem(outboxKey('acc'), JSON.stringify({ v: 1, messages: [{ clientId: 'f', text: 'dot.png', createdAt: 1, file: { ...file, preview: 'javascript:alert(1)' } }] }));
+    expect(createOutboxStorage(safeStore(raw), 'acc', 20).load()[0]?.file).toEqual({ caption: 'dot.png', relativePath: file.relativePath, fileType: 'PNG' });
+  });
+
   it('saves and loads the unsent messages in order, per account, and removes the key when empty', () => {
     const { raw, storage } = setup();
     expect(storage.load()).toEqual([]);

@@ -15,6 +15,8 @@ import { createConnection, type ConnectionOptions, type ConnectionState, type We
 import { endpointsFor, resolveDomains, type Endpoints } from './domains';
 import { defaultFetch, type FetchLike } from './http';
 import { createFileUrls } from './fileUrls';
+import type { SwiftPut } from './swiftPut';
+import { createVisitorFiles, filePolicyOf } from './visitorFiles';
 import { createIdentity } from './identity';
 import { createOutbox } from './outbox';
 import { createOutboxStorage } from './outboxStorage';
@@ -27,7 +29,7 @@ import { clickMetadata } from './outboxPublish';
 import { RequestTypes } from './wire';
 import { clientProperties } from './clientProperties';
 
-export { FEATURES, PARLEY_VERSION } from './clientProperties';
+export { FEATURES, FILE_FEATURES, PARLEY_VERSION } from './clientProperties';
 /** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
 export const BACK_PROBE_MS = 2000;
 
@@ -45,6 +47,8 @@ export interface LivePersonSessionDeps {
   whenBack?: WhenBack;
   /** When the browser says it is offline (default: its offline event). */
   whenOffline?: WhenBack;
+  /** The PUT of uploaded files to the storage (default: XMLHttpRequest, or fetch where there is none). */
+  put?: SwiftPut;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -82,12 +86,13 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     notice = 'conversationLost';
     setStatus(store.getSnapshot().connection);
   };
+  const filePolicy = filePolicyOf(cfg);
   const identity = createIdentity(cfg, () => resolveEndpoints().then((e) => e.idpBase), { fetch: fetchFn, store: safeStore(deps.storage), now: clock.now, onNewVisitor });
   const connection = createConnection({
     ...deps.connection,
     url: () => resolveEndpoints().then((e) => e.socketUrl),
     identity,
-    clientProperties: clientProperties(),
+    clientProperties: clientProperties(filePolicy !== undefined),
     ...(deps.WebSocket ? { WebSocket: deps.WebSocket } : {}),
     clock,
     ...(deps.random ? { random: deps.random } : {}),
@@ -118,6 +123,14 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
   const composing = createComposingOut({ connection, store, clock, isOnline });
   const fields = createConversationFields({ connection, store });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
+  const uploads = createVisitorFiles({
+    connection, store, outbox, clock, isOnline,
+    newClientId: clientIdFactory(clock.now),
+    swiftBase: () => resolveEndpoints().then((e) => e.swiftBase),
+    ...(deps.put ? { put: deps.put } : {}),
+    stopped: stop.signal,
+    policy: filePolicy,
+  });
   const profiles = createProfileLookup({ store, fetch: fetchFn, profileBase: () => endpoints?.profileBase, stopped: stop.signal });
 
   const setStatus = (view: ConnectionView) => store.setConnection(notice ? { ...view, notice } : view);
@@ -180,6 +193,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
         connection.healthy();
         setStatus({ status: 'online' });
         outbox.pump();
+        uploads.pump();
         receipts.schedule();
         profiles.lookUpNewAgents();
       },
@@ -219,7 +233,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     getSnapshot: () => store.getSnapshot(),
     subscribe: (listener) => store.subscribe(listener),
     send: (text) => outbox.send(text),
-    retry: (clientId) => outbox.retry(clientId),
+    retry: (clientId) => uploads.retry(clientId) ?? outbox.retry(clientId),
     chooseQuickReply(rowKey, option) {
       const row = store.getSnapshot().chat.timeline.find((r) => r.key === rowKey);
       if (row?.kind !== 'message' || row.dialogId === undefined || row.sequence === undefined) {
@@ -229,6 +243,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     },
     endConversation: () => outbox.end(),
     fileUrl: (path) => files.url(path),
+    files: uploads,
     setComposing: (value) => composing.setComposing(value),
     markSeen: (rowKeys) => receipts.markSeen(rowKeys),
     rateConversation: (stars) => fields.rate(stars),

@@ -144,6 +144,15 @@ export interface ContentEvent {
   quickReplies?: { type: 'quickReplies'; itemsPerRow?: number; replies: QuickReply[] };
 }
 
+/** A `hosted/file` ContentEvent's message (ms/HostedFile.json): a file in LivePerson's storage (swift). */
+export interface HostedFileMessage {
+  caption: string;
+  relativePath: string;
+  fileType: string;
+  /** A data URL thumbnail under 30 KB (protocol reference §7). */
+  preview?: string;
+}
+
 export interface RichContentEvent {
   type: 'RichContentEvent';
   content: Record<string, unknown>; // docs and real traffic: `content` (the schema says `message`)

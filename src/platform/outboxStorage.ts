@@ -43,22 +43,24 @@ const FORMAT = 1;
 /** How many restored messages are sent again by themselves; the rest wait as "Not sent" for Retry (a bound on what a tampered or runaway entry can make the session publish). */
 export const MAX_RESTORED = 200;
 
-function decode<X extends object>(value: unknown, decodeExtra: (item: Obj) => X): PersistedOutboxMessage<X> | undefined {
+function decode<X extends object>(value: unknown, decodeExtra: (item: Obj) => X | undefined): PersistedOutboxMessage<X> | undefined {
   const item = asObject(value);
   if (!item) return undefined;
+  const extra = decodeExtra(item);
+  if (!extra) return undefined;
   const { clientId, text, createdAt, failed } = item;
   if (typeof clientId !== 'string' || clientId === '' || clientId.length > 128) return undefined;
   if (typeof text !== 'string' || text.trim() === '') return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  return { ...decodeExtra(item), clientId, text, createdAt, ...(failed === true ? { failed: true } : {}) };
+  return { ...extra, clientId, text, createdAt, ...(failed === true ? { failed: true } : {}) };
 }
 
-/** The saved outbox under `key`; `decodeExtra` reads the backend's own fields of a saved message (dropping bad ones). */
+/** The saved outbox under `key`; `decodeExtra` reads the backend's own fields of a saved message (dropping bad ones; undefined drops the message). */
 export function createOutboxStorage<X extends object>(
   store: KeyValueStore,
   key: string,
   maxLength: number,
-  decodeExtra: (item: Obj) => X,
+  decodeExtra: (item: Obj) => X | undefined,
   pageEvents: PageEvents = browserPageEvents,
 ): OutboxStorage<X> {
   let current: readonly PersistedOutboxMessage<X>[] = [];

@@ -9,6 +9,7 @@ import { ConnectionBar } from './ConnectionBar';
 import { EarlierConversations } from './EarlierConversations';
 import { ExpectedReply } from './ExpectedReply';
 import { Header } from './Header';
+import { useAttach } from './files/useAttach';
 import { IsolatedParts } from './boundaries';
 import { useI18n } from './i18n';
 import { trapTab } from './focusTrap';
@@ -37,6 +38,8 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
   const hasEarlier = chat.earlier !== undefined && session.openEarlier !== undefined;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const conversationOpen = chat.stage === 'open';
+  // Files: the Attach button, a paste into the box, or a drop anywhere on the window.
+  const attach = useAttach();
 
   useEffect(() => {
     if (open) composerRef.current?.focus();
@@ -66,6 +69,8 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
       className="parley-window"
       hidden={!open}
       onKeyDown={onKeyDown}
+      data-dragging={attach.dragging || undefined}
+      {...attach.dropZone}
     >
       <IsolatedParts>
         <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} cues={cues} />
@@ -96,7 +101,12 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
           </>
         )}
         <TypingIndicator chat={chat} />
-        <Composer ref={composerRef} />
+        {attach.dragging && (
+          <p className="parley-drop-hint" aria-hidden="true">
+            {t('dropFiles')}
+          </p>
+        )}
+        <Composer ref={composerRef} attach={attach} />
       </IsolatedParts>
     </section>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent, KeyboardEvent, Ref } from 'react';
+import type { ClipboardEvent, FormEvent, KeyboardEvent, Ref } from 'react';
+import { acceptOf } from '../core/files';
 import { failedAfterQueuing, MESSAGE_MAX_LENGTH } from '../core/session';
+import type { Attach } from './files/useAttach';
 import { useI18n } from './i18n';
 import { errorText } from './text';
 import { useSendMessage, useSession } from './useParleySession';
@@ -11,8 +13,12 @@ export const COMPOSING_IDLE_MS = 3000;
 /** The counter shows once this few characters are left. */
 export const COUNTER_FROM_REMAINING = 500;
 
-/** The message box and Send button. Enter sends, Shift+Enter adds a line. */
-export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
+/**
+ * The message box and Send button. Enter sends, Shift+Enter adds a line. With `attach` (file sharing
+ * on), an Attach file button opens the file picker, and files pasted into the box are attached.
+ */
+export function Composer({ ref, attach }: { ref?: Ref<HTMLTextAreaElement>; attach?: Attach }) {
+  const pickerRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const { t } = useI18n();
   const send = useSendMessage();
@@ -71,6 +77,13 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
     event.preventDefault();
     submit();
   };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (!attach?.policy || pasted.length === 0) return;
+    event.preventDefault();
+    attach.attach(pasted);
+  };
+  const policy = attach?.policy;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit();
@@ -88,7 +101,32 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
           {t('sendFailed', { reason: errorText(t, send.error) })}
         </p>
       )}
+      {attach?.error !== undefined && (
+        <p role="alert" className="parley-composer-error">
+          {attach.error}
+        </p>
+      )}
       <div className="parley-composer-row">
+        {policy && (
+          <>
+            <button type="button" className="parley-composer-attach" aria-label={t('attachFile')} title={t('attachFile')} onClick={() => pickerRef.current?.click()}>
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" />
+              </svg>
+            </button>
+            <input
+              ref={pickerRef}
+              type="file"
+              hidden
+              multiple
+              accept={acceptOf(policy)}
+              onChange={(event) => {
+                attach?.attach([...(event.target.files ?? [])]);
+                event.target.value = ''; // the same file may be picked again
+              }}
+            />
+          </>
+        )}
         <textarea
           ref={ref}
           className="parley-composer-input"
@@ -100,6 +138,7 @@ export function Composer({ ref }: { ref?: Ref<HTMLTextAreaElement> }) {
           aria-describedby={remaining <= COUNTER_FROM_REMAINING ? counterId : undefined}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <button type="submit" className="parley-composer-send" aria-label={t('send')} disabled={text.trim() === '' || tooLong}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -28,14 +28,14 @@ export interface MessageBubbleProps {
 }
 
 /** Text and rich fallback text may carry links; structured content is drawn as a card; every other body is plain text. */
-function BodyContent({ body, onPublish }: { body: MessageBody; onPublish: (option: QuickReplyOption) => void }) {
+function BodyContent({ body, clientId, onPublish }: { body: MessageBody; clientId?: string; onPublish: (option: QuickReplyOption) => void }) {
   const { t } = useI18n();
   if (body.kind === 'text') return <MessageText text={body.text} />;
   if (body.kind === 'rich') {
     const fallback = isUnsupported(body) ? bodyText(t, body) : <MessageText text={body.fallbackText} />;
     return <LazyRichContent content={body.content} fallback={fallback} onPublish={onPublish} />;
   }
-  if (body.kind === 'file') return <FileMessage body={body} />;
+  if (body.kind === 'file') return <FileMessage body={body} {...(clientId !== undefined ? { clientId } : {})} />;
   return bodyText(t, body);
 }
 
@@ -58,7 +58,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, send
         </span>
       )}
       <div className="parley-bubble" dir="auto" data-unsupported={isUnsupported(body) || undefined}>
-        <BodyContent body={body} onPublish={(option) => onQuickReply(row.key, option)} />
+        <BodyContent body={body} {...(row.clientId !== undefined ? { clientId: row.clientId } : {})} onPublish={(option) => onQuickReply(row.key, option)} />
       </div>
       <div className="parley-meta">
         <time dateTime={new Date(row.at).toISOString()} className={showTime ? undefined : 'parley-visually-hidden'}>

@@ -65,6 +65,10 @@ const REASONS: Record<SessionErrorKind, MessageKey> = {
   nothingToEnd: 'reasonNothingToEnd',
   refused: 'reasonRefused',
   network: 'reasonNetwork',
+  fileType: 'reasonFileType',
+  fileTooBig: 'reasonFileTooBig',
+  filesOff: 'reasonFilesOff',
+  cancelled: 'reasonCancelled',
 };
 
 /** A short reason for whatever a session promise rejected with (its kind, also through a wrapping error's `cause`). */

@@ -11,6 +11,7 @@ import { Transcript } from './Transcript';
 import { VisitorTyping } from './VisitorTyping';
 import { SurveyResults } from './SurveyResults';
 import { Composer } from './Composer';
+import { SendFile } from './SendFile';
 import { Actions } from './Actions';
 import { Faults } from './Faults';
 import { Settings } from './Settings';
@@ -55,11 +56,14 @@ export function App() {
                 <h2 className="conversation-title">
                   Conversation <span className="conv-id">{detail.id}</span>
                 </h2>
-                <Transcript detail={detail} agents={agents} />
+                <Transcript detail={detail} agents={agents} api={api} />
                 {!isEnded(detail) && <VisitorTyping state={detail.visitorChatState} />}
                 <SurveyResults detail={detail} />
                 {isEnded(detail) ? null : mainParticipants(detail).some((p) => p.id === agentId && isActive(p)) ? (
-                  <Composer key={`${detail.id}:${agentId}`} api={api} account={account} conversationId={detail.id} agentId={agentId} />
+                  <>
+                    <Composer key={`${detail.id}:${agentId}`} api={api} account={account} conversationId={detail.id} agentId={agentId} />
+                    <SendFile key={`file:${detail.id}:${agentId}`} api={api} account={account} conversationId={detail.id} agentId={agentId} />
+                  </>
                 ) : (
                   <p className="hint composer-hint">Accept the conversation (or join as a manager) to reply.</p>
                 )}

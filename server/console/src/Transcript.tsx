@@ -5,10 +5,14 @@ import type { Agent, ConversationDetail, TranscriptEntry } from './types';
 import { consumerAcknowledged, isContent, receiptFor } from './receipts';
 import { nameOf, time } from './format';
 import { Receipt } from './Receipt';
+import { SharedFile } from './SharedFile';
+import type { AccountApi } from './api';
 
 interface Props {
   detail: ConversationDetail;
   agents: readonly Agent[];
+  /** Shows shared files (signed URLs); without it a file shows by its caption. */
+  api?: Pick<AccountApi, 'fileUrl'>;
 }
 
 function author(e: TranscriptEntry, agents: readonly Agent[]): string {
@@ -18,7 +22,7 @@ function author(e: TranscriptEntry, agents: readonly Agent[]): string {
   return e.role === 'ASSIGNED_AGENT' ? name : `${name} (${e.role.toLowerCase().replace('_', ' ')})`;
 }
 
-function Message({ detail, entry, agents, ack }: Props & { entry: TranscriptEntry; ack: ReturnType<typeof consumerAcknowledged> }) {
+function Message({ detail, entry, agents, ack, api }: Props & { entry: TranscriptEntry; ack: ReturnType<typeof consumerAcknowledged> }) {
   const side = entry.role === 'CONSUMER' ? 'consumer' : 'agent';
   const privateNote = entry.audience === 'AGENTS_AND_MANAGERS';
   return (
@@ -28,7 +32,11 @@ function Message({ detail, entry, agents, ack }: Props & { entry: TranscriptEntr
         {privateNote && <span className="tag">private note</span>}
         <span className="seq">#{entry.sequence}</span>
       </div>
-      <p className="message-text">{entry.event.kind === 'text' ? entry.event.text : entry.event.kind === 'other' ? entry.event.label : ''}</p>
+      {entry.event.kind === 'file' ? (
+        api ? <SharedFile api={api} conversationId={detail.id} file={entry.event} /> : <p className="message-text">File: {entry.event.caption || entry.event.fileType}</p>
+      ) : (
+        <p className="message-text">{entry.event.kind === 'text' ? entry.event.text : entry.event.kind === 'other' ? entry.event.label : ''}</p>
+      )}
       {entry.event.kind === 'text' && entry.event.quickReplies.length > 0 && (
         <ul className="quick-replies" aria-label="Quick replies">
           {entry.event.quickReplies.map((q, i) => (
@@ -47,7 +55,7 @@ function Message({ detail, entry, agents, ack }: Props & { entry: TranscriptEntr
 /** Within this many pixels of the bottom, the transcript counts as following the newest message. */
 const FOLLOW_SLACK_PX = 40;
 
-export function Transcript({ detail, agents }: Props) {
+export function Transcript({ detail, agents, api }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const dialogs = detail.transcript.filter((t) => t.entries.some(isContent));
@@ -73,7 +81,7 @@ export function Transcript({ detail, agents }: Props) {
             {dialogs.length > 1 && <h3 className="dialog-title">{t.dialogType === 'MAIN' ? 'Conversation' : 'Post-conversation survey'}</h3>}
             <ol className="messages" aria-label="Transcript">
               {t.entries.filter(isContent).map((e) => (
-                <Message key={e.sequence} detail={detail} entry={e} agents={agents} ack={ack} />
+                <Message key={e.sequence} detail={detail} entry={e} agents={agents} ack={ack} {...(api ? { api } : {})} />
               ))}
             </ol>
           </section>

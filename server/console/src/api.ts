@@ -26,6 +26,15 @@ export function accountApi(account: string) {
     backToQueue: api.backToQueue,
     addManager: api.addManager,
     close: (id: string, survey: boolean) => api.close(id, survey),
+    sendFile: api.sendFile,
+    /** A signed URL of a file shared in the conversation, on the console's own origin (the stand-in's swift). */
+    fileUrl: async (id: string, relativePath: string): Promise<string> => {
+      const t = (await api.fileUrl(id, relativePath)) as { relativePath?: unknown; queryParams?: { temp_url_sig?: unknown; temp_url_expires?: unknown } };
+      const sig = t.queryParams?.temp_url_sig;
+      const expires = t.queryParams?.temp_url_expires;
+      if (t.relativePath !== relativePath || typeof sig !== 'string' || typeof expires !== 'string') throw new Error('The file URL answer is not usable');
+      return `${relativePath}?temp_url_sig=${encodeURIComponent(sig)}&temp_url_expires=${encodeURIComponent(expires)}`;
+    },
     streamUrl: api.streamUrl,
   };
 }

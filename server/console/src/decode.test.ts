@@ -45,13 +45,15 @@ describe('console decoders', () => {
             event: { type: 'ContentEvent', message: 'Pick', quickReplies: { type: 'quickReplies', replies: [{ title: 'Yes' }, { nope: 1 }, { title: 'No' }] } },
           },
           { sequence: 3, originatorId: 'a1', role: 'ASSIGNED_AGENT', event: 'garbage' },
+          { sequence: 4, originatorId: 'u1', role: 'CONSUMER', event: { type: 'ContentEvent', contentType: 'hosted/file', message: { caption: 'dot.png', fileType: 'PNG', relativePath: '/v1/AUTH_async-images/acme/x.PNG', preview: 'data:image/jpeg;base64,AA==' } } },
         ],
       },
       receipts: { 0: 'read', 1: 'bogus' },
     });
     expect(d?.transcript.map((t) => t.dialogId)).toEqual(['c1', 'd2']);
     const main = d?.transcript[0]?.entries ?? [];
-    expect(main.map((e) => e.sequence)).toEqual([0, 1, 2, 3]);
+    expect(main.map((e) => e.sequence)).toEqual([0, 1, 2, 3, 4]);
+    expect(main[4]?.event).toEqual({ kind: 'file', caption: 'dot.png', fileType: 'PNG', relativePath: '/v1/AUTH_async-images/acme/x.PNG' });
     expect(main[0]?.event).toEqual({ kind: 'text', text: '[hosted/file]', quickReplies: [] });
     expect(main[1]?.event).toEqual({ kind: 'receipt', status: 'READ', sequences: [0] });
     expect(main[2]?.event).toEqual({ kind: 'text', text: 'Pick', quickReplies: ['Yes', 'No'] });

@@ -85,6 +85,10 @@ export function decodeConversations(v: unknown): ConversationSummary[] {
 
 function decodeEvent(e: unknown): TranscriptEvent {
   if (!isObj(e)) return { kind: 'other', label: 'Unreadable event' };
+  if (e.type === 'ContentEvent' && e.contentType === 'hosted/file' && isObj(e.message) && typeof e.message.relativePath === 'string') {
+    const { caption, fileType, relativePath } = e.message;
+    return { kind: 'file', caption: str(caption) ?? '', fileType: str(fileType) ?? '', relativePath };
+  }
   if (e.type === 'ContentEvent') {
     const text = typeof e.message === 'string' ? e.message : `[${str(e.contentType) ?? 'content'}]`;
     const replies = isObj(e.quickReplies) ? list(e.quickReplies.replies) : [];

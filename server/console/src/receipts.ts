@@ -6,7 +6,7 @@ const RANK: Record<ReceiptState, number> = { sent: 0, delivered: 1, read: 2 };
 
 const higher = (a: ReceiptState, b: ReceiptState): ReceiptState => (RANK[b] > RANK[a] ? b : a);
 
-export const isContent = (e: TranscriptEntry): boolean => e.event.kind === 'text' || e.event.kind === 'other';
+export const isContent = (e: TranscriptEntry): boolean => e.event.kind !== 'receipt';
 
 /** What the consumer acknowledged for the other side's messages: their AcceptStatusEvents (READ implies ACCEPT). */
 export function consumerAcknowledged(entries: readonly TranscriptEntry[]): Map<number, ReceiptState> {

@@ -59,6 +59,8 @@ export interface LastMessage {
 export type TranscriptEvent =
   | { kind: 'text'; text: string; quickReplies: string[] }
   | { kind: 'receipt'; status: string; sequences: number[] }
+  /** A hosted/file ContentEvent (protocol reference §5.4): the visitor's upload, or the agent's. */
+  | { kind: 'file'; caption: string; fileType: string; relativePath: string }
   | { kind: 'other'; label: string };
 
 export interface TranscriptEntry {

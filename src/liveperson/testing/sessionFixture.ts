@@ -16,6 +16,8 @@ export interface SessionFixtureOptions {
   deps?: () => LivePersonSessionDeps;
   /** Runs after the sessions stopped and before the harness stops (e.g. a restarted stand-in). */
   cleanup?: () => Promise<void> | void;
+  /** Options of every test's stand-in (e.g. a short swiftTtlMs). */
+  standIn?: Parameters<typeof startHarness>[0];
 }
 
 export interface SessionFixture {
@@ -72,7 +74,7 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
   };
 
   beforeEach(async () => {
-    current = await startHarness();
+    current = await startHarness(options.standIn);
   });
   afterEach(async () => {
     for (const s of sessions.splice(0)) s.stop();

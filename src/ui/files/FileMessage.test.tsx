@@ -9,18 +9,40 @@ const file = (sequence: number, caption: string, fileType: string, path: string)
   rows.agentText(sequence, '', 'agent-1', { body: { kind: 'file', caption, fileType, path } });
 
 describe('files from the agent', () => {
-  it('shows an image inline, sized and lazy, opening full size in a new tab; other files as a download link', async () => {
+  it('shows an image inline, sized and lazy, opening full size in the viewer; other files as a download link', async () => {
     const files = { '/v1/a/photo.PNG': 'https://swift.example/v1/a/photo.PNG?temp_url_sig=s&temp_url_expires=9', '/v1/a/invoice.PDF': 'https://swift.example/v1/a/invoice.PDF?temp_url_sig=s&temp_url_expires=9' };
     const { session } = renderWidget({ open: true, files, chat: { timeline: [file(1, 'Our shop', 'PNG', '/v1/a/photo.PNG'), file(2, 'invoice.pdf', 'PDF', '/v1/a/invoice.PDF')] } });
     const log = screen.getByRole('log');
     const image = await within(log).findByRole('img', { name: 'Our shop' });
     expect([image.getAttribute('src'), image.getAttribute('loading'), image.getAttribute('width'), image.getAttribute('height')]).toEqual([files['/v1/a/photo.PNG'], 'lazy', '240', '180']);
-    const open = within(log).getByRole('link', { name: 'Open Our shop full size' });
-    expect([open.getAttribute('target'), open.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
+    expect(within(log).getByRole('button', { name: 'View Our shop' }).getAttribute('aria-haspopup')).toBe('dialog');
     const pdf = await within(log).findByRole('link', { name: 'invoice.pdf (PDF)' });
     expect(pdf.getAttribute('href')).toBe(files['/v1/a/invoice.PDF']);
     expect(pdf.hasAttribute('download')).toBe(true);
     expect(session.callsOf('fileUrl').map((c) => c.path).sort()).toEqual(['/v1/a/invoice.PDF', '/v1/a/photo.PNG']);
+  });
+
+  it('the viewer: a modal dialog named by the caption, focus on Close, Tab kept inside, Escape closes it (not the window) and focus returns', async () => {
+    const url = 'https://swift.example/v1/a/photo.PNG?temp_url_sig=s&temp_url_expires=9';
+    const { user } = renderWidget({ open: true, files: { '/v1/a/photo.PNG': url }, chat: { timeline: [file(1, 'Our shop', 'PNG', '/v1/a/photo.PNG')] } });
+    const opener = await screen.findByRole('button', { name: 'View Our shop' });
+    opener.focus();
+    await user.keyboard('{Enter}');
+    const viewer = await screen.findByRole('dialog', { name: 'Our shop' });
+    expect(viewer.getAttribute('aria-modal')).toBe('true');
+    expect(within(viewer).getByRole('img', { name: 'Our shop' }).getAttribute('src')).toBe(url);
+    const close = within(viewer).getByRole('button', { name: 'Close' });
+    expect(document.activeElement).toBe(close);
+    await user.tab();
+    expect(document.activeElement).toBe(close); // the only control: Tab stays on it
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Our shop' })).toBeNull());
+    expect(screen.getByRole('dialog', { name: 'Chat' }).hidden).toBe(false);
+    expect(document.activeElement).toBe(opener);
+    await user.keyboard('{Enter}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Our shop' })).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Our shop' })).toBeNull());
+    expect(document.activeElement).toBe(opener);
   });
 
   it('asks for a fresh URL once when the image fails (an expired URL), then falls back to the caption', async () => {

@@ -1,21 +1,33 @@
-// A shared file in a bubble: images inline (sized, lazy; a click opens them full size in a new tab),
-// other files as a download link with their name and type. The session gives a signed URL that
-// expires; an image that fails to load asks for a fresh one once. Without a URL (no fileUrl in the
-// session, or the storage refused) the bubble says "File: caption" as before.
-import { useEffect, useState } from 'react';
+// A shared file in a bubble: images inline (sized, lazy; a click opens them full size in the image
+// viewer, a lazy dialog), other files as a download link with their name and type. The session gives
+// a signed URL that expires; an image that fails to load asks for a fresh one once. Without a URL
+// (no fileUrl in the session, or the storage refused) the bubble says "File: caption" as before.
+// The visitor's own file before the server stored it (no path yet) shows its upload (UploadStatus).
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MessageBody } from '../../core/model';
 import { useI18n } from '../i18n';
 import { useSession } from '../useParleySession';
+import { UploadStatus } from './UploadStatus';
 import './FileMessage.css';
 
+const ImageViewer = lazy(() => import('./ImageViewer'));
 const IMAGE_TYPES = new Set(['PNG', 'JPG', 'JPEG', 'GIF', 'IMG']);
-export function FileMessage({ body }: { body: Extract<MessageBody, { kind: 'file' }> }) {
+
+type FileBody = Extract<MessageBody, { kind: 'file' }>;
+
+export function FileMessage({ body, clientId }: { body: FileBody; clientId?: string }) {
+  if (body.path === '') return <UploadStatus body={body} clientId={clientId} />;
+  return <StoredFile body={body} />;
+}
+
+function StoredFile({ body }: { body: FileBody }) {
   const { t } = useI18n();
   const session = useSession();
   // The session caches each signed URL while it lives; `attempt` asks again after an image failed.
   const [attempt, setAttempt] = useState(0);
   const [answer, setAnswer] = useState<{ url?: string; attempt: number } | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  const [viewing, setViewing] = useState(false);
   useEffect(() => {
     if (!session.fileUrl) return;
     let live = true;
@@ -34,10 +46,15 @@ export function FileMessage({ body }: { body: Extract<MessageBody, { kind: 'file
     const onError = () => (attempt > 0 ? setFailed(true) : setAttempt(1));
     return (
       <figure className="parley-file">
-        <a href={url} target="_blank" rel="noopener noreferrer" aria-label={t('fileOpenImage', { caption: label })}>
+        <button type="button" className="parley-file-open" aria-label={t('viewerOpen', { caption: label })} aria-haspopup="dialog" onClick={() => setViewing(true)}>
           <img className="parley-file-image" src={url} alt={body.caption} width={240} height={180} loading="lazy" onError={onError} />
-        </a>
+        </button>
         {body.caption !== '' && <figcaption className="parley-file-caption">{body.caption}</figcaption>}
+        {viewing && (
+          <Suspense fallback={null}>
+            <ImageViewer src={url} caption={label} onClose={() => setViewing(false)} />
+          </Suspense>
+        )}
       </figure>
     );
   }

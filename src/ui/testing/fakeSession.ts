@@ -2,6 +2,7 @@
 // test push snapshots as a backend would. It implements the whole contract (subscribe/unsubscribe,
 // snapshots, actions); it does not pretend to talk to any server.
 import type { ChatView, ConnectionView, QuickReplyOption, TimelineRow } from '../../core/model';
+import type { FilePolicy, UploadProgress } from '../../core/files';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 
 export type FakeCall =
@@ -13,15 +14,19 @@ export type FakeCall =
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
   | { method: 'markSeen'; rowKeys: string[] }
-  | { method: 'fileUrl'; path: string };
+  | { method: 'fileUrl'; path: string }
+  | { method: 'sendFile'; name: string; preview?: string }
+  | { method: 'cancelUpload'; clientId: string };
 
 export interface FakeSession extends ChatSession {
   readonly calls: FakeCall[];
   /** Replaces parts of the snapshot and notifies the subscribers. */
   push(update: { chat?: Partial<ChatView>; connection?: ConnectionView }): void;
   /** Makes the next call of `method` reject with `error`. */
-  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation' | 'markUrgent' | 'rateConversation' | 'openEarlier', error: Error): void;
+  failNext(method: 'send' | 'retry' | 'chooseQuickReply' | 'endConversation' | 'markUrgent' | 'rateConversation' | 'openEarlier' | 'sendFile', error: Error): void;
   listenerCount(): number;
+  /** Sets (or clears) an upload's progress, as the backend would while it uploads. */
+  setUpload(clientId: string, progress: UploadProgress | undefined): void;
   callsOf<M extends FakeCall['method']>(method: M): Extract<FakeCall, { method: M }>[];
 }
 
@@ -32,8 +37,13 @@ export function emptyChatView(): ChatView {
 /**
  * `files`: the URL fileUrl() gives for each file path; any other path is refused (as storage refuses an unknown file).
  * `markUrgent`: the session offers markUrgent (as LivePerson's does with the site's `markUrgent`).
+ * `filePolicy`: the visitor may send files (session.files); sendFile() is recorded and resolves (or fails with failNext).
  */
-export function createFakeSession(initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string>; markUrgent?: boolean } = {}): FakeSession {
+export function createFakeSession(
+  initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string>; markUrgent?: boolean; filePolicy?: FilePolicy } = {},
+): FakeSession {
+  const uploads = new Map<string, UploadProgress>();
+  const uploadListeners = new Set<() => void>();
   let snapshot: SessionSnapshot = {
     chat: { ...emptyChatView(), ...initial.chat },
     connection: initial.connection ?? { status: 'online' },
@@ -77,6 +87,28 @@ export function createFakeSession(initial: { chat?: Partial<ChatView>; connectio
       calls.push({ method: 'fileUrl', path });
       const url = initial.files && Object.hasOwn(initial.files, path) ? initial.files[path] : undefined;
       return url !== undefined ? Promise.resolve(url) : Promise.reject(Object.assign(new Error('no such file'), { kind: 'notFound' }));
+    },
+    ...(initial.filePolicy
+      ? {
+          files: {
+            policy: () => initial.filePolicy,
+            send(file, options = {}) {
+              calls.push({ method: 'sendFile', name: file.name, ...(options.preview ? { preview: options.preview } : {}) });
+              return settle('sendFile');
+            },
+            cancel: (clientId) => void calls.push({ method: 'cancelUpload', clientId }),
+            progress: (clientId) => uploads.get(clientId),
+            subscribe(listener) {
+              uploadListeners.add(listener);
+              return () => void uploadListeners.delete(listener);
+            },
+          },
+        }
+      : {}),
+    setUpload(clientId, progress) {
+      if (progress) uploads.set(clientId, progress);
+      else uploads.delete(clientId);
+      for (const listener of [...uploadListeners]) listener();
     },
     setComposing: (composing) => void calls.push({ method: 'setComposing', composing }),
     markSeen: (rowKeys) => void calls.push({ method: 'markSeen', rowKeys: [...rowKeys] }),

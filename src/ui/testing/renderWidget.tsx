@@ -4,6 +4,7 @@
 // button and Escape call onClose, which closes it).
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { FilePolicy } from '../../core/files';
 import type { ChatView, ConnectionView } from '../../core/model';
 import { ChatWindow } from '../ChatWindow';
 import { ParleyRoot } from '../ParleyRoot';
@@ -18,10 +19,18 @@ export interface RenderWidgetOptions {
   files?: Record<string, string>;
   /** The session offers markUrgent. */
   markUrgent?: boolean;
+  /** The visitor may send files (the fake session has `files`). */
+  filePolicy?: FilePolicy;
 }
 
 export function renderWidget(options: RenderWidgetOptions = {}) {
-  const session = createFakeSession({ chat: options.chat, connection: options.connection, ...(options.files ? { files: options.files } : {}), markUrgent: options.markUrgent === true });
+  const session = createFakeSession({
+    chat: options.chat,
+    connection: options.connection,
+    ...(options.files ? { files: options.files } : {}),
+    markUrgent: options.markUrgent === true,
+    ...(options.filePolicy ? { filePolicy: options.filePolicy } : {}),
+  });
   const user = userEvent.setup();
   let open = options.open ?? false;
   const element = () => (
