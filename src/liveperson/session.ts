@@ -44,6 +44,8 @@ export interface LivePersonSessionDeps {
   whenBack?: WhenBack;
   /** When the browser says it is offline (default: its offline event). */
   whenOffline?: WhenBack;
+  /** Where the client ids (ExternalId) of the visitor's messages come from (default: random UUIDs). One tab's session sends the messages typed in every tab under the ids minted there (src/embed/tabs). */
+  newClientId?: () => string;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -119,7 +121,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     connection, store, subscriber, clock,
     account: cfg.account,
     ...(cfg.lang ? { lang: cfg.lang } : {}),
-    newClientId: clientIdFactory(clock.now),
+    newClientId: deps.newClientId ?? clientIdFactory(clock.now),
     isOnline,
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
