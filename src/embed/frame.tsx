@@ -9,6 +9,7 @@
 import { lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ChatSession } from '../core/session';
+import { normalizeConfig } from '../liveperson/config';
 import { createLivePersonSession } from '../liveperson/session';
 import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
 import { unreadAnnouncement } from './announce';
@@ -16,6 +17,7 @@ import { createEventTracker } from './events';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';
 import { createHostTokens } from './hostTokens';
 import { rememberOpen, wasOpen } from './rememberOpen';
+import { createTabsSession, tabsSupported, type SessionHooks } from './tabs/tabsSession';
 import { TAG, typeOf, type FrameConfig, type ToFrame, type ToHost } from './protocol';
 import './frame.css';
 
@@ -81,10 +83,19 @@ async function getJwt(): Promise<string> {
 }
 
 /** The configured backend's session; throws ConfigError for unusable settings. */
-async function createSession(settings: FrameConfig): Promise<ChatSession> {
+async function createBackendSession(settings: FrameConfig, hooks?: SessionHooks): Promise<ChatSession> {
   const { jwt: _initial, theme: _theme, account, ...rest } = settings;
   if (settings.backend === 'genesys') return (await loadGenesys()).genesysSession(settings);
-  return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) });
+  return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) }, hooks ? { newClientId: hooks.newClientId } : {});
+}
+
+/** One session for all of the visitor's tabs (src/embed/tabs): only the leading tab creates the backend's. */
+async function createSession(settings: FrameConfig): Promise<ChatSession> {
+  if (settings.backend !== 'genesys') normalizeConfig({ ...settings, account: settings.account ?? '' }); // a ConfigError in every tab
+  if (!tabsSupported()) return createBackendSession(settings);
+  // A signed-in visitor's tabs share their session apart from anonymous ones.
+  const key = `${widgetKey(settings)}${token !== undefined || hostJwt ? ':signed-in' : ''}`;
+  return createTabsSession({ key, create: (hooks) => createBackendSession(settings, hooks) });
 }
 
 /** (Re)creates the session: at init, and when an anonymous visitor gets a token (logs in). */
