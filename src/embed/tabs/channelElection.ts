@@ -3,7 +3,7 @@
 // for CLAIM_MS, and leads unless it heard a beat or a claim from a tab with a smaller id meanwhile
 // (then it waits for that tab's beats). Should two tabs lead anyway (claims that crossed, a tab that
 // thawed), the one with the larger id steps down when it hears the other's beat.
-import { browserTimers, createBeatWatch, HEARTBEAT_MS, type Election, type ElectionOptions } from './election';
+import { browserTimers, CHECK_MS, createBeatWatch, HEARTBEAT_MS, type Election, type ElectionOptions } from './election';
 
 export const CLAIM_MS = 150;
 
@@ -71,7 +71,7 @@ export function createChannelElection(options: ElectionOptions): Election {
       watch.set(undefined);
       // Nobody may lead yet: ask at once (a leader answers the claim with a beat).
       startClaim();
-      check = timers.setInterval(onQuiet, HEARTBEAT_MS);
+      check = timers.setInterval(onQuiet, CHECK_MS);
     },
     stop() {
       if (stopped) return;

@@ -10,8 +10,10 @@ import type { TabChannel } from './protocol';
 export const HEARTBEAT_MS = 400;
 /** No beat for this long: the leader is gone or frozen (a hidden tab's timers run once a second). */
 export const FREEZE_MS = 1_500;
+/** How often a follower looks whether the leader went quiet (a comparison of two times). */
+export const CHECK_MS = 100;
 /** A follower waits up to this long (random) before stealing, and listens meanwhile. */
-export const STEAL_JITTER_MS = 250;
+export const STEAL_JITTER_MS = 150;
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -196,7 +198,7 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
       // A leader has FREEZE_MS to be heard; the queued request is granted at once when nobody holds the lock.
       watch.set(undefined);
       request(false);
-      check = timers.setInterval(onQuiet, HEARTBEAT_MS);
+      check = timers.setInterval(onQuiet, CHECK_MS);
     },
     stop() {
       if (stopped) return;
