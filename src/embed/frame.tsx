@@ -89,10 +89,14 @@ async function createBackendSession(settings: FrameConfig, hooks?: SessionHooks)
   return createLivePersonSession({ ...rest, account: account ?? '', ...(token !== undefined || hostJwt ? { getJwt } : {}) }, hooks ? { newClientId: hooks.newClientId } : {});
 }
 
-/** One session for all of the visitor's tabs (src/embed/tabs): only the leading tab creates the backend's. */
+/**
+ * One LivePerson session for all of the visitor's tabs (src/embed/tabs): only the leading tab creates
+ * it. Genesys keeps one per tab: its session mints its own client ids, which a handover needs to be
+ * the typing tab's (SessionHooks.newClientId).
+ */
 async function createSession(settings: FrameConfig): Promise<ChatSession> {
-  if (settings.backend !== 'genesys') normalizeConfig({ ...settings, account: settings.account ?? '' }); // a ConfigError in every tab
-  if (!tabsSupported()) return createBackendSession(settings);
+  if (settings.backend === 'genesys' || !tabsSupported()) return createBackendSession(settings);
+  normalizeConfig({ ...settings, account: settings.account ?? '' }); // a ConfigError in every tab, leading or not
   // A signed-in visitor's tabs share their session apart from anonymous ones.
   const key = `${widgetKey(settings)}${token !== undefined || hostJwt ? ':signed-in' : ''}`;
   return createTabsSession({ key, create: (hooks) => createBackendSession(settings, hooks) });

@@ -80,12 +80,12 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
         return [{ message: { clientId, text, createdAt }, method, args }];
       });
     },
-    /** Pending bubbles for this tab's messages that `timeline` does not have yet. */
+    /** Pending bubbles for this tab's messages that `timeline` does not have yet (this tab's own session shows those it took). */
     overlay(timeline: readonly TimelineRow[], participantId: string): MessageRow[] {
       const shown = new Set<string>();
       for (const row of timeline) if (row.kind === 'message' && row.clientId !== undefined) shown.add(row.clientId);
       return [...calls.values()].flatMap((c) =>
-        c.message && !shown.has(c.message.clientId)
+        c.message && !c.local && !shown.has(c.message.clientId)
           ? [{ kind: 'message' as const, key: `out:${c.message.clientId}`, originator: 'consumer' as const, participantId, at: c.message.createdAt, body: { kind: 'text' as const, text: c.message.text }, receipt: 'pending' as const, clientId: c.message.clientId }]
           : [],
       );

@@ -128,6 +128,29 @@ describe('one session for all tabs, over the BroadcastChannel election', () => {
     }
   });
 
+  it('a message handed over to every tab, twice, is published once', async () => {
+    const account = h.account();
+    const tabs = tabsOf(account);
+    try {
+      const leader = tabs.open();
+      const follower = tabs.open();
+      await online(leader.session);
+      await follower.session.send('first');
+      const id = leader.session.getSnapshot().chat.conversationId as string;
+      // A tab that leaves hands its unsent message to everyone: both tabs take it, and it comes twice.
+      const leaving = tabs.bus.join();
+      const bye = { t: 'bye' as const, from: 'tab-leaving', leader: false, pending: [{ clientId: 'handed-over-1', text: 'handed over', createdAt: Date.now() }] };
+      leaving.post(bye);
+      leaving.post(bye);
+      for (const t of [leader, follower]) await waitForSnapshot(t.session, (s) => mine(s.chat.timeline, 'handed over')?.receipt === 'sent');
+      await delay(500);
+      expect(await consumerTexts(account, id)).toEqual(['first', 'handed over']);
+      expect(h.sent.filter((f) => f.type === 'ms.PublishEvent' && JSON.stringify(f).includes('handed-over-1'))).toHaveLength(1);
+    } finally {
+      tabs.stopAll();
+    }
+  });
+
   it('a follower opened later shows the conversation at once; junk on the channel changes nothing', async () => {
     const account = h.account();
     const tabs = tabsOf(account);
