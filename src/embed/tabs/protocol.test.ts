@@ -24,7 +24,7 @@ const valid: TabMessage[] = [
   { t: 'call', from: 'tab-2', to: 'tab-1', id: 'tab-2:2', method: 'endConversation', args: [] },
   { t: 'result', from: 'tab-1', to: 'tab-2', id: 'tab-2:1', ok: true, value: 'https://files.example/x' },
   { t: 'result', from: 'tab-1', to: 'tab-2', id: 'tab-2:2', ok: false, error: { kind: 'nothingToEnd', message: 'nothing' } },
-  { t: 'state', from: 'tab-2', viewing: true, composing: false },
+  { t: 'state', from: 'tab-2', states: { setViewing: true, setComposing: false } },
   { t: 'bye', from: 'tab-1', leader: true, pending: [{ clientId: 'a', text: 'hi', createdAt: 5 }] },
 ];
 
@@ -41,13 +41,14 @@ describe('decodeTabMessage', () => {
       { t: 'snapshot', from: 'x', snapshot: { ...snapshot, chat: { ...snapshot.chat, timeline: [null] } } },
       { t: 'snapshot', from: 'x', snapshot: { ...snapshot, chat: { ...snapshot.chat, timeline: 'rows' } } },
       { t: 'call', from: 'x', to: 'y', id: 'z', method: 'send' }, { t: 'call', from: 'x', to: 'y', method: 'send', args: [] },
-      { t: 'call', from: 'x', id: 'z', method: 'send', args: [] }, { t: 'result', from: 'x', id: 'z', ok: true },
+      { t: 'call', from: 'x', id: 'z', method: 'send', args: [] }, { t: 'result', from: 'x', id: 'z', ok: true }, { t: 'state', from: 'x' },
       Object.create(null), new Date(), new Map([['t', 'beat']]),
     ];
     for (const data of junk) expect(decodeTabMessage(structuredClone(data)), JSON.stringify(data) ?? String(data)).toBeUndefined();
   });
 
-  it('keeps only the well-formed parts of a goodbye and a failed result', () => {
+  it('keeps only the well-formed parts of a goodbye, a state and a failed result', () => {
+    expect(decodeTabMessage({ t: 'state', from: 'x', states: { setViewing: true, setComposing: 'yes', '': true } })).toEqual({ t: 'state', from: 'x', states: { setViewing: true } });
     expect(decodeTabMessage({ t: 'bye', from: 'x', leader: 'yes', pending: [{ clientId: 'a', text: ' ', createdAt: 1 }, { clientId: 'b', text: 'ok', createdAt: 2 }, 'junk'] })).toEqual({
       t: 'bye', from: 'x', leader: false, pending: [{ clientId: 'b', text: 'ok', createdAt: 2 }],
     });

@@ -36,8 +36,8 @@ export type TabMessage =
   | { t: 'call'; from: string; to: string; id: string; method: string; args: unknown[]; message?: PendingMessage }
   | { t: 'result'; from: string; to: string; id: string; ok: true; value?: unknown }
   | { t: 'result'; from: string; to: string; id: string; ok: false; error: CallError }
-  /** A follower's state, repeated while it lives: whether it shows the window in a visible tab, and whether the visitor types there. */
-  | { t: 'state'; from: string; viewing: boolean; composing: boolean }
+  /** A follower's state, repeated while it lives: the latest value of each 'state' method (methods.ts) in that tab, by method name. */
+  | { t: 'state'; from: string; states: Record<string, boolean> }
   /** The fallback election (no Web Locks): a tab asks to lead. */
   | { t: 'claim'; from: string }
   /** A tab leaves (pagehide or stop); a leader hands over the messages it had not sent yet. */
@@ -103,8 +103,13 @@ export function decodeTabMessage(data: unknown): TabMessage | undefined {
       if (!to || !callId) return undefined;
       return o.ok === true ? { t: 'result', from, to, id: callId, ok: true, value: o.value } : { t: 'result', from, to, id: callId, ok: false, error: callError(o.error) };
     }
-    case 'state':
-      return { t: 'state', from, viewing: o.viewing === true, composing: o.composing === true };
+    case 'state': {
+      const states = asObject(o.states);
+      if (!states) return undefined;
+      const known: Record<string, boolean> = {};
+      for (const [name, value] of Object.entries(states).slice(0, 20)) if (id(name) && !(name in Object.prototype) && typeof value === 'boolean') known[name] = value;
+      return { t: 'state', from, states: known };
+    }
     case 'bye': {
       const pending = Array.isArray(o.pending) ? o.pending.slice(0, 200).flatMap((p) => pendingMessage(p) ?? []) : [];
       return { t: 'bye', from, leader: o.leader === true, pending };

@@ -74,6 +74,11 @@ describe('one session for all tabs, over the BroadcastChannel election', () => {
       expect({ sockets, socketsClosed }).toEqual({ sockets: 1, socketsClosed: 0 });
       const id = a!.session.getSnapshot().chat.conversationId as string;
       expect(await consumerTexts(account, id)).toEqual(['from a', 'from b', 'from c']);
+      // Typing in a follower goes out through the leader's socket.
+      const chatStates = () => h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { type?: string } | undefined)?.type === 'ChatStateEvent').map((f) => (f.body?.event as { chatState?: string }).chatState);
+      const before = chatStates().length;
+      c!.session.setComposing(true);
+      await eventually(() => chatStates().slice(before).includes('COMPOSING'), 5_000, 'COMPOSING from the follower');
     } finally {
       tabs.stopAll();
     }

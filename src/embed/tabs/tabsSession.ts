@@ -70,7 +70,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   const timers = options.timers ?? browserTimers;
   const channel = options.channel ?? tabChannel(new BroadcastChannel(channelName(options.key)));
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
-  const own: Record<StateMethod, boolean> = { setComposing: false, setViewing: false };
+  const own = Object.fromEntries(STATE_METHODS.map((m) => [m, false])) as Record<StateMethod, boolean>;
   let started = false;
   let stopped = false;
   /** The backend's session, while this tab leads and it was created. */
@@ -170,7 +170,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   };
 
   const postState = () => {
-    if (!election.leading) channel.post({ t: 'state', from: tabId, viewing: own.setViewing, composing: own.setComposing });
+    if (!election.leading) channel.post({ t: 'state', from: tabId, states: { ...own } });
   };
 
   const serve = (m: Extract<TabMessage, { t: 'call' }>) => {
@@ -277,8 +277,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       }
       case 'state':
         lastHeard.set(m.from, timers.now());
-        leader?.setState(m.from, 'setViewing', m.viewing);
-        leader?.setState(m.from, 'setComposing', m.composing);
+        for (const method of STATE_METHODS) if (typeof m.states[method] === 'boolean') leader?.setState(m.from, method, m.states[method]);
         return;
       case 'bye':
         lastHeard.delete(m.from);
