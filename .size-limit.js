@@ -41,7 +41,8 @@ const check = (name, path, limit) => ({ name, path, limit, gzip: true, disablePl
 
 export default [
   check('loader (parley.js, no React)', `${dist}/parley.js`, '3 KB'),
-  check("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
+  // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every tab).
+  check("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '98.5 KB'),
   check('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
   check('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '20 KB'),
   check('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
