@@ -5,7 +5,7 @@
 // hung tab keeps it, so a visible follower that hears no beat for FREEZE_MS steals the lock
 // (`steal: true`), after a random pause that lets one follower win when several noticed. The tab it
 // was taken from learns so (its lock request rejects) and follows again.
-import type { TabChannel } from './protocol';
+import type { TabChannel, TabMessage } from './protocol';
 
 export const HEARTBEAT_MS = 400;
 /** No beat for this long: the leader is gone or frozen (a hidden tab's timers run once a second). */
@@ -70,11 +70,26 @@ export interface ElectionOptions extends ElectionEvents {
   visible?: () => boolean;
 }
 
-/** Follows the leader's beats: who leads, and whether it went quiet (shared by both elections). */
-export function createBeatWatch(timers: Timers, onLeader: (id: string) => void) {
+/**
+ * Who leads, as this tab knows it (shared by both elections): its own lead, with its beat every
+ * HEARTBEAT_MS while it lasts, or the leader whose beats it hears, and whether those went quiet.
+ */
+export function createLeadership(options: ElectionOptions, timers: Timers) {
+  const { channel, tabId } = options;
   let leaderId: string | undefined;
   let lastBeat = -Infinity;
+  let leading = false;
+  let beat: unknown;
+  const beatNow = () => channel.post({ t: 'beat', from: tabId });
+  /** Nobody heard yet: a leader has FREEZE_MS from now to be. */
+  const reset = () => {
+    leaderId = undefined;
+    lastBeat = timers.now();
+  };
   return {
+    get leading() {
+      return leading;
+    },
     get leaderId() {
       return leaderId;
     },
@@ -82,14 +97,71 @@ export function createBeatWatch(timers: Timers, onLeader: (id: string) => void) 
       lastBeat = timers.now();
       if (from === leaderId) return;
       leaderId = from;
-      onLeader(from);
+      options.onLeader(from);
     },
-    /** This tab leads (its id), or another is yet to be heard (undefined): either way, quiet only FREEZE_MS from now. */
-    set(id: string | undefined) {
-      leaderId = id;
-      lastBeat = timers.now();
-    },
+    reset,
     quiet: () => timers.now() - lastBeat > FREEZE_MS,
+    lead(value: boolean) {
+      if (value === leading) return;
+      leading = value;
+      timers.clearInterval(beat);
+      if (value) {
+        leaderId = tabId;
+        lastBeat = timers.now();
+        beatNow();
+        beat = timers.setInterval(beatNow, HEARTBEAT_MS);
+      } else reset();
+      options.onLeading(value);
+    },
+  };
+}
+
+export type Leadership = ReturnType<typeof createLeadership>;
+
+/** What makes an election: its handling of other tabs' messages, its periodic look, its own start and stop, and confirm. */
+export interface ElectionParts {
+  /** A message of another tab (beats, claims, goodbyes). */
+  onMessage(message: TabMessage): void;
+  /** Every CHECK_MS while it runs. */
+  onCheck(): void;
+  /** Listening started (and nobody heard yet). */
+  begin(): void;
+  /** Stopping, before this tab stops leading. */
+  end(): void;
+  confirm(): Promise<boolean>;
+}
+
+/** An election's run (listening, the periodic look, leading off at the end) around its parts. */
+export function electionOf(me: Leadership, options: ElectionOptions, timers: Timers, parts: ElectionParts): Election {
+  let running = false;
+  let unlisten = () => {};
+  let check: unknown;
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      unlisten = options.channel.listen((m) => {
+        if (m.from !== options.tabId) parts.onMessage(m);
+      });
+      me.reset();
+      parts.begin();
+      check = timers.setInterval(() => parts.onCheck(), CHECK_MS);
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      unlisten();
+      timers.clearInterval(check);
+      parts.end();
+      me.lead(false);
+    },
+    confirm: () => parts.confirm(),
+    get leading() {
+      return me.leading;
+    },
+    get leaderId() {
+      return me.leaderId;
+    },
   };
 }
 
@@ -97,9 +169,7 @@ export function createBeatWatch(timers: Timers, onLeader: (id: string) => void) 
 export function createLockElection(locks: LockManagerLike, options: ElectionOptions): Election {
   const timers = options.timers ?? browserTimers;
   const visible = options.visible ?? (() => true);
-  const { channel, tabId } = options;
-  const watch = createBeatWatch(timers, (id) => options.onLeader(id));
-  let leading = false;
+  const me = createLeadership(options, timers);
   let stopped = true;
   let queued: AbortController | undefined;
   /** The request whose lock this tab holds. */
@@ -107,21 +177,7 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
   /** The lock manager's id of this tab's lock, learnt when it was granted (undefined without query()). */
   let heldBy: string | undefined;
   let release: (() => void) | undefined;
-  let beat: unknown;
-  let check: unknown;
   let stealing: unknown;
-
-  const lead = (granted: boolean) => {
-    if (granted === leading) return;
-    leading = granted;
-    timers.clearInterval(beat);
-    if (granted) {
-      watch.set(tabId);
-      channel.post({ t: 'beat', from: tabId });
-      beat = timers.setInterval(() => channel.post({ t: 'beat', from: tabId }), HEARTBEAT_MS);
-    } else watch.set(undefined);
-    options.onLeading(granted);
-  };
 
   /** Asks for the lock: queued behind the holder, or taking it from a frozen one. */
   const request = (steal: boolean) => {
@@ -140,7 +196,7 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
         },
         () => undefined,
       );
-      lead(true);
+      me.lead(true);
       return new Promise<void>((resolve) => (release = resolve));
     });
     held.then(
@@ -150,7 +206,7 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
         if (holder !== mine || stopped) return;
         holder = undefined;
         release = undefined;
-        lead(false);
+        me.lead(false);
         request(false);
       },
     );
@@ -158,53 +214,47 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
 
   /** This tab found it does not hold the lock any more: follow, and queue for it again. */
   const lost = () => {
-    if (!leading || stopped) return;
+    if (!me.leading || stopped) return;
     holder = undefined;
     release?.(); // in case it still held it after all
     release = undefined;
-    lead(false);
+    me.lead(false);
     request(false);
   };
 
   const confirm = async (): Promise<boolean> => {
-    if (!leading) return false;
+    if (!me.leading) return false;
     const mine = holder;
     const state = await locks.query?.().catch(() => undefined);
-    const holds = state && heldBy !== undefined ? state.held?.some((l) => l.name === options.name && l.clientId === heldBy) === true : leading;
+    const holds = state && heldBy !== undefined ? state.held?.some((l) => l.name === options.name && l.clientId === heldBy) === true : me.leading;
     if (holder !== mine) return false;
     if (!holds) lost();
-    return holds && leading;
+    return holds && me.leading;
   };
 
   const onQuiet = () => {
-    if (stopped || leading || !watch.quiet() || !visible() || stealing !== undefined) return;
+    if (stopped || me.leading || !me.quiet() || !visible() || stealing !== undefined) return;
     stealing = timers.setTimeout(() => {
       stealing = undefined;
-      if (!stopped && !leading && watch.quiet()) request(true);
+      if (!stopped && !me.leading && me.quiet()) request(true);
     }, timers.random() * STEAL_JITTER_MS);
   };
 
-  let unlisten = () => {};
-  return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      unlisten = channel.listen((m) => {
-        if (m.t !== 'beat' || m.from === tabId) return;
-        // Another tab beats while this one thinks it leads: it stole the lock from this (hung) tab.
-        if (leading) void confirm();
-        else watch.heard(m.from);
-      });
-      // A leader has FREEZE_MS to be heard; the queued request is granted at once when nobody holds the lock.
-      watch.set(undefined);
-      request(false);
-      check = timers.setInterval(onQuiet, CHECK_MS);
+  return electionOf(me, options, timers, {
+    onMessage(m) {
+      if (m.t !== 'beat') return;
+      // Another tab beats while this one thinks it leads: it stole the lock from this (hung) tab.
+      if (me.leading) void confirm();
+      else me.heard(m.from);
     },
-    stop() {
-      if (stopped) return;
+    onCheck: onQuiet,
+    begin() {
+      stopped = false;
+      // A leader has FREEZE_MS to be heard; the queued request is granted at once when nobody holds the lock.
+      request(false);
+    },
+    end() {
       stopped = true;
-      unlisten();
-      timers.clearInterval(check);
       timers.clearTimeout(stealing);
       stealing = undefined;
       queued?.abort();
@@ -212,14 +262,7 @@ export function createLockElection(locks: LockManagerLike, options: ElectionOpti
       release?.();
       release = undefined;
       holder = undefined;
-      if (leading) lead(false);
     },
     confirm,
-    get leading() {
-      return leading;
-    },
-    get leaderId() {
-      return watch.leaderId;
-    },
-  };
+  });
 }
