@@ -72,7 +72,8 @@ export default [
   budget('loader (parley.js with its CSS, no React): a page view without intent', `${dist}/parley.js`, '1.5 KB'),
   budget('host side (parley-host.js: frame, check, bridge, API, cues), on intent or for a returning visitor', `${dist}/parley-host.js`, '4.3 KB'),
   budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '8.5 KB'),
-  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '95 KB'),
+  // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every tab).
+  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '99.5 KB'),
   budget('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '21 KB'),

@@ -21,6 +21,12 @@ export interface FaultCounters {
   reordered: number;
   /** Socket upgrades and identity requests refused by refuseSockets / refuseAuth. */
   refused: number;
+  /** Consumer sockets accepted, and closed again (open now: the difference); for tests and benchmarks. */
+  sockets: number;
+  socketsClosed: number;
+  /** Frames received from and sent to consumer sockets. */
+  framesIn: number;
+  framesOut: number;
 }
 
 const DEFAULT_SEED = 1;
@@ -37,7 +43,7 @@ const defaults = (): FaultSettings => ({
 
 export class Faults {
   settings: FaultSettings = defaults();
-  readonly counters: FaultCounters = { drops: 0, failed: 0, duplicated: 0, reordered: 0, refused: 0 };
+  readonly counters: FaultCounters = { drops: 0, failed: 0, duplicated: 0, reordered: 0, refused: 0, sockets: 0, socketsClosed: 0, framesIn: 0, framesOut: 0 };
   private rng = seededRandom(DEFAULT_SEED);
 
   update(patch: Partial<FaultSettings>): void {

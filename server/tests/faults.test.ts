@@ -8,6 +8,24 @@ const h = standInForTests();
 afterEach(async () => void (await faults.clear(h.url)));
 
 describe('faults', () => {
+  // First: no socket of an earlier test is still closing.
+  it('counts the consumer sockets accepted and closed, and their frames each way', async () => {
+    const before = (await faults.get(h.url)).body.counters;
+    const { client } = await h.consumer(h.account());
+    const opened = (await faults.get(h.url)).body.counters;
+    expect(opened.sockets - before.sockets).toBe(1);
+    expect(opened.socketsClosed - before.socketsClosed).toBe(0);
+    const sentBefore = client.frames.length;
+    await client.request('GetClock');
+    await client.request('KeepAlive');
+    const counted = (await faults.get(h.url)).body.counters;
+    expect(counted.framesIn - opened.framesIn).toBe(2);
+    expect(counted.framesOut - opened.framesOut).toBe(client.frames.length - sentBefore);
+    client.close();
+    await client.closed;
+    await expect.poll(async () => (await faults.get(h.url)).body.counters.socketsClosed - before.socketsClosed).toBe(1);
+  });
+
   it('answers the next N requests with 429/500, then recovers; counts them', async () => {
     const { client } = await h.consumer(h.account());
     const before = (await faults.get(h.url)).body.counters.failed ?? 0;

@@ -44,6 +44,7 @@ export class ConsumerConnection implements ConsumerLink {
     upgrade: ConnectionHeaders,
   ) {
     ctx.connections.add(this);
+    ctx.faults.counters.sockets += 1;
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('ping', () => this.resetIdle());
     ws.on('error', () => undefined); // e.g. a frame over maxPayload: ws closes with 1009 itself
@@ -87,6 +88,7 @@ export class ConsumerConnection implements ConsumerLink {
   }
 
   cleanup(): void {
+    if (this.ctx.connections.has(this)) this.ctx.faults.counters.socketsClosed += 1;
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -116,6 +118,7 @@ export class ConsumerConnection implements ConsumerLink {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    this.ctx.faults.counters.framesIn += 1;
     this.resetIdle();
     if (isBinary) return this.close(Close.unsupportedData, CloseReasons.binary);
     const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)).toString('utf8');
@@ -129,6 +132,7 @@ export class ConsumerConnection implements ConsumerLink {
     if (this.ws.readyState !== OPEN) return;
     try {
       this.ws.send(JSON.stringify(frame));
+      this.ctx.faults.counters.framesOut += 1;
     } catch (e) {
       console.error('stand-in: could not send a frame', e);
       if (frame.kind === 'resp' && frame.code < 500) this.send(stringResponse(frame.reqId, 500, Errors.internal));

@@ -49,6 +49,8 @@ export interface LivePersonSessionDeps {
   whenOffline?: WhenBack;
   /** The PUT of uploaded files to the storage (default: XMLHttpRequest, or fetch where there is none). */
   put?: SwiftPut;
+  /** Where the client ids (ExternalId) of the visitor's messages come from (default: random UUIDs). One tab's session sends the messages typed in every tab under the ids minted there (src/embed/tabs). */
+  newClientId?: () => string;
   /** Tuning (tests): request timeout, keep-alive period, backoff, auth-failure bound. */
   connection?: Pick<ConnectionOptions, 'requestTimeoutMs' | 'keepAliveMs' | 'stableMs' | 'maxAuthFailures' | 'backoff'>;
 }
@@ -107,7 +109,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     connection, store, subscriber, clock,
     account: cfg.account,
     ...(cfg.lang ? { lang: cfg.lang } : {}),
-    newClientId: clientIdFactory(clock.now),
+    newClientId: deps.newClientId ?? clientIdFactory(clock.now),
     isOnline,
     stopped: stop.signal,
     ...(deps.random ? { random: deps.random } : {}),
