@@ -8,66 +8,98 @@ import type { ChatState, MessageFact, OutboxEntry, TypingFact } from './state';
 
 export { initialState } from './state';
 
+/**
+ * Folds `events` into `state`, copy-on-write: a table is copied once per batch, on its first
+ * change, and every other table (and every entry) is shared with `state`. A batch that changes
+ * nothing (a replay, a duplicate) returns `state` itself.
+ */
 export function reduce(state: ChatState, events: readonly CoreEvent[]): ChatState {
   if (events.length === 0) return state;
-  const draft: ChatState = {
-    snapshots: { ...state.snapshots },
-    removed: { ...state.removed },
-    dialogConversation: { ...state.dialogConversation },
-    messages: { ...state.messages },
-    receipts: { ...state.receipts },
-    typing: { ...state.typing },
-    profiles: { ...state.profiles },
-    outbox: { ...state.outbox },
-  };
+  const draft = copyOnWrite(state);
   for (const event of events) apply(draft, event);
+  return draft.changed ? draft.state : state;
+}
+
+type Table = keyof ChatState;
+
+interface Draft {
+  /** The tables as they stand (copies where written). */
+  state: ChatState;
+  changed: boolean;
+  /** The table, writable (copied on the first call). */
+  write<K extends Table>(table: K): ChatState[K];
+}
+
+function copyOnWrite(base: ChatState): Draft {
+  const copied = new Set<Table>();
+  const draft: Draft = {
+    state: { ...base },
+    changed: false,
+    write(table) {
+      if (!copied.has(table)) {
+        copied.add(table);
+        draft.state[table] = { ...base[table] } as never;
+        draft.changed = true;
+      }
+      return draft.state[table];
+    },
+  };
   return draft;
 }
 
-function apply(s: ChatState, e: CoreEvent): void {
+function apply(d: Draft, e: CoreEvent): void {
+  const s = d.state;
   switch (e.type) {
     case 'conversation':
-      return applySnapshot(s, e.snapshot);
+      return applySnapshot(d, e.snapshot);
     case 'conversationRemoved':
-      s.removed[e.conversationId] = true;
-      return purge(s, e.conversationId);
+      if (!s.removed[e.conversationId]) d.write('removed')[e.conversationId] = true;
+      return purge(d, e.conversationId);
     case 'message':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.messages, eventKey(e.dialogId, e.sequence), e, mergeMessages);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'messages', eventKey(e.dialogId, e.sequence), e, mergeMessages);
       return;
     case 'receipt':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.receipts, eventKey(e.dialogId, e.sequence), e, pickCanonical);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'receipts', eventKey(e.dialogId, e.sequence), e, pickCanonical);
       return;
     case 'typing':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.typing, JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'typing', JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
       return;
     case 'profile':
-      return keep(s.profiles, e.participantId, e, pickCanonical);
+      return keep(d, 'profiles', e.participantId, e, pickCanonical);
     default:
-      return applyOutbox(s, e);
+      return applyOutbox(d, e);
   }
 }
 
-/** Keeps one version of each fact: a second version of the fact under `key` is merged with the first by `merge`. */
-function keep<T>(table: Record<string, T>, key: string, fact: T, merge: (a: T, b: T) => T): void {
-  const old = table[key];
-  table[key] = old ? merge(old, fact) : fact;
+type FactTable = 'messages' | 'receipts' | 'typing' | 'profiles';
+
+/**
+ * Keeps one version of each fact: a second version of the fact under `key` is merged with the
+ * first by `merge` (which answers the first itself when the second adds nothing: no write then).
+ */
+function keep<T>(d: Draft, table: FactTable, key: string, fact: T, merge: (a: T, b: T) => T): void {
+  const old = (d.state[table] as Record<string, T>)[key];
+  const next = old ? merge(old, fact) : fact;
+  if (next !== old) (d.write(table) as Record<string, T>)[key] = next;
 }
 
-function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
-  for (const d of snap.dialogs) {
-    const known = s.dialogConversation[d.id];
-    if (known === undefined || snap.id < known) s.dialogConversation[d.id] = snap.id;
+function applySnapshot(d: Draft, snap: ConversationSnapshot): void {
+  for (const dialog of snap.dialogs) {
+    const known = d.state.dialogConversation[dialog.id];
+    if (known === undefined || snap.id < known) d.write('dialogConversation')[dialog.id] = snap.id;
   }
-  if (s.removed[snap.id]) return purge(s, snap.id);
+  if (d.state.removed[snap.id]) return purge(d, snap.id);
   const key = String(snap.updatedAt);
-  const byTime = { ...s.snapshots[snap.id] };
-  keep(byTime, key, snap, pickSnapshot);
+  const old = d.state.snapshots[snap.id]?.[key];
+  const kept = old ? pickSnapshot(old, snap) : snap;
+  if (kept === old) return;
+  const byTime = { ...d.state.snapshots[snap.id], [key]: kept };
   const keys = Object.keys(byTime);
   if (keys.length > MAX_SNAPSHOTS) {
     keys.sort((a, b) => Number(a) - Number(b));
     for (const k of keys.slice(0, keys.length - MAX_SNAPSHOTS)) delete byTime[k];
   }
-  s.snapshots[snap.id] = byTime;
+  d.write('snapshots')[snap.id] = byTime;
 }
 
 /** Two different snapshots with the same updatedAt: prefer the one further along, then canonically. */
@@ -89,10 +121,10 @@ export function pickSnapshot(a: ConversationSnapshot, b: ConversationSnapshot): 
 }
 
 /** Drops everything known about a removed conversation (and its dialogs). */
-function purge(s: ChatState, conversationId: string): void {
-  delete s.snapshots[conversationId];
-  for (const map of [s.messages, s.receipts, s.typing] as Array<Record<string, { conversationId: string; dialogId: string }>>) {
-    for (const [k, v] of Object.entries(map)) if (isRemoved(s, v.conversationId, v.dialogId)) delete map[k];
+function purge(d: Draft, conversationId: string): void {
+  if (d.state.snapshots[conversationId]) delete d.write('snapshots')[conversationId];
+  for (const table of ['messages', 'receipts', 'typing'] as const) {
+    for (const [k, v] of Object.entries(d.state[table])) if (isRemoved(d.state, v.conversationId, v.dialogId)) delete d.write(table)[k];
   }
 }
 
@@ -105,9 +137,11 @@ function isRemoved(s: ChatState, conversationId: string, dialogId: string): bool
 function mergeMessages(a: MessageFact, b: MessageFact): MessageFact {
   const { receivedAt: ra, clientId: ca, ...restA } = a;
   const { receivedAt: rb, clientId: cb, ...restB } = b;
-  const base = compareCanonical(restA, restB) >= 0 ? restA : restB;
+  const firstContent = compareCanonical(restA, restB) >= 0;
+  const base = firstContent ? restA : restB;
   const clientId = ca === undefined ? cb : cb === undefined ? ca : ca < cb ? ca : cb;
   const receivedAt = minDefined(ra, rb);
+  if (firstContent && clientId === ca && receivedAt === ra) return a;
   return {
     ...base,
     ...(clientId !== undefined ? { clientId } : {}),
@@ -122,8 +156,9 @@ function laterTyping(a: TypingFact, b: TypingFact): TypingFact {
 
 type OutboxEvent = Extract<CoreEvent, { type: `outbox${string}` }>;
 
-function applyOutbox(s: ChatState, e: OutboxEvent): void {
-  const old: OutboxEntry = s.outbox[e.clientId] ?? { clientId: e.clientId };
+function applyOutbox(d: Draft, e: OutboxEvent): void {
+  const known = d.state.outbox[e.clientId];
+  const old: OutboxEntry = known ?? { clientId: e.clientId };
   const next: OutboxEntry = { ...old };
   switch (e.type) {
     case 'outboxAdded':
@@ -145,7 +180,19 @@ function applyOutbox(s: ChatState, e: OutboxEvent): void {
       next.retriedAt = old.retriedAt === undefined ? e.at : Math.max(old.retriedAt, e.at);
       break;
   }
-  s.outbox[e.clientId] = next;
+  if (!known || !sameEntry(known, next)) d.write('outbox')[e.clientId] = next;
+}
+
+function sameEntry(a: OutboxEntry, b: OutboxEntry): boolean {
+  return (
+    a.text === b.text &&
+    a.createdAt === b.createdAt &&
+    a.retriedAt === b.retriedAt &&
+    a.stored?.dialogId === b.stored?.dialogId &&
+    a.stored?.sequence === b.stored?.sequence &&
+    a.failed?.at === b.failed?.at &&
+    a.failed?.reason === b.failed?.reason
+  );
 }
 
 function compareStored(a: { dialogId: string; sequence: number }, b: { dialogId: string; sequence: number }): number {
