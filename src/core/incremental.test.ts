@@ -2,6 +2,7 @@
 // exactly (rows built, order comparisons), and it keeps the rows that did not change.
 import type { CoreEvent } from './model';
 import { addChanges, nothing } from './changes';
+import { BUCKET, bucketOf } from './factTable';
 import { initialState, reduce } from './reducer';
 import { createViewSelector, selectView, type ViewCounters } from './view';
 import { CONSUMER, participant, receipt, snapshot, text, withAgent } from './test-support/builders';
@@ -66,3 +67,15 @@ describe('the incremental view: work proportional to the change', () => {
     expect(c.view).toStrictEqual(selectView(c.state, opts));
   });
 });
+
+describe('the reducer: copy-on-write of the touched entries', () => {
+  it('copies one bucket of messages for one new message in 10,000, and shares every other bucket and table', () => {
+    const state = reduce(initialState, [open, ...Array.from({ length: 10_000 }, (_, i) => text('c1', i, AGENT, `m${i}`))]);
+    expect(Object.keys(state.messages)).toHaveLength(Math.ceil(10_000 / BUCKET));
+    const next = reduce(state, [text('c1', 10_000, AGENT, 'one more')]);
+    const copied = Object.keys(next.messages).filter((bucket) => next.messages[bucket] !== state.messages[bucket]);
+    expect(copied).toEqual([bucketOf('c1', 10_000)]);
+    for (const table of ['snapshots', 'removed', 'dialogConversation', 'receipts', 'typing', 'profiles', 'outbox'] as const) expect(next[table]).toBe(state[table]);
+  });
+});
+

@@ -4,6 +4,7 @@
 import { isConsumer } from './conversation';
 import { eventKey } from './state';
 import type { ChatState, ReceiptFact } from './state';
+import { factAt } from './factTable';
 
 export class ReceiptIndex {
   /** receipt key → the fact last applied. */
@@ -21,7 +22,7 @@ export class ReceiptIndex {
     const touched = new Set<string>();
     for (const key of keys) {
       const old = this.facts.get(key);
-      const next = state.receipts[key];
+      const next = factAt(state.receipts, key);
       if (old === next) continue;
       if (old) this.apply(key, old, false, touched);
       if (next) {

@@ -4,6 +4,7 @@
 import type { ConversationSnapshot, CoreEvent } from './model';
 import { compareCanonical, compareStrings, minDefined, pickCanonical } from './canonical';
 import { MAX_SNAPSHOTS, eventKey } from './state';
+import { bucketOf } from './factTable';
 import type { ChatState, MessageFact, OutboxEntry, TypingFact } from './state';
 
 export { initialState } from './state';
@@ -26,12 +27,14 @@ interface Draft {
   /** The tables as they stand (copies where written). */
   state: ChatState;
   changed: boolean;
-  /** The table, writable (copied on the first call). */
+  /** The table, writable (copied on the first call; for messages and receipts, the bucket index). */
   write<K extends Table>(table: K): ChatState[K];
+  /** A bucket of messages or receipts, writable (copied on the first call). */
+  bucket<T>(table: 'messages' | 'receipts', bucket: string): Record<string, T>;
 }
 
 function copyOnWrite(base: ChatState): Draft {
-  const copied = new Set<Table>();
+  const copied = new Set<string>();
   const draft: Draft = {
     state: { ...base },
     changed: false,
@@ -42,6 +45,15 @@ function copyOnWrite(base: ChatState): Draft {
         draft.changed = true;
       }
       return draft.state[table];
+    },
+    bucket<T>(table: 'messages' | 'receipts', bucket: string) {
+      const index = draft.write(table) as Record<string, Record<string, T>>;
+      const id = `${table}:${bucket}`;
+      if (!copied.has(id) || index[bucket] === undefined) {
+        copied.add(id);
+        index[bucket] = { ...index[bucket] };
+      }
+      return index[bucket] as Record<string, T>;
     },
   };
   return draft;
@@ -56,10 +68,10 @@ function apply(d: Draft, e: CoreEvent): void {
       if (!s.removed[e.conversationId]) d.write('removed')[e.conversationId] = true;
       return purge(d, e.conversationId);
     case 'message':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'messages', eventKey(e.dialogId, e.sequence), e, mergeMessages);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keepSequenced(d, 'messages', e, mergeMessages);
       return;
     case 'receipt':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'receipts', eventKey(e.dialogId, e.sequence), e, pickCanonical);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keepSequenced(d, 'receipts', e, pickCanonical);
       return;
     case 'typing':
       if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'typing', JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
@@ -71,16 +83,25 @@ function apply(d: Draft, e: CoreEvent): void {
   }
 }
 
-type FactTable = 'messages' | 'receipts' | 'typing' | 'profiles';
+type PlainTable = 'typing' | 'profiles';
 
 /**
  * Keeps one version of each fact: a second version of the fact under `key` is merged with the
  * first by `merge` (which answers the first itself when the second adds nothing: no write then).
  */
-function keep<T>(d: Draft, table: FactTable, key: string, fact: T, merge: (a: T, b: T) => T): void {
+function keep<T>(d: Draft, table: PlainTable, key: string, fact: T, merge: (a: T, b: T) => T): void {
   const old = (d.state[table] as Record<string, T>)[key];
   const next = old ? merge(old, fact) : fact;
   if (next !== old) (d.write(table) as Record<string, T>)[key] = next;
+}
+
+/** keep, for a table of sequenced facts (factTable.ts): only the fact's bucket is copied. */
+function keepSequenced<T extends { dialogId: string; sequence: number }>(d: Draft, table: 'messages' | 'receipts', fact: T, merge: (a: T, b: T) => T): void {
+  const bucket = bucketOf(fact.dialogId, fact.sequence);
+  const key = eventKey(fact.dialogId, fact.sequence);
+  const old = (d.state[table][bucket] as Record<string, T> | undefined)?.[key];
+  const next = old ? merge(old, fact) : fact;
+  if (next !== old) d.bucket<T>(table, bucket)[key] = next;
 }
 
 function applySnapshot(d: Draft, snap: ConversationSnapshot): void {
@@ -123,8 +144,15 @@ export function pickSnapshot(a: ConversationSnapshot, b: ConversationSnapshot): 
 /** Drops everything known about a removed conversation (and its dialogs). */
 function purge(d: Draft, conversationId: string): void {
   if (d.state.snapshots[conversationId]) delete d.write('snapshots')[conversationId];
-  for (const table of ['messages', 'receipts', 'typing'] as const) {
-    for (const [k, v] of Object.entries(d.state[table])) if (isRemoved(d.state, v.conversationId, v.dialogId)) delete d.write(table)[k];
+  for (const [k, v] of Object.entries(d.state.typing)) if (isRemoved(d.state, v.conversationId, v.dialogId)) delete d.write('typing')[k];
+  for (const table of ['messages', 'receipts'] as const) {
+    for (const [bucket, facts] of Object.entries(d.state[table])) {
+      const gone = Object.entries(facts as Record<string, { conversationId: string; dialogId: string }>).filter(([, v]) => isRemoved(d.state, v.conversationId, v.dialogId));
+      if (gone.length === 0) continue;
+      const writable = d.bucket(table, bucket);
+      for (const [k] of gone) delete writable[k];
+      if (Object.keys(writable).length === 0) delete (d.write(table) as Record<string, unknown>)[bucket];
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { eventKey } from './state';
 import type { ChatState, MessageFact } from './state';
 import type { MessageRow } from './timeline';
 import type { ReceiptIndex } from './receiptIndex';
+import { factAt, factsOf } from './factTable';
 
 /** What the incremental view did (for tests that prove its work is proportional to the change). */
 export interface ViewCounters {
@@ -55,7 +56,7 @@ export class ThreadIndex {
   ) {
     [...snap.dialogs].sort(compareDialogs).forEach((d, i) => this.rank.set(d.id, i));
     this.openDialogs = new Set(snap.dialogs.filter((d) => d.open).map((d) => d.id));
-    const facts = Object.values(state.messages).filter((m) => belongsTo(snap, m));
+    const facts = factsOf(state.messages).filter((m) => belongsTo(snap, m));
     facts.sort((a, b) => this.compare(a, b));
     for (const m of facts) {
       const key = eventKey(m.dialogId, m.sequence);
@@ -93,7 +94,7 @@ export class ThreadIndex {
     const rebuild = new Set<string>();
     let reorder = false;
     for (const key of keys) {
-      const fact = state.messages[key];
+      const fact = factAt(state.messages, key);
       const inThread = fact !== undefined && belongsTo(this.snap, fact);
       const old = this.facts.get(key);
       if (old) this.latestBy.delete(old.originatorId);

@@ -5,6 +5,7 @@ import type { ConversationSnapshot, TimelineRow } from './model';
 import { compareStrings } from './canonical';
 import { eventKey } from './state';
 import type { ChatState } from './state';
+import { factAt } from './factTable';
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 
@@ -38,7 +39,7 @@ export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefi
     .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || compareStrings(a.clientId, b.clientId));
   for (const o of entries) {
     const at = o.stored;
-    if (at && state.messages[eventKey(at.dialogId, at.sequence)]) continue;
+    if (at && factAt(state.messages, eventKey(at.dialogId, at.sequence))) continue;
     const owner = at ? state.dialogConversation[at.dialogId] : undefined;
     if (owner !== undefined && owner !== snap?.id) continue;
     const failed = !at && o.failed !== undefined && (o.retriedAt === undefined || o.failed.at > o.retriedAt);

@@ -14,6 +14,7 @@ import { ThreadIndex, threadSignature, type RowSources, type ViewCounters } from
 import { outboxRows, storedClients, type MessageRow, type StoredLookup } from './timeline';
 import { eventKey } from './state';
 import type { ChatState, MessageFact, TypingFact } from './state';
+import { factAt, factCount, factEntries } from './factTable';
 
 export type { ViewCounters } from './threadIndex';
 
@@ -58,8 +59,8 @@ class ViewMemo {
     readonly counters: ViewCounters,
   ) {
     this.receipts = new ReceiptIndex(consumerId);
-    this.receipts.update(state, Object.keys(state.receipts));
-    for (const [key, fact] of Object.entries(state.messages)) this.see(key, fact);
+    this.receipts.update(state, factEntries(state.receipts).map(([key]) => key));
+    for (const [key, fact] of factEntries(state.messages)) this.see(key, fact);
     this.stored = storedClients(state);
     const receipts = this.receipts;
     this.lookup = {
@@ -80,7 +81,7 @@ class ViewMemo {
     const touched = this.receipts.update(state, changes.receipts);
     for (const key of changes.messages) {
       touched.add(key);
-      this.see(key, state.messages[key]);
+      this.see(key, factAt(state.messages, key));
     }
     if (changes.outbox) {
       const stored = storedClients(state);
@@ -89,7 +90,7 @@ class ViewMemo {
       this.stored = stored;
     }
     // A snapshot may purge a removed conversation's facts (reducer.ts): counted, not named.
-    if (changes.snapshots && (Object.keys(state.messages).length !== this.facts.size || Object.keys(state.receipts).length !== this.receipts.size)) return undefined;
+    if (changes.snapshots && (factCount(state.messages) !== this.facts.size || factCount(state.receipts) !== this.receipts.size)) return undefined;
     return touched;
   }
 
