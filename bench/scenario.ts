@@ -138,6 +138,13 @@ export function firstNotificationAfter(tap: TapRecord, after: number): number | 
   return tap.frames.find((f) => f.dir === 'in' && f.at >= after && f.data.includes('"ms.MessagingEventNotification"'))?.at;
 }
 
+/** When the last messaging event notification before `before` arrived. */
+export function lastNotificationBefore(tap: TapRecord, before: number): number | undefined {
+  let last: number | undefined;
+  for (const f of tap.frames) if (f.dir === 'in' && f.at <= before && f.data.includes('"ms.MessagingEventNotification"')) last = f.at;
+  return last;
+}
+
 /** Frames late by more than one 60 Hz interval, from animation frame times. */
 export function droppedFrames(rafs: readonly number[]): number {
   let dropped = 0;
