@@ -8,11 +8,10 @@ export function snapshotsOf(state: ChatState, conversationId: string): Conversat
   return Object.values(state.snapshots[conversationId] ?? {}).sort((a, b) => a.updatedAt - b.updatedAt);
 }
 
-// Both are asked on every change (the view, the receipts, the subscriptions) and depend only on the
-// snapshots table, which the reducer replaces when a snapshot arrives: remembered per table, so a
-// message costs nothing here even with 1,000 conversations.
+// Asked on every change (the view, the receipts, the subscriptions), the latest snapshots depend
+// only on the snapshots table, which the reducer replaces when a snapshot arrives: remembered per
+// table, so a message does not sort 1,000 conversations' snapshots again.
 const latestOf = new WeakMap<ChatState['snapshots'], readonly ConversationSnapshot[]>();
-const currentOf = new WeakMap<ChatState['snapshots'], { snap: ConversationSnapshot | undefined }>();
 
 /** The latest snapshot of every known conversation. */
 export function latestSnapshots(state: ChatState): readonly ConversationSnapshot[] {
@@ -30,15 +29,11 @@ export function latestSnapshots(state: ChatState): readonly ConversationSnapshot
 
 /** The open conversation; else the most recently closed one (so its end banner stays visible). */
 export function currentConversation(state: ChatState): ConversationSnapshot | undefined {
-  const known = currentOf.get(state.snapshots);
-  if (known) return known.snap;
   const latest = latestSnapshots(state);
   const open = latest.filter((c) => c.stage === 'open');
   const pool = open.length > 0 ? open : [...latest];
   const recency = (c: ConversationSnapshot) => (c.stage === 'open' ? c.startedAt : (c.endedAt ?? c.updatedAt));
-  const snap = pool.sort((a, b) => recency(b) - recency(a) || b.updatedAt - a.updatedAt || compareStrings(a.id, b.id))[0];
-  currentOf.set(state.snapshots, { snap });
-  return snap;
+  return pool.sort((a, b) => recency(b) - recency(a) || b.updatedAt - a.updatedAt || compareStrings(a.id, b.id))[0];
 }
 
 /** Dialog display order: main, then survey, then others; by creation time, then id. */

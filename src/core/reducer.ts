@@ -2,7 +2,7 @@
 // its identity, and two versions of the same fact are merged by a commutative, associative rule.
 // So replays, duplicates and out-of-order delivery all give a deep-equal state.
 import type { ConversationSnapshot, CoreEvent } from './model';
-import { compareCanonical, compareStrings, minDefined, pickCanonical } from './canonical';
+import { compareCanonical, compareStrings, minDefined, pickCanonical, sameValue } from './canonical';
 import { MAX_SNAPSHOTS, eventKey } from './state';
 import { bucketOf } from './factTable';
 import type { ChatState, MessageFact, OutboxEntry, TypingFact } from './state';
@@ -208,19 +208,7 @@ function applyOutbox(d: Draft, e: OutboxEvent): void {
       next.retriedAt = old.retriedAt === undefined ? e.at : Math.max(old.retriedAt, e.at);
       break;
   }
-  if (!known || !sameEntry(known, next)) d.write('outbox')[e.clientId] = next;
-}
-
-function sameEntry(a: OutboxEntry, b: OutboxEntry): boolean {
-  return (
-    a.text === b.text &&
-    a.createdAt === b.createdAt &&
-    a.retriedAt === b.retriedAt &&
-    a.stored?.dialogId === b.stored?.dialogId &&
-    a.stored?.sequence === b.stored?.sequence &&
-    a.failed?.at === b.failed?.at &&
-    a.failed?.reason === b.failed?.reason
-  );
+  if (!known || !sameValue(known, next)) d.write('outbox')[e.clientId] = next;
 }
 
 function compareStored(a: { dialogId: string; sequence: number }, b: { dialogId: string; sequence: number }): number {

@@ -5,7 +5,7 @@
 // has not read. Built once from the state, then patched with the keys that changed (view.ts).
 import type { ConversationSnapshot, ReceiptStatus } from './model';
 import { belongsTo, compareDialogs, isConsumer } from './conversation';
-import { compareStrings } from './canonical';
+import { compareStrings, sameValue } from './canonical';
 import { eventKey } from './state';
 import type { ChatState, MessageFact } from './state';
 import type { MessageRow } from './timeline';
@@ -20,11 +20,13 @@ export interface ViewCounters {
   comparisons: number;
 }
 
-/** Where the rows' receipts and client ids come from (shared by the threads of one view). */
+/** Where the rows' receipts and client ids come from (shared by the threads and the outbox rows of one view). */
 export interface RowSources {
   receipts: ReceiptIndex;
   /** The client id of the queued message stored at this key (outbox `stored`), if any. */
   storedClient(messageKey: string): string | undefined;
+  /** Whether a stored message (of any conversation) carries this client id. */
+  hasClient(clientId: string): boolean;
 }
 
 /** What a thread's order and membership depend on: a snapshot with the same signature keeps the index. */
@@ -43,8 +45,6 @@ export class ThreadIndex {
   /** client id → keys of the thread's messages that carry it, in display order (the first keeps `out:`). */
   private readonly byClient = new Map<string, string[]>();
   private readonly unreadKeys = new Set<string>();
-  /** participant id → the latest receivedAt of their messages (computed on demand, dropped when theirs change). */
-  private readonly latestBy = new Map<string, number>();
   private ordered: MessageRow[] = [];
 
   constructor(
@@ -78,15 +78,10 @@ export class ThreadIndex {
     return this.unreadKeys.size;
   }
 
-  /** Whether this participant has a message in the thread received at or after `at`. */
+  /** Whether this participant has a message in the thread received at or after `at` (asked only while they type). */
   spokeSince(participantId: string, at: number): boolean {
-    let latest = this.latestBy.get(participantId);
-    if (latest === undefined) {
-      latest = -Infinity;
-      for (const m of this.facts.values()) if (m.originatorId === participantId && m.receivedAt !== undefined && m.receivedAt > latest) latest = m.receivedAt;
-      this.latestBy.set(participantId, latest);
-    }
-    return latest >= at;
+    for (const m of this.facts.values()) if (m.originatorId === participantId && m.receivedAt !== undefined && m.receivedAt >= at) return true;
+    return false;
   }
 
   /** Takes the state's facts under `keys` (messages that changed, or whose receipt or client id did); true if a row changed. */
@@ -97,8 +92,6 @@ export class ThreadIndex {
       const fact = factAt(state.messages, key);
       const inThread = fact !== undefined && belongsTo(this.snap, fact);
       const old = this.facts.get(key);
-      if (old) this.latestBy.delete(old.originatorId);
-      if (fact) this.latestBy.delete(fact.originatorId);
       if (!inThread) {
         if (old) {
           this.remove(key, rebuild);
@@ -114,23 +107,17 @@ export class ThreadIndex {
       rebuild.add(key);
     }
     let changed = reorder;
-    const replaced = new Map<string, MessageRow>();
     for (const key of rebuild) {
       if (!this.facts.has(key)) continue;
       const old = this.rows.get(key);
       const row = this.build(key);
       this.countUnread(key);
-      if (old && sameRow(old, row)) continue;
+      if (old && sameValue(old, row)) continue;
       this.rows.set(key, row);
-      if (old) replaced.set(key, row);
       changed = true;
     }
-    if (reorder) this.ordered = this.keys.map((k) => this.rows.get(k) as MessageRow);
-    else if (replaced.size > 0) {
-      const next = [...this.ordered];
-      for (const [key, row] of replaced) next[this.indexOf(key)] = row;
-      this.ordered = next;
-    }
+    // A new array of the same row objects (pointer work only; no row built, no comparison).
+    if (changed) this.ordered = this.keys.map((k) => this.rows.get(k) as MessageRow);
     return changed;
   }
 
@@ -152,10 +139,6 @@ export class ThreadIndex {
     return lo;
   }
 
-  private indexOf(key: string): number {
-    return this.position(this.facts.get(key) as MessageFact);
-  }
-
   private insert(key: string, fact: MessageFact): void {
     const at = this.position(fact);
     this.keys.splice(at, 0, key);
@@ -163,7 +146,7 @@ export class ThreadIndex {
   }
 
   private remove(key: string, rebuild: Set<string>): void {
-    this.keys.splice(this.indexOf(key), 1);
+    this.keys.splice(this.position(this.facts.get(key) as MessageFact), 1);
     this.setClient(key, undefined, rebuild);
     this.facts.delete(key);
     this.rows.delete(key);
@@ -185,10 +168,7 @@ export class ThreadIndex {
     this.clientOf.set(key, clientId);
     const list = this.byClient.get(clientId) ?? [];
     for (const k of list) rebuild.add(k);
-    const fact = this.facts.get(key) as MessageFact;
-    let at = 0;
-    while (at < list.length && this.compare(this.facts.get(list[at] as string) as MessageFact, fact) < 0) at++;
-    this.byClient.set(clientId, [...list.slice(0, at), key, ...list.slice(at)]);
+    this.byClient.set(clientId, [...list, key].sort((a, b) => this.compare(this.facts.get(a) as MessageFact, this.facts.get(b) as MessageFact)));
   }
 
   private build(key: string): MessageRow {
@@ -218,19 +198,4 @@ export class ThreadIndex {
     if (this.openDialogs.has(m.dialogId) && !isConsumer(m, this.consumerId) && !this.sources.receipts.readByVisitor(key)) this.unreadKeys.add(key);
     else this.unreadKeys.delete(key);
   }
-}
-
-/** Two rows of the same message: equal fields (the body is the fact's, so compared by identity first). */
-function sameRow(a: MessageRow, b: MessageRow): boolean {
-  return (
-    a.key === b.key &&
-    a.originator === b.originator &&
-    a.participantId === b.participantId &&
-    a.dialogId === b.dialogId &&
-    a.sequence === b.sequence &&
-    a.at === b.at &&
-    a.receipt === b.receipt &&
-    a.clientId === b.clientId &&
-    (a.body === b.body || JSON.stringify(a.body) === JSON.stringify(b.body))
-  );
 }

@@ -5,16 +5,10 @@ import type { ConversationSnapshot, TimelineRow } from './model';
 import { compareStrings } from './canonical';
 import { eventKey } from './state';
 import type { ChatState } from './state';
+import type { RowSources } from './threadIndex';
 import { factAt } from './factTable';
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
-
-/** What outboxRows asks about the stored messages (kept incrementally by the view). */
-export interface StoredLookup {
-  /** Whether a stored message (of any conversation) carries this client id. */
-  hasClient(clientId: string): boolean;
-  agentReceipt(messageKey: string): 'delivered' | 'read' | undefined;
-}
 
 /** The client id of the queued message stored at each message key (the smallest, if several claim it). */
 export function storedClients(state: ChatState): Map<string, string> {
@@ -32,7 +26,7 @@ export function storedClients(state: ChatState): Map<string, string> {
  * Outbox entries not (yet) matched to a stored message of any conversation: pending or failed
  * bubbles; stored-but-not-echoed ones show as sent while their dialog is this conversation's (or unknown).
  */
-export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefined, consumerId: string | undefined, stored: StoredLookup): MessageRow[] {
+export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefined, consumerId: string | undefined, stored: RowSources): MessageRow[] {
   const rows: MessageRow[] = [];
   const entries = Object.values(state.outbox)
     .filter((o) => o.text !== undefined && !stored.hasClient(o.clientId))
@@ -50,7 +44,7 @@ export function outboxRows(state: ChatState, snap: ConversationSnapshot | undefi
       participantId: consumerId ?? '',
       at: o.createdAt ?? 0,
       body: { kind: 'text', text: o.text ?? '' },
-      receipt: at ? (stored.agentReceipt(eventKey(at.dialogId, at.sequence)) ?? 'sent') : failed ? 'failed' : 'pending',
+      receipt: at ? (stored.receipts.agentReceipt(eventKey(at.dialogId, at.sequence)) ?? 'sent') : failed ? 'failed' : 'pending',
       clientId: o.clientId,
     };
     if (at) {

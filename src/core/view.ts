@@ -11,8 +11,9 @@ import type { BannerRow } from './banners';
 import type { Changes } from './changes';
 import { ReceiptIndex } from './receiptIndex';
 import { ThreadIndex, threadSignature, type RowSources, type ViewCounters } from './threadIndex';
-import { outboxRows, storedClients, type MessageRow, type StoredLookup } from './timeline';
+import { outboxRows, storedClients, type MessageRow } from './timeline';
 import { eventKey } from './state';
+import { sameValue } from './canonical';
 import type { ChatState, MessageFact, TypingFact } from './state';
 import { factAt, factCount, factEntries } from './factTable';
 
@@ -44,10 +45,6 @@ class ViewMemo {
   stored: Map<string, string>;
   current: ThreadIndex | undefined;
   previous: ThreadIndex | undefined;
-  /** A thread's rows with its banners, while neither changed. */
-  readonly interleaved = new WeakMap<ThreadIndex, { messages: MessageRow[]; banners: BannerRow[]; rows: TimelineRow[] }>();
-  /** The earlier thread as shown, while it and what it is filtered against stay the same. */
-  previousRows: { earlier: TimelineRow[]; thread: TimelineRow[]; pending: MessageRow[]; rows: TimelineRow[] } | undefined;
   /** The rows built for every view (banners, queued messages), by key: an equal one is the previous object. */
   private small = new Map<string, TimelineRow>();
   private smallNext = new Map<string, TimelineRow>();
@@ -62,16 +59,14 @@ class ViewMemo {
     this.receipts.update(state, factEntries(state.receipts).map(([key]) => key));
     for (const [key, fact] of factEntries(state.messages)) this.see(key, fact);
     this.stored = storedClients(state);
-    const receipts = this.receipts;
     this.lookup = {
-      receipts,
+      receipts: this.receipts,
       hasClient: (clientId) => (this.clients.get(clientId) ?? 0) > 0,
-      agentReceipt: (key) => receipts.agentReceipt(key),
       storedClient: (key) => this.stored.get(key),
     };
   }
 
-  readonly lookup: StoredLookup & RowSources;
+  readonly lookup: RowSources;
 
   /**
    * Applies a batch's changes; returns the message keys whose rows may have changed, or undefined
@@ -107,7 +102,7 @@ class ViewMemo {
     this.small = this.smallNext;
     this.smallNext = new Map();
     const p = this.parts;
-    if (p && p.previous === previous && p.thread === thread && sameRows(p.pending, pending)) return p.timeline;
+    if (p && sameRows(p.previous, previous) && sameRows(p.thread, thread) && sameRows(p.pending, pending)) return p.timeline;
     const timeline = previous.length === 0 && pending.length === 0 ? thread : [...previous, ...thread, ...pending];
     this.parts = { previous, thread, pending, timeline };
     return timeline;
@@ -162,15 +157,10 @@ function buildView(state: ChatState, opts: ViewOptions, memo: ViewMemo, touched:
   return view;
 }
 
-/** One conversation's messages and banners (the same array while neither changed). */
+/** One conversation's messages and banners (a pointer pass when there are banners; no row is built). */
 function threadRows(state: ChatState, snap: ConversationSnapshot, memo: ViewMemo, thread: ThreadIndex): TimelineRow[] {
   const banners = bannersOf(snapshotsOf(state, snap.id)).map(memo.keep);
-  if (banners.length === 0) return thread.messageRows;
-  const known = memo.interleaved.get(thread);
-  if (known && known.messages === thread.messageRows && sameRows(known.banners, banners)) return known.rows;
-  const rows = interleave(thread.messageRows, banners);
-  memo.interleaved.set(thread, { messages: thread.messageRows, banners, rows });
-  return rows;
+  return banners.length === 0 ? thread.messageRows : interleave(thread.messageRows, banners);
 }
 
 /**
@@ -191,16 +181,12 @@ function previousThread(state: ChatState, snap: ConversationSnapshot, memo: View
   memo.previous = memo.thread(state, previous, memo.previous, touched);
   if (memo.previous.messageRows.length === 0) return [];
   const earlier = threadRows(state, previous, memo, memo.previous);
-  const known = memo.previousRows;
-  if (known && known.earlier === earlier && known.thread === thread && sameRows(known.pending, pending)) return known.rows;
   // A message both conversations claim (a dialog id reused by hostile input) shows once, in the current one.
   const current = [...thread, ...pending];
   const keys = new Set(current.map((r) => r.key));
   const stored = new Set(current.flatMap((r) => (r.kind === 'message' && r.sequence !== undefined ? [eventKey(r.dialogId ?? '', r.sequence)] : [])));
   const rows = earlier.filter((r) => !keys.has(r.key) && !(r.kind === 'message' && r.sequence !== undefined && stored.has(eventKey(r.dialogId ?? '', r.sequence))));
-  const shown = rows.some((r) => r.kind === 'message') ? rows : [];
-  memo.previousRows = { earlier, thread, pending, rows: shown };
-  return shown;
+  return rows.some((r) => r.kind === 'message') ? rows : [];
 }
 
 const sameRows = (a: readonly TimelineRow[], b: readonly TimelineRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
@@ -271,18 +257,4 @@ export function createViewSelector(counters: ViewCounters = { rows: 0, compariso
     previous = view;
     return view;
   };
-}
-
-/** Structural equality of JSON-like values (same keys, same values; identical objects short-cut). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.hasOwn(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
