@@ -4,7 +4,7 @@
 import type { Browser, Frame, Page } from '@playwright/test';
 import type { AccountControl } from '../server/control-client';
 import type { Figure } from './stats';
-import { benchAccount, benchContext, controlOf, until, widgetFrame, type StandInChild, type TapRecord } from './env';
+import { benchAccount, benchContext, controlOf, MainThread, readTap, until, widgetFrame, type StandInChild, type TapRecord } from './env';
 
 export interface BenchContext {
   standIn: StandInChild;
@@ -150,4 +150,26 @@ export function droppedFrames(rafs: readonly number[]): number {
   let dropped = 0;
   for (let i = 1; i < rafs.length; i++) dropped += Math.max(0, Math.round(((rafs[i] as number) - (rafs[i - 1] as number)) / (1000 / 60)) - 1);
   return dropped;
+}
+
+/**
+ * The visitor comes back (a new page of the same browser) with the window open: until the message
+ * with sequence `last` is shown and the status is online; the main-thread work from navigation on.
+ */
+export async function comesBack(v: Visitor, last: number | undefined) {
+  if (last === undefined) throw new Error('the stand-in stored no message to wait for');
+  const page = await v.frame.page().context().newPage();
+  const main = await MainThread.of(page);
+  const cpu0 = await main.taskMs();
+  await page.goto(`/?account=${v.account}&open=1`);
+  const frame = await widgetFrame(page);
+  const shown = await until('the last message shown', async () => {
+    const tap = await readTap(frame);
+    const at = tap.seqSeen[String(last)];
+    const online = onlineAfter(tap, 0);
+    return at !== undefined && online !== undefined ? { tap, shownAt: at, ready: Math.max(at, online) } : undefined;
+  });
+  const cpu = (await main.taskMs()) - cpu0;
+  const navigated = (await page.evaluate('performance.timeOrigin')) as number;
+  return { page, frame, main, cpu, navigated, ...shown };
 }

@@ -1,8 +1,8 @@
 // 10,000 messages: arriving live in an open window (the stand-in's bulk send: notifications of
 // 500 changes), then as a returning visitor's history (socket open to the last message shown),
 // with the most rows in the DOM during each arrival, then a scroll upwards.
-import { MainThread, readTap, sleep, until, widgetFrame } from '../env';
-import { droppedFrames, firstNotificationAfter, longTasksIn, onlineAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
+import { readTap, sleep, until } from '../env';
+import { comesBack, droppedFrames, firstNotificationAfter, longTasksIn, onlineAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const MESSAGES = 10_000;
 const SCROLL_FRAMES = 240;
@@ -39,20 +39,10 @@ export const arrival: Scenario = {
       await v.page.close();
 
       // The history: the visitor comes back with the window open.
-      const page = await v.frame.page().context().newPage();
-      const main = await MainThread.of(page);
-      const cpu0 = await main.taskMs();
-      await page.goto(`/?account=${v.account}&open=1`);
-      const frame = await widgetFrame(page);
-      const last = String(live.last);
-      const shown = await until('the last message shown', async () => {
-        const tap = await readTap(frame);
-        const at = tap.seqSeen[last];
-        return at !== undefined && onlineAfter(tap, 0) !== undefined ? { tap, at } : undefined;
-      });
-      const cpu = (await main.taskMs()) - cpu0;
-      await main.detach();
-      const open = shown.tap.opens[0]?.open ?? shown.at;
+      const shown = await comesBack(v, live.last);
+      const { frame, cpu } = shown;
+      await shown.main.detach();
+      const open = shown.tap.opens[0]?.open ?? shown.shownAt;
       await sleep(1_000);
 
       await frame.evaluate('window.__bench.resetRows()');
@@ -66,9 +56,9 @@ export const arrival: Scenario = {
           'live.wall': liveShown - liveFirst,
           'live.rowsMax': liveTap.rowsMax,
           'live.longTasks': longTasksIn(liveTap, liveFirst, liveShown).length,
-          'arrival.wall': shown.at - open,
+          'arrival.wall': shown.shownAt - open,
           'arrival.cpu': cpu,
-          'arrival.longTasks': longTasksIn(shown.tap, open, shown.at).length,
+          'arrival.longTasks': longTasksIn(shown.tap, open, shown.shownAt).length,
           'arrival.rowsMax': shown.tap.rowsMax,
           'scroll.rowsMax': scrolled.rowsMax,
           'scroll.longTasks': longTasksIn(scrolled, scrollFrom, Date.now()).length,

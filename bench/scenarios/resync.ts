@@ -2,8 +2,8 @@
 // conversations and an open one of 1,000 events; next to the floor, which sends the same subscribe
 // requests Parley sent (read from the probe) in one flight on the same socket and only parses.
 import type { Page } from '@playwright/test';
-import { faultsOf, MainThread, readTap, sleep, until, widgetFrame } from '../env';
-import { isSubscribeRequest, onlineAfter, requestsOf, roundTrips, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
+import { faultsOf, MainThread, readTap, sleep, until } from '../env';
+import { comesBack, isSubscribeRequest, onlineAfter, requestsOf, roundTrips, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const CLOSED = 1_000;
 const EVENTS = 1_000;
@@ -47,19 +47,10 @@ export const resync: Scenario = {
       await v.page.close();
 
       // First load: a returning visitor whose window was open.
-      const page = await v.frame.page().context().newPage();
-      const main = await MainThread.of(page);
-      const cpu0 = await main.taskMs();
-      await page.goto(`/?account=${v.account}&open=1`);
-      const frame = await widgetFrame(page);
-      const loaded = await until('the first load', async () => {
-        const tap = await readTap(frame);
-        const shown = tap.seqSeen[String(last)];
-        const online = onlineAfter(tap, 0);
-        return shown !== undefined && online !== undefined ? { tap, ready: Math.max(shown, online) } : undefined;
-      });
-      const firstCpu = (await main.taskMs()) - cpu0;
-      const navigated = (await page.evaluate('performance.timeOrigin')) as number;
+      const loaded = await comesBack(v, last);
+      const { page, frame, main } = loaded;
+      const firstCpu = loaded.cpu;
+      const navigated = loaded.navigated;
       const firstRequests = requestsOf(loaded.tap, 0).filter((r) => isSubscribeRequest(r) && r.at <= loaded.ready);
       await sleep(500);
 
