@@ -3,8 +3,9 @@
 // JSON output and writes it into README.md between the size-report markers, so the figures there
 // are measured, not typed. Exits 1 if a budget fails.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeSection } from './readme-section.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const dist = process.env.PARLEY_SIZE_DIST ?? join('.e2e', 'size-dist');
@@ -27,14 +28,10 @@ const table = [
   ...results.map((r) => `| ${r.name} | ${kb(r.sizeLimit)} | ${kb(r.size)} | ${r.sizeLimit - r.size} B |`),
 ].join('\n');
 console.log(table);
-const START = '<!-- size-report:start -->';
-const END = '<!-- size-report:end -->';
-const readme = readFileSync('README.md', 'utf8');
-const from = readme.indexOf(START);
-const to = readme.indexOf(END);
-if (from < 0 || to < from) {
-  console.error(`README.md has no ${START} … ${END} markers: the table was not written.`);
+try {
+  writeSection('README.md', 'size-report', table);
+} catch (error) {
+  console.error(error.message);
   process.exit(1);
 }
-writeFileSync('README.md', `${readme.slice(0, from + START.length)}\n${table}\n${readme.slice(to)}`);
 process.exit(results.every((r) => r.passed) ? 0 : 1);

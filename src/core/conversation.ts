@@ -8,14 +8,22 @@ export function snapshotsOf(state: ChatState, conversationId: string): Conversat
   return Object.values(state.snapshots[conversationId] ?? {}).sort((a, b) => a.updatedAt - b.updatedAt);
 }
 
+// Asked on every change (the view, the receipts, the subscriptions), the latest snapshots depend
+// only on the snapshots table, which the reducer replaces when a snapshot arrives: remembered per
+// table, so a message does not sort 1,000 conversations' snapshots again.
+const latestOf = new WeakMap<ChatState['snapshots'], readonly ConversationSnapshot[]>();
+
 /** The latest snapshot of every known conversation. */
-export function latestSnapshots(state: ChatState): ConversationSnapshot[] {
+export function latestSnapshots(state: ChatState): readonly ConversationSnapshot[] {
+  const known = latestOf.get(state.snapshots);
+  if (known) return known;
   const out: ConversationSnapshot[] = [];
   for (const id of Object.keys(state.snapshots)) {
     const all = snapshotsOf(state, id);
     const last = all[all.length - 1];
     if (last) out.push(last);
   }
+  latestOf.set(state.snapshots, out);
   return out;
 }
 
@@ -23,7 +31,7 @@ export function latestSnapshots(state: ChatState): ConversationSnapshot[] {
 export function currentConversation(state: ChatState): ConversationSnapshot | undefined {
   const latest = latestSnapshots(state);
   const open = latest.filter((c) => c.stage === 'open');
-  const pool = open.length > 0 ? open : latest;
+  const pool = open.length > 0 ? open : [...latest];
   const recency = (c: ConversationSnapshot) => (c.stage === 'open' ? c.startedAt : (c.endedAt ?? c.updatedAt));
   return pool.sort((a, b) => recency(b) - recency(a) || b.updatedAt - a.updatedAt || compareStrings(a.id, b.id))[0];
 }

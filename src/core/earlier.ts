@@ -6,7 +6,8 @@ import type { ConversationSnapshot, EarlierConversation, MessageBody, Originator
 import { compareStrings } from './canonical';
 import { latestSnapshots, snapshotsOf } from './conversation';
 import type { ChatState, MessageFact } from './state';
-import { messageRows } from './timeline';
+import type { MessageRow } from './timeline';
+import { factsOf } from './factTable';
 
 const endOf = (c: ConversationSnapshot) => c.endedAt ?? c.updatedAt;
 
@@ -28,12 +29,18 @@ function agentOf(state: ChatState, snap: ConversationSnapshot): string | undefin
   return undefined;
 }
 
-export function earlierConversations(state: ChatState, current: ConversationSnapshot | undefined, consumerId: string | undefined): EarlierConversation[] {
+/** `rowsOf`: a conversation's message rows, built from nothing (view.ts: its thread index). */
+export function earlierConversations(
+  state: ChatState,
+  current: ConversationSnapshot | undefined,
+  consumerId: string | undefined,
+  rowsOf: (snap: ConversationSnapshot) => MessageRow[],
+): EarlierConversation[] {
   const closed = latestSnapshots(state).filter((c) => c.stage === 'closed' && c.id !== current?.id);
   if (closed.length === 0) return [];
   // The newest loaded message of each conversation (one pass over the messages).
   const newest = new Map<string, MessageFact>();
-  for (const m of Object.values(state.messages)) {
+  for (const m of factsOf(state.messages)) {
     const conversationId = state.dialogConversation[m.dialogId] ?? m.conversationId;
     const seen = newest.get(conversationId);
     if (bodyText(m.body) !== undefined && (!seen || m.at > seen.at || (m.at === seen.at && m.sequence > seen.sequence))) newest.set(conversationId, m);
@@ -48,7 +55,7 @@ export function earlierConversations(state: ChatState, current: ConversationSnap
       ? { text: bodyText(loaded.body) as string, at: loaded.at, originator: loaded.originator === 'consumer' || loaded.originatorId === consumerId ? 'consumer' : loaded.originator }
       : c.lastContent;
     if (last) out.lastMessage = last;
-    if (loaded) out.rows = messageRows(state, c, consumerId);
+    if (loaded) out.rows = rowsOf(c);
     return out;
   });
 }

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import type { CoreEvent, Participant } from './model';
 import { initialState, reduce } from './reducer';
-import { selectView } from './view';
+import { createViewSelector, selectView } from './view';
+import { addChanges, nothing } from './changes';
 import { receiptsToPublish } from './receipts';
 import { CONSUMER, dialog, participant } from './test-support/builders';
 
@@ -128,6 +129,26 @@ describe('reduce is order-independent and idempotent', () => {
         expect(selectView(b, opts)).toStrictEqual(selectView(a, opts));
         const r = { consumerId: CONSUMER, seen: new Set(Object.keys(a.messages)), sent: noneSent };
         expect(receiptsToPublish(b, r)).toStrictEqual(receiptsToPublish(a, r));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps an incremental view (fed batch by batch with their changes) equal to one built from nothing', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 60_000 }), ({ replayed, cuts }, now) => {
+        const select = createViewSelector();
+        const opts = { consumerId: CONSUMER, now };
+        const points = [...new Set(cuts.map((c) => Math.min(c, replayed.length)))].sort((a, b) => a - b);
+        let state = initialState;
+        let from = 0;
+        select(state, opts);
+        for (const p of [...points, replayed.length]) {
+          const batch = replayed.slice(from, p);
+          from = p;
+          state = reduce(state, batch);
+          expect(select(state, opts, addChanges(nothing(), batch))).toStrictEqual(selectView(state, opts));
+        }
       }),
       { numRuns: 400 },
     );

@@ -4,6 +4,7 @@
 import { activeDialog, belongsTo, currentConversation, isConsumer, messagingDialogs } from './conversation';
 import { eventKey } from './state';
 import type { ChatState } from './state';
+import { factsOf } from './factTable';
 
 export interface SentReceipts {
   /** receiptKey(dialogId, sequence) of sequences this client already published ACCEPT for. */
@@ -35,7 +36,7 @@ export function receiptsToPublish(
   if (!snap || !activeDialog(snap)) return [];
   const open = messagingDialogs(snap).filter((d) => d.open && (d.kind !== 'main' || snap.mainOpen));
   const acked = { accept: new Set<string>(), read: new Set<string>() };
-  for (const r of Object.values(state.receipts)) {
+  for (const r of factsOf(state.receipts)) {
     if (!isConsumer(r, opts.consumerId) || (r.status !== 'accept' && r.status !== 'read')) continue;
     for (const s of r.sequences) {
       acked.accept.add(eventKey(r.dialogId, s));
@@ -44,7 +45,7 @@ export function receiptsToPublish(
   }
   const accept = new Map<string, number[]>();
   const read = new Map<string, number[]>();
-  for (const m of Object.values(state.messages)) {
+  for (const m of factsOf(state.messages)) {
     if (!belongsTo(snap, m) || isConsumer(m, opts.consumerId) || !open.some((d) => d.id === m.dialogId)) continue;
     const key = eventKey(m.dialogId, m.sequence);
     const isRead = acked.read.has(key) || opts.sent.read.has(key);

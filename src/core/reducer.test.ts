@@ -2,6 +2,7 @@ import type { CoreEvent } from './model';
 import { initialState, reduce } from './reducer';
 import { MAX_SNAPSHOTS, eventKey } from './state';
 import { participant, snapshot, text, withAgent } from './test-support/builders';
+import { factAt } from './factTable';
 
 describe('reduce: merge rules', () => {
   it('keeps only the most recent snapshots of a conversation', () => {
@@ -23,7 +24,7 @@ describe('reduce: merge rules', () => {
     const live = text('c1', 3, 'visitor-1', 'hi', { receivedAt: 100, clientId: 'k1' });
     const replay = text('c1', 3, 'visitor-1', 'hi', { receivedAt: 900 });
     for (const order of [[live, replay], [replay, live]]) {
-      expect(reduce(initialState, order).messages[eventKey('c1', 3)]).toEqual(live);
+      expect(factAt(reduce(initialState, order).messages, eventKey('c1', 3))).toEqual(live);
     }
   });
 

@@ -2,72 +2,125 @@
 // its identity, and two versions of the same fact are merged by a commutative, associative rule.
 // So replays, duplicates and out-of-order delivery all give a deep-equal state.
 import type { ConversationSnapshot, CoreEvent } from './model';
-import { compareCanonical, compareStrings, minDefined, pickCanonical } from './canonical';
+import { compareCanonical, compareStrings, minDefined, pickCanonical, sameValue } from './canonical';
 import { MAX_SNAPSHOTS, eventKey } from './state';
+import { bucketOf } from './factTable';
 import type { ChatState, MessageFact, OutboxEntry, TypingFact } from './state';
 
 export { initialState } from './state';
 
+/**
+ * Folds `events` into `state`, copy-on-write: a table is copied once per batch, on its first
+ * change, and every other table (and every entry) is shared with `state`. A batch that changes
+ * nothing (a replay, a duplicate) returns `state` itself.
+ */
 export function reduce(state: ChatState, events: readonly CoreEvent[]): ChatState {
   if (events.length === 0) return state;
-  const draft: ChatState = {
-    snapshots: { ...state.snapshots },
-    removed: { ...state.removed },
-    dialogConversation: { ...state.dialogConversation },
-    messages: { ...state.messages },
-    receipts: { ...state.receipts },
-    typing: { ...state.typing },
-    profiles: { ...state.profiles },
-    outbox: { ...state.outbox },
-  };
+  const draft = copyOnWrite(state);
   for (const event of events) apply(draft, event);
+  return draft.changed ? draft.state : state;
+}
+
+type Table = keyof ChatState;
+
+interface Draft {
+  /** The tables as they stand (copies where written). */
+  state: ChatState;
+  changed: boolean;
+  /** The table, writable (copied on the first call; for messages and receipts, the bucket index). */
+  write<K extends Table>(table: K): ChatState[K];
+  /** A bucket of messages or receipts, writable (copied on the first call). */
+  bucket<T>(table: 'messages' | 'receipts', bucket: string): Record<string, T>;
+}
+
+function copyOnWrite(base: ChatState): Draft {
+  const copied = new Set<string>();
+  const draft: Draft = {
+    state: { ...base },
+    changed: false,
+    write(table) {
+      if (!copied.has(table)) {
+        copied.add(table);
+        draft.state[table] = { ...base[table] } as never;
+        draft.changed = true;
+      }
+      return draft.state[table];
+    },
+    bucket<T>(table: 'messages' | 'receipts', bucket: string) {
+      const index = draft.write(table) as Record<string, Record<string, T>>;
+      const id = `${table}:${bucket}`;
+      if (!copied.has(id) || index[bucket] === undefined) {
+        copied.add(id);
+        index[bucket] = { ...index[bucket] };
+      }
+      return index[bucket] as Record<string, T>;
+    },
+  };
   return draft;
 }
 
-function apply(s: ChatState, e: CoreEvent): void {
+function apply(d: Draft, e: CoreEvent): void {
+  const s = d.state;
   switch (e.type) {
     case 'conversation':
-      return applySnapshot(s, e.snapshot);
+      return applySnapshot(d, e.snapshot);
     case 'conversationRemoved':
-      s.removed[e.conversationId] = true;
-      return purge(s, e.conversationId);
+      if (!s.removed[e.conversationId]) d.write('removed')[e.conversationId] = true;
+      return purge(d, e.conversationId);
     case 'message':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.messages, eventKey(e.dialogId, e.sequence), e, mergeMessages);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keepSequenced(d, 'messages', e, mergeMessages);
       return;
     case 'receipt':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.receipts, eventKey(e.dialogId, e.sequence), e, pickCanonical);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keepSequenced(d, 'receipts', e, pickCanonical);
       return;
     case 'typing':
-      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(s.typing, JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
+      if (!isRemoved(s, e.conversationId, e.dialogId)) keep(d, 'typing', JSON.stringify([e.dialogId, e.originatorId]), e, laterTyping);
       return;
     case 'profile':
-      return keep(s.profiles, e.participantId, e, pickCanonical);
+      return keep(d, 'profiles', e.participantId, e, pickCanonical);
     default:
-      return applyOutbox(s, e);
+      return applyOutbox(d, e);
   }
 }
 
-/** Keeps one version of each fact: a second version of the fact under `key` is merged with the first by `merge`. */
-function keep<T>(table: Record<string, T>, key: string, fact: T, merge: (a: T, b: T) => T): void {
-  const old = table[key];
-  table[key] = old ? merge(old, fact) : fact;
+type PlainTable = 'typing' | 'profiles';
+
+/**
+ * Keeps one version of each fact: a second version of the fact under `key` is merged with the
+ * first by `merge` (which answers the first itself when the second adds nothing: no write then).
+ */
+function keep<T>(d: Draft, table: PlainTable, key: string, fact: T, merge: (a: T, b: T) => T): void {
+  const old = (d.state[table] as Record<string, T>)[key];
+  const next = old ? merge(old, fact) : fact;
+  if (next !== old) (d.write(table) as Record<string, T>)[key] = next;
 }
 
-function applySnapshot(s: ChatState, snap: ConversationSnapshot): void {
-  for (const d of snap.dialogs) {
-    const known = s.dialogConversation[d.id];
-    if (known === undefined || snap.id < known) s.dialogConversation[d.id] = snap.id;
+/** keep, for a table of sequenced facts (factTable.ts): only the fact's bucket is copied. */
+function keepSequenced<T extends { dialogId: string; sequence: number }>(d: Draft, table: 'messages' | 'receipts', fact: T, merge: (a: T, b: T) => T): void {
+  const bucket = bucketOf(fact.dialogId, fact.sequence);
+  const key = eventKey(fact.dialogId, fact.sequence);
+  const old = (d.state[table][bucket] as Record<string, T> | undefined)?.[key];
+  const next = old ? merge(old, fact) : fact;
+  if (next !== old) d.bucket<T>(table, bucket)[key] = next;
+}
+
+function applySnapshot(d: Draft, snap: ConversationSnapshot): void {
+  for (const dialog of snap.dialogs) {
+    const known = d.state.dialogConversation[dialog.id];
+    if (known === undefined || snap.id < known) d.write('dialogConversation')[dialog.id] = snap.id;
   }
-  if (s.removed[snap.id]) return purge(s, snap.id);
+  if (d.state.removed[snap.id]) return purge(d, snap.id);
   const key = String(snap.updatedAt);
-  const byTime = { ...s.snapshots[snap.id] };
-  keep(byTime, key, snap, pickSnapshot);
+  const old = d.state.snapshots[snap.id]?.[key];
+  const kept = old ? pickSnapshot(old, snap) : snap;
+  if (kept === old) return;
+  const byTime = { ...d.state.snapshots[snap.id], [key]: kept };
   const keys = Object.keys(byTime);
   if (keys.length > MAX_SNAPSHOTS) {
     keys.sort((a, b) => Number(a) - Number(b));
     for (const k of keys.slice(0, keys.length - MAX_SNAPSHOTS)) delete byTime[k];
   }
-  s.snapshots[snap.id] = byTime;
+  d.write('snapshots')[snap.id] = byTime;
 }
 
 /** Two different snapshots with the same updatedAt: prefer the one further along, then canonically. */
@@ -89,10 +142,17 @@ export function pickSnapshot(a: ConversationSnapshot, b: ConversationSnapshot): 
 }
 
 /** Drops everything known about a removed conversation (and its dialogs). */
-function purge(s: ChatState, conversationId: string): void {
-  delete s.snapshots[conversationId];
-  for (const map of [s.messages, s.receipts, s.typing] as Array<Record<string, { conversationId: string; dialogId: string }>>) {
-    for (const [k, v] of Object.entries(map)) if (isRemoved(s, v.conversationId, v.dialogId)) delete map[k];
+function purge(d: Draft, conversationId: string): void {
+  if (d.state.snapshots[conversationId]) delete d.write('snapshots')[conversationId];
+  for (const [k, v] of Object.entries(d.state.typing)) if (isRemoved(d.state, v.conversationId, v.dialogId)) delete d.write('typing')[k];
+  for (const table of ['messages', 'receipts'] as const) {
+    for (const [bucket, facts] of Object.entries(d.state[table])) {
+      const gone = Object.entries(facts as Record<string, { conversationId: string; dialogId: string }>).filter(([, v]) => isRemoved(d.state, v.conversationId, v.dialogId));
+      if (gone.length === 0) continue;
+      const writable = d.bucket(table, bucket);
+      for (const [k] of gone) delete writable[k];
+      if (Object.keys(writable).length === 0) delete (d.write(table) as Record<string, unknown>)[bucket];
+    }
   }
 }
 
@@ -105,9 +165,11 @@ function isRemoved(s: ChatState, conversationId: string, dialogId: string): bool
 function mergeMessages(a: MessageFact, b: MessageFact): MessageFact {
   const { receivedAt: ra, clientId: ca, ...restA } = a;
   const { receivedAt: rb, clientId: cb, ...restB } = b;
-  const base = compareCanonical(restA, restB) >= 0 ? restA : restB;
+  const firstContent = compareCanonical(restA, restB) >= 0;
+  const base = firstContent ? restA : restB;
   const clientId = ca === undefined ? cb : cb === undefined ? ca : ca < cb ? ca : cb;
   const receivedAt = minDefined(ra, rb);
+  if (firstContent && clientId === ca && receivedAt === ra) return a;
   return {
     ...base,
     ...(clientId !== undefined ? { clientId } : {}),
@@ -122,8 +184,9 @@ function laterTyping(a: TypingFact, b: TypingFact): TypingFact {
 
 type OutboxEvent = Extract<CoreEvent, { type: `outbox${string}` }>;
 
-function applyOutbox(s: ChatState, e: OutboxEvent): void {
-  const old: OutboxEntry = s.outbox[e.clientId] ?? { clientId: e.clientId };
+function applyOutbox(d: Draft, e: OutboxEvent): void {
+  const known = d.state.outbox[e.clientId];
+  const old: OutboxEntry = known ?? { clientId: e.clientId };
   const next: OutboxEntry = { ...old };
   switch (e.type) {
     case 'outboxAdded':
@@ -149,7 +212,7 @@ function applyOutbox(s: ChatState, e: OutboxEvent): void {
       next.retriedAt = old.retriedAt === undefined ? e.at : Math.max(old.retriedAt, e.at);
       break;
   }
-  s.outbox[e.clientId] = next;
+  if (!known || !sameValue(known, next)) d.write('outbox')[e.clientId] = next;
 }
 
 function compareStored(a: { dialogId: string; sequence: number }, b: { dialogId: string; sequence: number }): number {

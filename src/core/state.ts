@@ -1,6 +1,7 @@
 // ChatState: what the reducer keeps. Every field is a map keyed by the identity of a fact, so the
 // state depends only on the set of events received (see reducer.ts for the merge rules).
 import type { ConversationSnapshot, CoreEvent, OutgoingFile } from './model';
+import type { FactTable } from './factTable';
 
 export type MessageFact = Extract<CoreEvent, { type: 'message' }>;
 export type ReceiptFact = Extract<CoreEvent, { type: 'receipt' }>;
@@ -32,10 +33,10 @@ export interface ChatState {
   removed: Record<string, true>;
   /** dialogId → conversationId, from every snapshot ever seen (grow-only). */
   dialogConversation: Record<string, string>;
-  /** eventKey(dialogId, sequence) → content event. */
-  messages: Record<string, MessageFact>;
-  /** eventKey(dialogId, sequence) → receipt event. */
-  receipts: Record<string, ReceiptFact>;
+  /** eventKey(dialogId, sequence) → content event, in buckets (factTable.ts: read with factAt, factsOf). */
+  messages: FactTable<MessageFact>;
+  /** eventKey(dialogId, sequence) → receipt event, in buckets (factTable.ts). */
+  receipts: FactTable<ReceiptFact>;
   /** JSON [dialogId, participantId] → that participant's latest chat state in that dialog. */
   typing: Record<string, TypingFact>;
   /** participantId → display details. */

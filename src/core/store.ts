@@ -8,6 +8,7 @@ import type { SessionSnapshot } from './session';
 import { initialState, reduce } from './reducer';
 import type { ChatState } from './state';
 import { createViewSelector, TYPING_TIMEOUT_MS } from './view';
+import { addChanges, everything, nothing, type Changes } from './changes';
 import type { Clock } from './clock';
 
 export interface ChatStore {
@@ -44,15 +45,19 @@ export function createChatStore(clock: Clock): ChatStore {
   const forgetServerState = () => {
     const unsent = Object.fromEntries(Object.entries(state.outbox).filter(([, entry]) => entry.stored === undefined));
     state = { ...initialState, outbox: unsent };
+    pending = everything();
   };
   let disposed = false;
   let expiryTimer: unknown;
   const listeners = new Set<(snapshot: SessionSnapshot) => void>();
   const watchers = new Set<() => void>();
   const selectView = createViewSelector();
+  /** What changed since the view was last computed (the selector patches its indexes with it). */
+  let pending: Changes = everything();
 
   const compute = (): SessionSnapshot => {
-    const chat = selectView(state, { ...(consumerId ? { consumerId } : {}), now: clock.now() });
+    const chat = selectView(state, { ...(consumerId ? { consumerId } : {}), now: clock.now() }, pending);
+    pending = nothing();
     clock.clearTimeout(expiryTimer);
     // "Agent is typing" expires by time alone: look again when it would.
     if (chat.agentTyping) expiryTimer = clock.setTimeout(changed, TYPING_TIMEOUT_MS + 50);
@@ -104,6 +109,7 @@ export function createChatStore(clock: Clock): ChatStore {
       const next = reduce(state, events);
       if (next === state) return;
       state = next;
+      addChanges(pending, events);
       changed();
     },
     setConsumerId(id) {

@@ -10,6 +10,7 @@ import { receiptsToPublish } from '../core/receipts';
 import { stateViolations, viewViolations } from '../core/test-support/fuzzInvariants';
 import { decodeFrame, parseFrame } from './decode';
 import { hostileFrameText, openConversationFrame, textMessageFrame, validFrame, type Json } from './testing/fuzzFrames';
+import { factAt, factEntries } from '../core/factTable';
 
 const ME = 'consumer-me';
 const ctx = { consumerId: ME, receivedAt: 1_700_000_000_000 };
@@ -77,11 +78,11 @@ describe('hostile frames through decoder, reducer and view', () => {
     // Delivered twice, as a replay after a reconnect would: the duplicates are merged.
     const texts = [deepRich, deepRich, deepMetadata, deepMetadata, frame(change(3, JSON.stringify({ type: 'ContentEvent', message: huge }))), many, many, `[${'['.repeat(1_000_000)}`];
     const state = pipeline(texts);
-    expect(state.messages[JSON.stringify(['c1', 1])]?.body).toEqual({ kind: 'unsupported', description: 'structured content' });
-    expect(state.messages[JSON.stringify(['c1', 2])]?.body).toEqual({ kind: 'text', text: 'q', quickReplies: [{ title: 't', text: 't' }] });
-    const big = state.messages[JSON.stringify(['c1', 3])]?.body;
+    expect(factAt(state.messages, JSON.stringify(['c1', 1]))?.body).toEqual({ kind: 'unsupported', description: 'structured content' });
+    expect(factAt(state.messages, JSON.stringify(['c1', 2]))?.body).toEqual({ kind: 'text', text: 'q', quickReplies: [{ title: 't', text: 't' }] });
+    const big = factAt(state.messages, JSON.stringify(['c1', 3]))?.body;
     expect(big?.kind === 'text' && big.text.length).toBe(huge.length);
-    expect(Object.keys(state.messages)).toHaveLength(3 + 10_000);
+    expect(factEntries(state.messages)).toHaveLength(3 + 10_000);
   }, 120_000);
 
   it('keeps hostile cards cheap: 10,000 elements, a 5 MB caption and title, nesting at the depth bound', () => {
@@ -94,7 +95,7 @@ describe('hostile frames through decoder, reducer and view', () => {
     const started = performance.now();
     const state = pipeline([event(1, wide), event(2, { type: 'vertical', elements: [{ type: 'image', url: 'https://a.example/i.png', caption: huge }, { type: 'button', title: huge }] }), event(3, deep)]);
     expect(performance.now() - started).toBeLessThan(2_000);
-    const body = (sequence: number) => state.messages[JSON.stringify(['c9', sequence])]?.body;
+    const body = (sequence: number) => factAt(state.messages, JSON.stringify(['c9', sequence]))?.body;
     // The fallback text is bounded: at most 20 parts of at most 5,000 characters.
     const wideBody = body(1);
     expect(wideBody?.kind === 'rich' && wideBody.fallbackText.split('\n')).toHaveLength(20);
@@ -112,7 +113,7 @@ describe('hostile frames through decoder, reducer and view', () => {
       expect(message.kind === 'notification' && message.events).toEqual([]);
     }
     // The same frames with an ordinary id are decoded.
-    expect(Object.keys(pipeline(normalExchange('c-ordinary')).messages)).toHaveLength(2);
+    expect(factEntries(pipeline(normalExchange('c-ordinary')).messages)).toHaveLength(2);
   });
 
   it('keeps working after hostile frames: a normal exchange is stored and shown, in order', () => {
@@ -122,7 +123,7 @@ describe('hostile frames through decoder, reducer and view', () => {
         const state = pipeline([...texts, ...normalExchange('conv-normal')]);
         const clean = pipeline(normalExchange('conv-normal'));
         // Whatever came before, the exchange's own facts are exactly those of a clean run.
-        for (const [key, message] of Object.entries(clean.messages)) expect(state.messages[key]).toEqual(message);
+        for (const [key, message] of factEntries(clean.messages)) expect(factAt(state.messages, key)).toEqual(message);
         expect(state.snapshots['conv-normal']).toEqual(clean.snapshots['conv-normal']);
         const view = selectView(state, { consumerId: ME, now: 9_000_000_010_000 });
         // Hostile frames may leave a newer open conversation behind; otherwise this one shows.

@@ -10,6 +10,7 @@ import { activeTarget, currentConversation, type DialogTarget } from '../core/co
 import type { Subscriber } from './resubscribe';
 import { RequestTypes } from './wire';
 import type { ConsumerRequestConversationBody, HostedFileMessage, Metadata, PublishEventBody, UpdateConversationFieldBody } from './wire';
+import { factsOf } from '../core/factTable';
 
 /** A quick-reply choice: the message with the buttons, and the chosen button's click metadata. */
 export interface ReplyChoice {
@@ -120,7 +121,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   };
 
   const reconcile = (clientId: string): boolean => {
-    for (const message of Object.values(store.state.messages)) {
+    for (const message of factsOf(store.state.messages)) {
       if (message.clientId !== clientId) continue;
       store.dispatch([{ type: 'outboxStored', clientId, dialogId: message.dialogId, sequence: message.sequence }]);
       return true;
@@ -130,7 +131,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
 
   /** The visitor's ACTION on that message is in the history already (e.g. published before a reconnect). */
   const actionStored = ({ dialogId, sequence }: ReplyChoice) =>
-    Object.values(store.state.receipts).some(
+    factsOf(store.state.receipts).some(
       (r) => r.status === 'action' && r.dialogId === dialogId && r.sequences.includes(sequence) && (r.originator === 'consumer' || r.originatorId === store.consumerId),
     );
 

@@ -6,6 +6,7 @@ import type { CoreEvent } from '../core/model';
 import { initialState, reduce } from '../core/reducer';
 import type { ChatState } from '../core/state';
 import { HISTORY_CAP, nextSequence, replayFloor } from './resumePoint';
+import { factAt } from '../core/factTable';
 
 const D = 'dialog-1';
 const message = (sequence: number, dialogId = D): CoreEvent => ({
@@ -109,7 +110,7 @@ function missedAfter({ size, hidden, rounds }: World): number[] {
   subscribe([]);
   // Events older than the newest HISTORY_CAP visible ones may be gone for good (the server's limit).
   const expected = range(0, exists).filter(visible).slice(-HISTORY_CAP);
-  return expected.filter((s) => state.messages[JSON.stringify([D, s])] === undefined);
+  return expected.filter((s) => factAt(state.messages, JSON.stringify([D, s])) === undefined);
 }
 
 describe('resuming across drops (model)', () => {

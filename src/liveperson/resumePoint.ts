@@ -10,6 +10,7 @@
 // never come, so R is a floor the run restarts from. Only a full page proves a floor: a few frames
 // (a bogus one during an empty replay) could otherwise skip real events.
 import type { ChatState } from '../core/state';
+import { factsOf } from '../core/factTable';
 
 /** Events the server replays at most (protocol reference §5.1, "1000 conversation events"). */
 export const HISTORY_CAP = 1000;
@@ -17,9 +18,7 @@ export const HISTORY_CAP = 1000;
 /** The sequences of the dialog the state holds (content and receipts). */
 function heldSequences(state: ChatState, dialogId: string): Set<number> {
   const held = new Set<number>();
-  for (const table of [state.messages, state.receipts]) {
-    for (const event of Object.values(table)) if (event.dialogId === dialogId) held.add(event.sequence);
-  }
+  for (const event of [...factsOf(state.messages), ...factsOf(state.receipts)]) if (event.dialogId === dialogId) held.add(event.sequence);
   return held;
 }
 

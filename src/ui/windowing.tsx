@@ -6,8 +6,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode, RefObject } from 'react';
 
-/** Up to this many rows everything is rendered (screen readers and find-in-page see it all). */
-export const FULL_RENDER_MAX = 600;
+/**
+ * Up to this many rows everything is rendered (screen readers and find-in-page see it all). Kept
+ * near a viewport's worth (with the overscan): the DOM stays bounded at all times, also while a
+ * long history arrives in notifications of 500, and every change's layout stays small (issue 9).
+ */
+export const FULL_RENDER_MAX = 60;
 /** Rows rendered at the end while the viewport has no size yet (not laid out). */
 export const TAIL_ROWS = 30;
 /** Extra pixels rendered above and below the viewport, so scrolling never shows a gap. */

@@ -3,6 +3,7 @@
 import type { ChatView, MessageBody } from '../model';
 import { MAX_SNAPSHOTS, eventKey } from '../state';
 import type { ChatState } from '../state';
+import { factEntries } from '../factTable';
 
 const STAGES = new Set(['open', 'closed']);
 const VIEW_STAGES = new Set(['open', 'closed', 'none']);
@@ -59,7 +60,7 @@ export function stateViolations(state: ChatState): string[] {
       for (const d of snap.dialogs) if (!isId(d.id)) out.push(`snapshot ${convId} has a dialog without id`);
     }
   }
-  for (const [key, m] of Object.entries(state.messages)) {
+  for (const [key, m] of factEntries(state.messages)) {
     if (key !== eventKey(m.dialogId, m.sequence)) out.push(`message misfiled under ${key}`);
     if (!isId(m.dialogId) || !isId(m.conversationId) || !isId(m.originatorId) || !isSeq(m.sequence) || !isTime(m.at)) out.push(`message ${key} malformed`);
     if (!ORIGINATORS.has(m.originator)) out.push(`message ${key} has originator ${m.originator}`);
@@ -67,7 +68,7 @@ export function stateViolations(state: ChatState): string[] {
     if (problem) out.push(`message ${key}: ${problem}`);
     if (removedConv(m.conversationId, m.dialogId)) out.push(`message ${key} of a removed conversation`);
   }
-  for (const [key, r] of Object.entries(state.receipts)) {
+  for (const [key, r] of factEntries(state.receipts)) {
     if (key !== eventKey(r.dialogId, r.sequence)) out.push(`receipt misfiled under ${key}`);
     if (!isId(r.dialogId) || !isId(r.originatorId) || !isSeq(r.sequence) || !isTime(r.at) || !r.sequences.every(isSeq)) out.push(`receipt ${key} malformed`);
     if (removedConv(r.conversationId, r.dialogId)) out.push(`receipt ${key} of a removed conversation`);

@@ -1,0 +1,9 @@
+// The bench's scenarios, in the order they run: add one as a file here and list it below.
+import type { Scenario } from '../scenario';
+import { arrival } from './arrival';
+import { burst } from './burst';
+import { pageview } from './pageview';
+import { resync } from './resync';
+import { storm } from './storm';
+
+export const scenarios: Scenario[] = [resync, burst, arrival, pageview, storm];
