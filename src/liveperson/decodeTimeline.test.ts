@@ -5,6 +5,7 @@ import { activeTarget } from '../core/conversation';
 import { initialState, reduce } from '../core/reducer';
 import { selectView } from '../core/view';
 import { receiptsToPublish } from '../core/receipts';
+import { factEntries } from '../core/factTable';
 import { decodeFrame } from './decode';
 
 const ME = 'consumer-1';
@@ -56,7 +57,7 @@ describe('decoded LivePerson frames through the core', () => {
   });
 
   it('owes one ACCEPT and one READ for the agent burst', () => {
-    expect(receiptsToPublish(state, { consumerId: ME, seen: new Set(Object.keys(state.messages)), sent: { accept: new Set(), read: new Set() } })).toEqual([
+    expect(receiptsToPublish(state, { consumerId: ME, seen: new Set(factEntries(state.messages).map(([key]) => key)), sent: { accept: new Set(), read: new Set() } })).toEqual([
       { dialogId: CONV, status: 'accept', sequences: [2, 3] },
       { dialogId: CONV, status: 'read', sequences: [2, 3] },
     ]);

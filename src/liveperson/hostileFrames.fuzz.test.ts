@@ -28,7 +28,7 @@ function pipeline(texts: readonly string[], start: ChatState = initialState): Ch
     if (decoded.kind === 'notification') state = reduce(state, decoded.events);
   }
   const view = selectView(state, { consumerId: ME, now: ctx.receivedAt + 5_000 });
-  receiptsToPublish(state, { consumerId: ME, seen: new Set(Object.keys(state.messages)), sent: noneSent });
+  receiptsToPublish(state, { consumerId: ME, seen: new Set(factEntries(state.messages).map(([key]) => key)), sent: noneSent });
   expect([...stateViolations(state), ...viewViolations(view)]).toEqual([]);
   return state;
 }
