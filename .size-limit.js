@@ -71,12 +71,16 @@ const budget = (name, path, limit) => ({ name, path, limit, gzip: true, disableP
 export default [
   budget('loader (parley.js with its CSS, no React): a page view without intent', `${dist}/parley.js`, '1.5 KB'),
   budget('host side (parley-host.js: frame, check, bridge, API, cues), on intent or for a returning visitor', `${dist}/parley-host.js`, '4.3 KB'),
-  budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '8.5 KB'),
-  // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every tab).
-  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '99.5 KB'),
-  budget('window chunk (lazy, fetched on intent)', lazyWindow, '25 KB'),
+  budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '9 KB'),
+  // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every
+  // tab), the attention cues (sound, notifications, preview: they run while the window is closed), the
+  // expected reply and the incremental view; 105 KB since they were merged together (2026-12-02).
+  // Issue 9's goal (open and connected <= 100 KB with the window chunk) is NOT met: see docs/benchmarks.md.
+  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '105 KB'),
+  // 25 KB until files and photos, the earlier conversations, the rating and the window's menu (30 KB).
+  budget('window chunk (lazy, fetched on intent)', lazyWindow, '30 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
-  budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '21 KB'),
+  budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '24 KB'),
   budget('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
   budget('file uploader (lazy, fetched with the first file the visitor sends)', uploader, '5.5 KB'),
   budget('file check and thumbnail (lazy, fetched when a file is first attached)', attachFiles, '3.5 KB'),
