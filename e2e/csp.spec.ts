@@ -50,8 +50,10 @@ test('the watcher does catch a violation, in the page and inside the frame (an i
   const violations = await watchCsp(page);
   await page.goto('/?account=csp-probe&load=idle');
   await page.locator('parley-widget iframe').waitFor({ state: 'attached' });
-  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/frame.html');
-  expect(frame, 'the widget frame').toBeDefined();
+  // The frame's URL is empty until it navigates: wait for it to be the widget's page.
+  const widgetFrame = () => page.frames().find((f) => /^https?:/.test(f.url()) && new URL(f.url()).pathname === '/frame.html');
+  await expect.poll(() => widgetFrame() !== undefined, { message: 'the widget frame' }).toBe(true);
+  const frame = widgetFrame();
   await frame!.waitForLoadState();
   expect(violations).toEqual([]);
   // A <style> element is inline style: the policy blocks it and reports it, in the frame…
