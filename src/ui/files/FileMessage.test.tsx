@@ -32,7 +32,7 @@ describe('files from the agent', () => {
     expect(viewer.getAttribute('aria-modal')).toBe('true');
     expect(within(viewer).getByRole('img', { name: 'Our shop' }).getAttribute('src')).toBe(url);
     const close = within(viewer).getByRole('button', { name: 'Close' });
-    expect(document.activeElement).toBe(close);
+    await waitFor(() => expect(document.activeElement).toBe(close)); // focus moves in the viewer's effect
     await user.tab();
     expect(document.activeElement).toBe(close); // the only control: Tab stays on it
     await user.keyboard('{Escape}');
