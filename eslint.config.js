@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersPlugin } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.e2e/**', '.bench/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
@@ -9,7 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, parley: layersPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-eval': 'error',
@@ -27,6 +28,8 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
         { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML string sinks (createContextualFragment).' },
       ],
+      // No back-edges between the folders (eslint.layers.js, docs/architecture.md).
+      'parley/layers': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

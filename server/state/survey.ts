@@ -13,7 +13,6 @@ export const SURVEY_QUESTIONS: readonly SurveyQuestion[] = [
   { id: 'q2', text: 'Was your issue resolved?', replies: ['Yes', 'No'] },
   { id: 'q3', text: 'Is there anything else you would like to tell us?', replies: [] },
 ];
-export const SURVEY_QUESTION = SURVEY_QUESTIONS[0]!.text;
 export const SURVEY_THANKS = 'Thank you for your feedback!';
 export const SURVEY_COMPLETED = 'Completed';
 /** closedCause when a consumer who cannot see the survey (no MULTI_DIALOG) starts a new conversation. */

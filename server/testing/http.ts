@@ -8,14 +8,12 @@ import {
   type AgentView,
   type ControlActionName,
   type ControlActionResults,
-  type ControlResponse,
   type ConversationDetailView,
   type ConversationSummaryView,
   type FaultState,
   type Settings,
 } from '../control-client';
 
-export type HttpResult<T = unknown> = ControlResponse<T>;
 /** What a refused request answers. */
 type Refused = { error?: string };
 

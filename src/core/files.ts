@@ -6,7 +6,6 @@ import type { FileType } from './fileCheck';
 export type { FileType } from './fileCheck';
 export const FILE_TYPES = ['JPG', 'PNG', 'GIF', 'PDF', 'DOCX', 'XLSX', 'PPTX'] as const satisfies readonly FileType[];
 export const IMAGE_FILE_TYPES: readonly FileType[] = ['JPG', 'PNG', 'GIF'];
-export const DOCUMENT_FILE_TYPES: readonly FileType[] = ['PDF', 'DOCX', 'XLSX', 'PPTX'];
 
 export const isFileType = (v: unknown): v is FileType => typeof v === 'string' && (FILE_TYPES as readonly string[]).includes(v);
 export const isImageType = (type: string): boolean => (IMAGE_FILE_TYPES as readonly string[]).includes(type);

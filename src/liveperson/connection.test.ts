@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConnection, type Connection, type ConnectionOptions, type ConnectionState } from './connection';
 import type { ClientPropertiesHeader } from './wire';
-import { ConnectionClosedError, RequestFailedError, RequestTimeoutError } from './errors';
+import { ConnectionClosedError, isRetryable, RequestFailedError, RequestTimeoutError } from './errors';
 import { createIdentity, type Identity } from './identity';
 import { MemoryStorage, safeStore } from '../platform/storage';
 import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fakeSocketServer';
@@ -102,7 +102,8 @@ describe('connection', () => {
     await expect(conn.request('Silent')).rejects.toBeInstanceOf(RequestTimeoutError);
     const failed = await conn.request('Fail').catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(RequestFailedError);
-    expect(failed).toMatchObject({ code: 429, body: 'Too many requests', retryable: true });
+    expect(failed).toMatchObject({ code: 429, body: 'Too many requests' });
+    expect(isRetryable(failed)).toBe(true);
     const cut = conn.request('Silent', undefined, { timeoutMs: 5_000 });
     server.sockets[0]?.terminate();
     await expect(cut).rejects.toBeInstanceOf(ConnectionClosedError);

@@ -29,8 +29,8 @@ describe('classify', () => {
     expect(isRefused(new RequestTimeoutError('x', 1))).toBe(false);
     expect([new RequestFailedError('x', 500, ''), new RequestTimeoutError('x', 1), new ConnectionClosedError('x')].every(isRetryable)).toBe(true);
     expect(isRetryable(new Error('bug'))).toBe(false);
-    expect(new RequestFailedError('x', 429, '').retryable).toBe(true);
-    expect(new RequestFailedError('x', 400, '').retryable).toBe(false);
+    expect(isRetryable(new RequestFailedError('x', 429, ''))).toBe(true);
+    expect(isRetryable(new RequestFailedError('x', 400, ''))).toBe(false);
     expect(sessionErrorKindOf(new RequestFailedError('x', 400, ''))).toBe('refused');
     expect(sessionErrorKindOf(new RequestTimeoutError('x', 1))).toBe('network');
     expect(sessionErrorKindOf(new Error('bug'))).toBe('refused');

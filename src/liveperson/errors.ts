@@ -15,10 +15,6 @@ export class RequestFailedError extends Error {
     this.body = body;
     this.requestType = requestType;
   }
-  /** Rate limits, request timeouts and server errors are worth retrying later; other 4xx are not. */
-  get retryable(): boolean {
-    return classify(this) === 'retryable';
-  }
 }
 
 /** No response arrived in time. */

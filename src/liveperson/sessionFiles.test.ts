@@ -122,6 +122,18 @@ describe('LivePerson session: the visitor sends a file', () => {
     expect(await consumerFiles(account, c)).toHaveLength(1);
   });
 
+  it('words a storage failure as the one classifier does: 429 and 5xx may pass (network), another 4xx is refused', async () => {
+    const account = h.account();
+    const statuses = [429, 400];
+    const put: SwiftPut = () => Promise.resolve(statuses.shift() ?? 500);
+    const s = open(account, { put });
+    await startConversation(s, 'hello');
+    await expect(s.files?.send(png())).rejects.toMatchObject({ kind: 'network' });
+    await expect(s.files?.send(png())).rejects.toMatchObject({ kind: 'refused' });
+    expect(fileRows(s).map((r) => r.receipt)).toEqual(['failed', 'failed']);
+    expect(filePublishes()).toEqual([]);
+  });
+
   it('publishes at most once across a dropped socket: the replayed history reconciles it by ExternalId', async () => {
     const account = h.account();
     // Once the bytes are stored, the server stops answering: the publish gets no response in time.

@@ -13,7 +13,7 @@ import { sessionError } from '../core/session';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { classify, RequestFailedError } from './errors';
-import { isRecord } from './http';
+import { HttpError, isRecord } from './http';
 import type { Outbox } from './outbox';
 import { defaultSwiftPut, UploadAbortedError, type SwiftPut } from './swiftPut';
 import type { Uploads } from './visitorFiles';
@@ -101,7 +101,7 @@ export function createUploads(deps: UploadsDeps): Uploads {
       if (status >= 200 && status < 300) return path;
       if (status === 401 && attempt < 2) continue;
       if (status === 413) throw sessionError('fileTooBig', 'The storage refused the size of the file');
-      throw sessionError(status >= 500 ? 'network' : 'refused', `The storage answered ${status}`);
+      throw new HttpError(status, 'The upload to the storage'); // classify() says refused or retryable
     }
   };
 

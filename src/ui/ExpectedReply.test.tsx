@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from './i18n';
-import { durationText, expectedReplyText } from './expectedReplyText';
+import { durationText, expectedReplyText } from './text';
 import { renderWidget } from './testing/renderWidget';
 
 const en = createTranslator('en');

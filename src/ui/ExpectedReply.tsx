@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ChatView } from '../core/model';
 import { useI18n } from './i18n';
-import { expectedReplyText } from './expectedReplyText';
-import { errorText } from './text';
+import { errorText, expectedReplyText } from './text';
 import { useMarkUrgent, useSession } from './useParleySession';
 import './ExpectedReply.css';
 
