@@ -99,6 +99,13 @@ export interface TapRecord {
 
 export const readTap = (frame: Frame | Page, from = 0) => frame.evaluate(`window.__bench.read(${from})`) as Promise<TapRecord>;
 
+/**
+ * The probe's record without its frames, to poll while main-thread time is measured: copying the
+ * frames out (megabytes after a 1,000-event history) costs the measured renderer more CPU than the
+ * resync itself. Read the frames once, with `readTap`, after the measurement.
+ */
+export const pollTap = (frame: Frame | Page) => frame.evaluate('window.__bench.read(window.__bench.frames.length)') as Promise<TapRecord>;
+
 /** The widget's iframe (frame.html), once it is there. */
 export async function widgetFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;

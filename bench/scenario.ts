@@ -4,7 +4,7 @@
 import type { Browser, Frame, Page } from '@playwright/test';
 import type { AccountControl } from '../server/control-client';
 import type { Figure } from './stats';
-import { benchAccount, benchContext, controlOf, MainThread, readTap, until, widgetFrame, type StandInChild, type TapRecord } from './env';
+import { benchAccount, benchContext, controlOf, MainThread, pollTap, readTap, until, widgetFrame, type StandInChild, type TapRecord } from './env';
 
 export interface BenchContext {
   standIn: StandInChild;
@@ -164,12 +164,13 @@ export async function comesBack(v: Visitor, last: number | undefined) {
   await page.goto(`/?account=${v.account}&open=1`);
   const frame = await widgetFrame(page);
   const shown = await until('the last message shown', async () => {
-    const tap = await readTap(frame);
+    const tap = await pollTap(frame);
     const at = tap.seqSeen[String(last)];
     const online = onlineAfter(tap, 0);
-    return at !== undefined && online !== undefined ? { tap, shownAt: at, ready: Math.max(at, online) } : undefined;
+    return at !== undefined && online !== undefined ? { shownAt: at, ready: Math.max(at, online) } : undefined;
   });
   const cpu = (await main.taskMs()) - cpu0;
+  const tap = await readTap(frame);
   const navigated = (await page.evaluate('performance.timeOrigin')) as number;
-  return { page, frame, main, cpu, navigated, ...shown };
+  return { page, frame, main, cpu, navigated, tap, ...shown };
 }

@@ -2,7 +2,7 @@
 // conversations and an open one of 1,000 events; next to the floor, which sends the same subscribe
 // requests Parley sent (read from the probe) in one flight on the same socket and only parses.
 import type { Page } from '@playwright/test';
-import { faultsOf, MainThread, readTap, sleep, until } from '../env';
+import { faultsOf, MainThread, pollTap, readTap, sleep, until } from '../env';
 import { comesBack, isSubscribeRequest, onlineAfter, requestsOf, roundTrips, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const CLOSED = 1_000;
@@ -55,20 +55,21 @@ export const resync: Scenario = {
       await sleep(500);
 
       // Resync: every socket dropped; the widget reconnects and resubscribes.
-      const before = await readTap(frame);
+      const before = await pollTap(frame);
       const cpu1 = await main.taskMs();
       await faultsOf(ctx.standIn.url).drop();
       const resynced = await until('the resync', async () => {
-        const tap = await readTap(frame);
+        const tap = await pollTap(frame);
         const socket = tap.opens[tap.opens.length - 1];
         if (tap.opens.length <= before.opens.length || socket?.open === undefined) return undefined;
         const online = onlineAfter(tap, socket.open);
-        return online === undefined ? undefined : { tap, open: socket.open, ready: online };
+        return online === undefined ? undefined : { open: socket.open, ready: online };
       });
       const resyncCpu = (await main.taskMs()) - cpu1;
-      const resyncRequests = requestsOf(resynced.tap).filter((r) => isSubscribeRequest(r) && r.at <= resynced.ready);
+      const resyncTap = await readTap(frame, before.frameCount);
+      const resyncRequests = requestsOf(resyncTap).filter((r) => isSubscribeRequest(r) && r.at <= resynced.ready);
       await main.detach();
-      const url = resynced.tap.opens[0]?.url ?? '';
+      const url = resyncTap.opens[0]?.url ?? '';
       await page.close();
 
       const floorPage = await v.frame.page().context().newPage();
