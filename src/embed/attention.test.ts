@@ -14,15 +14,21 @@ const agent = (sequence: number, text: string, participantId = 'a1'): TimelineRo
 });
 const chat = (timeline: TimelineRow[], unread: number): ChatView => ({ stage: 'open', timeline, unread, names: { a1: 'Dana' } });
 
-/** An exclusive lock manager for Node (which has no Web Locks): one callback at a time, in order. */
-function mutex() {
-  let tail: Promise<unknown> = Promise.resolve();
+/**
+ * A lock manager for Node (which has no Web Locks), with `ifAvailable`: one holder per name, and a
+ * request for a held name gets no lock. `release()` ends every hold.
+ */
+function lockManager() {
+  const held = new Set<string>();
+  const holds: Array<() => void> = [];
   return {
-    request: ((_name: string, callback: () => unknown) => {
-      const run = tail.then(() => callback());
-      tail = run.catch(() => undefined);
-      return run;
-    }) as unknown as LockManager['request'],
+    request(name: string, _options: { ifAvailable: true }, callback: (lock: unknown) => unknown) {
+      if (held.has(name)) return Promise.resolve(callback(null));
+      held.add(name);
+      return Promise.resolve(callback({ name })).finally(() => held.delete(name));
+    },
+    hold: (done: () => void) => void holds.push(done),
+    release: () => holds.splice(0).forEach((done) => done()),
   };
 }
 
@@ -34,11 +40,22 @@ afterEach(() => {
 describe('cue claims', () => {
   it('gives each key to one claimant of a shared store, whoever asks first', async () => {
     const storage = new MemoryStorage();
-    const locks = mutex();
-    const tabA = createCueClaims(safeStore(storage), locks);
-    const tabB = createCueClaims(safeStore(storage), locks);
+    const locks = lockManager();
+    const tabA = createCueClaims(safeStore(storage), locks, locks.hold);
+    const tabB = createCueClaims(safeStore(storage), locks, locks.hold);
     expect(await Promise.all([tabA('k1'), tabB('k1'), tabB('k2'), tabA('k2')])).toEqual([true, false, true, false]);
+    locks.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // After the hold, the record decides.
     expect(await tabB('k1')).toBe(false);
+  });
+
+  it('gives a key to one tab even when the other tab does not see its record yet (Chromium: localStorage per process)', async () => {
+    const locks = lockManager();
+    // Two copies of the record, as two renderer processes hold them before a write has crossed.
+    const tabA = createCueClaims(safeStore(new MemoryStorage()), locks, locks.hold);
+    const tabB = createCueClaims(safeStore(new MemoryStorage()), locks, locks.hold);
+    expect(await Promise.all([tabA('sound:k1'), tabB('sound:k1'), tabB('notification:k1'), tabA('notification:k1')])).toEqual([true, false, true, false]);
   });
 
   it('keeps the newest keys only, and survives a broken record', async () => {
