@@ -30,6 +30,13 @@ function agentOf(state: ChatState, snap: ConversationSnapshot): string | undefin
 }
 
 /** `rowsOf`: a conversation's message rows, built from nothing (view.ts: its thread index). */
+/** Whether `m` is newer than `seen`: by time, then sequence, then dialog (a total order, so the pick is order-independent). */
+function newer(m: MessageFact, seen: MessageFact): boolean {
+  if (m.at !== seen.at) return m.at > seen.at;
+  if (m.sequence !== seen.sequence) return m.sequence > seen.sequence;
+  return compareStrings(m.dialogId, seen.dialogId) > 0;
+}
+
 export function earlierConversations(
   state: ChatState,
   current: ConversationSnapshot | undefined,
@@ -43,7 +50,7 @@ export function earlierConversations(
   for (const m of factsOf(state.messages)) {
     const conversationId = state.dialogConversation[m.dialogId] ?? m.conversationId;
     const seen = newest.get(conversationId);
-    if (bodyText(m.body) !== undefined && (!seen || m.at > seen.at || (m.at === seen.at && m.sequence > seen.sequence))) newest.set(conversationId, m);
+    if (bodyText(m.body) !== undefined && (!seen || newer(m, seen))) newest.set(conversationId, m);
   }
   closed.sort((a, b) => endOf(b) - endOf(a) || compareStrings(a.id, b.id));
   return closed.map((c) => {
