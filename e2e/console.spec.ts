@@ -220,7 +220,9 @@ test('automatic receipts, a manager, back to queue, transfer to a skill, the sur
   try {
     await page.goto(`/agent/?account=${encodeURIComponent(account)}`);
     const auto = page.getByRole('checkbox', { name: 'Mark messages read automatically' });
-    await auto.check();
+    // The box shows the stand-in's stored setting, so it turns checked after the PUT returns.
+    await auto.click();
+    await expect(auto).toBeChecked();
     await page.reload();
     await expect(auto).toBeChecked(); // stored by the stand-in, not only in the page
     await queueItem(page, 'Waiting', convId).getByRole('button').click();
