@@ -48,7 +48,7 @@ async function watchReceipts(w: Widget) {
  */
 const ticksOf = (states: string[]) => states.filter((s) => s === 'delivered' || s === 'read');
 
-test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, end', async ({ control, widget: w }) => {
+test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, drops, end', async ({ control, widget: w, baseURL }) => {
   await w.goto(control.account);
   await w.open();
   const receipts = await watchReceipts(w);
@@ -63,8 +63,15 @@ test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes,
   await expect(w.receiptOf('Hello bot')).toHaveAttribute('data-receipt', 'read');
   await expect.poll(async () => ticksOf(await receipts('Hello bot'))).toEqual(['delivered', 'read']);
 
+  await test.step('a socket drop on either side mid-conversation loses nothing', async () => {
+    expect((await control.dropSockets()).dropped).toBeGreaterThanOrEqual(1);
+    const agents = await fetch(`${baseURL}/agent/api/faults/drop-agents`, { method: 'POST' });
+    expect(((await agents.json()) as { dropped: number }).dropped).toBeGreaterThanOrEqual(1);
+  });
+
+  // Sent while the bot's SDK is reconnecting: answered once it is back.
   await w.send('How are you?');
-  await expect(w.agentMessage('You said: How are you?')).toBeVisible();
+  await expect(w.agentMessage('You said: How are you?')).toBeVisible({ timeout: 30_000 });
   await expect(w.receiptOf('How are you?')).toHaveAttribute('data-receipt', 'read');
   await expect(w.receiptOf('How are you?')).toHaveAccessibleName('Read');
   await expect.poll(async () => ticksOf(await receipts('How are you?'))).toEqual(['delivered', 'read']);
@@ -79,5 +86,9 @@ test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes,
   await expect(w.agentMessage('Goodbye!')).toBeVisible();
   await expect(w.log.getByText(/ended/i)).toBeVisible();
   expect((await control.conversation(conv!.id)).stage).toBe('CLOSE');
+  // Nothing lost, nothing twice, across both drops.
+  for (const text of ['Hello bot', 'How are you?', 'bye']) await expect(w.mine(text)).toHaveCount(1);
+  for (const text of ['You said: Hello bot', 'You said: How are you?', 'Goodbye!']) await expect(w.agentMessage(text)).toHaveCount(1);
   expect(readLog()).not.toMatch(/\[echo-bot\] (error|.* failed)/);
+  expect(readLog()).toMatch(/socket closed[\s\S]*connected as/);
 });
