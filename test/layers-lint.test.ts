@@ -1,15 +1,10 @@
 // The lint step rejects an import against the layers of docs/architecture.md (eslint.layers.js):
 // this runs the repository's ESLint configuration on small probes placed in each folder.
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const eslint = new ESLint({ cwd: repoRoot });
+import { lintProbe } from './lintProbe';
 
 async function layerErrors(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`${code}\nexport const used = [x];\n`, { filePath: path.join(repoRoot, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'parley/layers').map((m) => m.message);
+  return (await lintProbe(file, `${code}\nexport const used = [x];\n`)).filter((m) => m.ruleId === 'parley/layers').map((m) => m.message);
 }
 
 describe('the layers lint rule', () => {

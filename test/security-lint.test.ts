@@ -1,15 +1,10 @@
 // The lint step rejects every way of running or injecting server data as code or markup
 // (docs/security.md): this runs the repository's ESLint configuration on small probes.
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const eslint = new ESLint({ cwd: repoRoot });
+import { lintProbe } from './lintProbe';
 
 async function ruleHits(code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, 'src/ui/probe.tsx') });
-  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? 'parse');
+  return (await lintProbe('src/ui/probe.tsx', code)).filter((m) => m.severity === 2).map((m) => m.ruleId ?? 'parse');
 }
 
 describe('security lint rules', () => {
