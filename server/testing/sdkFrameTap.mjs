@@ -1,6 +1,8 @@
 // Preloaded (node --import) into a process that runs node-agent-sdk: appends every frame its Transport
 // sends and receives, as JSON lines {dir: 'out'|'in', frame}, to the file FRAME_TAP_FILE names, so a
-// test can check each one against LivePerson's agent schemas. It changes nothing the SDK does.
+// test can check each one against LivePerson's agent schemas; and the outcome of each agent session
+// refresh the SDK makes on its own timer, as {dir: 'refresh', frame: {error, body}}. It changes
+// nothing the SDK does.
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,5 +26,13 @@ if (file) {
     }
     record('in', frame);
     return _onMessage.call(this, data, flags);
+  };
+  const external = require('node-agent-sdk/lib/ExternalServices.js');
+  const { refreshSession } = external;
+  external.refreshSession = function tappedRefresh(options, callback) {
+    return refreshSession.call(this, options, (err, body) => {
+      record('refresh', { error: err ? String(err.message ?? err) : null, body: body ?? null });
+      callback(err, body);
+    });
   };
 }

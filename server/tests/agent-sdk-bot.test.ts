@@ -16,7 +16,7 @@ import { call, Control, signup } from '../testing/http';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const GREETING = "Hi, I'm Parley Bot. I echo what you write; say bye to end.";
-/** Every frame the SDK's Transport sends and receives (server/testing/sdkFrameTap.mjs). */
+/** Every frame the SDK's Transport sends and receives, and its session refreshes (server/testing/sdkFrameTap.mjs). */
 const tapDir = mkdtempSync(path.join(tmpdir(), 'parley-sdk-frames-'));
 const tapFile = path.join(tapDir, 'frames.jsonl');
 
@@ -43,14 +43,16 @@ afterAll(async () => {
 });
 
 /** The tapped frames: what the SDK sent, what the stand-in answered and notified. */
-function tappedFrames(): Array<{ dir: 'in' | 'out'; frame: Record<string, unknown> }> {
-  return readFileSync(tapFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { dir: 'in' | 'out'; frame: Record<string, unknown> });
+type Tapped = { dir: 'in' | 'out' | 'refresh'; frame: Record<string, unknown> };
+function tapped(): Tapped[] {
+  return readFileSync(tapFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Tapped);
 }
 
 function startBot(account: string) {
   const tls = standIn.tls;
   if (!tls) throw new Error('no TLS listener');
-  const b = spawnEchoBot(account, tls, { BOT_RECONNECT_SECONDS: '0.2', FRAME_TAP_FILE: tapFile }, ['--import', path.join(root, 'server', 'testing', 'sdkFrameTap.mjs')]);
+  // The SDK refreshes its agent session every 10 minutes; here every 0.5 s, so the test sees it do so.
+  const b = spawnEchoBot(account, tls, { BOT_RECONNECT_SECONDS: '0.2', BOT_REFRESH_SECONDS: '0.5', FRAME_TAP_FILE: tapFile }, ['--import', path.join(root, 'server', 'testing', 'sdkFrameTap.mjs')]);
   bot = b.child;
   readLog = b.log;
 }
@@ -142,6 +144,14 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     await until(c, 'the echo of three', (ch) => texts(unique(ch), botId).includes('You said: three'), 15_000);
     await until(c, 'READ of three', (ch) => (receipts(ch, botId)[three] ?? []).includes('READ'));
 
+    // The SDK's own agent-session refreshes, on its timer: each accepted (it stops refreshing after a
+    // failure), and the bot still answers afterwards.
+    const refreshes = () => tapped().filter((f) => f.dir === 'refresh').map((f) => f.frame);
+    const end = Date.now() + 8000;
+    while (refreshes().length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(refreshes().length).toBeGreaterThanOrEqual(2);
+    expect(refreshes().filter((r) => r.error !== null)).toEqual([]);
+
     const bye = await publish(c, conv, 'bye');
     await c.waitFor((f) => f.kind === 'notification' && f.type === 'cqm.ExConversationChangeNotification' && JSON.stringify(f.body).includes('"stage":"CLOSE"'), { timeoutMs: 8000 });
     await until(c, 'Goodbye', (ch) => texts(ch, botId).includes('Goodbye!'));
@@ -164,12 +174,15 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     ]);
     const botReceipts = events.filter((e) => e.originatorId === botId && e.event.type === 'AcceptStatusEvent').map((e) => `${e.event.status} ${e.event.sequenceList?.join(',')}`);
     expect(botReceipts).toEqual([hello, two, three, bye].flatMap((s) => [`ACCEPT ${s}`, `READ ${s}`]));
-    // The SDK reports a notification its Transformer could not transform as an error (and drops it).
-    expect(readLog()).not.toMatch(/\[echo-bot\] (error|.* failed)/);
+    // The SDK reports a notification it could not transform as an error, and a dialog participant its
+    // Transformer cannot map as a warning ("invalid participant"); it drops both.
+    expect(readLog()).not.toMatch(/\[echo-bot\] (error|warn|.* failed)/);
+    expect(readLog()).not.toMatch(/invalid participant/);
     expect(readLog()).toMatch(/socket closed[\s\S]*connected as/);
 
     // Every frame between the SDK and the stand-in, checked against LivePerson's agent schemas.
-    const frames = tappedFrames();
+    const all = tapped();
+    const frames = all.filter((f): f is Tapped & { dir: 'in' | 'out' } => f.dir !== 'refresh');
     expect(frames.length).toBeGreaterThan(20);
     const types = new Set(frames.map((f) => String(f.frame.type)));
     for (const t of ['.ams.routing.SetAgentState', '.ams.routing.UpdateRingState', '.ams.ms.QueryMessages', '.ams.ms.OnlineEventDistribution', '.ams.aam.ExConversationChangeNotification', '.ams.cm.UpdateConversationField']) expect(types).toContain(t);

@@ -11,12 +11,16 @@ const reconnectInterval = Number(process.env.BOT_RECONNECT_SECONDS ?? 5); // in 
 const reconnectAttempts = 35;
 const reconnectRatio = 1.25; // ratio in the geometric series used to determine reconnect exponential back-off
 const readDelayMs = Number(process.env.BOT_READ_DELAY_MS ?? 0); // how long the bot "reads" before it answers
+// How often the SDK refreshes the agent session (its `refreshSessionInterval` option, read from its
+// source; it defaults to 10 minutes). Tests shorten it to see the SDK's own refresh at work.
+const refreshSessionInterval = process.env.BOT_REFRESH_SECONDS ? Number(process.env.BOT_REFRESH_SECONDS) * 1000 : undefined;
 
 const agent = new Agent({
   accountId: process.env.LP_ACCOUNT,
   username: process.env.LP_USER,
   password: process.env.LP_PASS,
   csdsDomain: process.env.LP_CSDS, // leave unset for LivePerson itself
+  refreshSessionInterval,
 });
 
 const log = (...args) => console.log('[echo-bot]', ...args);
@@ -139,6 +143,9 @@ agent.on('error', (err) => {
   log('error', err && err.message ? err.message : JSON.stringify(err));
   if (err && err.code === 401) agent._reconnect();
 });
+
+// The SDK warns, among others, when its Transformer cannot map a dialog participant (and drops it).
+agent.on('warn', (w) => log('warn', w && w.message ? w.message : JSON.stringify(w)));
 
 agent.on('closed', (data) => {
   log('socket closed', JSON.stringify(data));
