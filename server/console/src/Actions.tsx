@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { AccountApi, TransferTarget } from './api';
 import type { Agent, ConversationDetail } from './types';
-import { inSurvey, isActive, isEnded, mainParticipants, nameOf } from './format';
+import { inSurvey, isActive, isEnded, mainParticipants, nameOf, skillName } from './format';
 import { unacknowledged } from './receipts';
 import { useAction } from './queries';
 
@@ -45,7 +45,7 @@ export function Actions({ api, account, detail, agents, agentId }: Props) {
     : closed
       ? 'Closed'
       : !assigned
-        ? `Waiting in skill ${detail.skillId || 'any'}`
+        ? `Waiting for ${skillName(detail.skillId)}`
         : `${isActive(assigned) ? 'Assigned' : 'Suggested'} to ${nameOf(agents, assigned.id)}`;
 
   return (

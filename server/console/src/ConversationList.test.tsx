@@ -37,6 +37,9 @@ describe('conversation list', () => {
     expect(within(item(/Where is my parcel\?/)).getByText('Unread')).toBeTruthy();
     expect(within(item(/On its way/)).queryByText('Unread')).toBeNull();
     expect(item(/No messages yet/)).toBeTruthy();
+    // LivePerson's skill "-1" is no particular skill, said so, not shown as a number.
+    expect(item(/Where is my parcel\?/).textContent).toContain('any skill');
+    expect(item(/Where is my parcel\?/).textContent).not.toContain('-1');
 
     fireEvent.click(item(/Where is my parcel\?/));
     rerender(<Harness conversations={[...list]} />);

@@ -2,7 +2,7 @@
 // preview of its last message and an unread marker, and an alert when one starts waiting.
 import type { Agent, ConversationSummary, Queue } from './types';
 import { useUnread, useWaitingAlert } from './attention';
-import { isActive, mainParticipants, nameOf, time } from './format';
+import { isActive, mainParticipants, nameOf, skillName, time } from './format';
 
 const SECTIONS: ReadonlyArray<{ queue: Queue; title: string }> = [
   { queue: 'waiting', title: 'Waiting' },
@@ -20,7 +20,7 @@ interface Props {
 
 function who(c: ConversationSummary, agents: readonly Agent[]): string {
   const agent = mainParticipants(c).find((p) => p.role === 'ASSIGNED_AGENT');
-  if (!agent) return c.queue === 'closed' ? 'closed' : `skill ${c.skillId || 'any'}`;
+  if (!agent) return c.queue === 'closed' ? 'closed' : skillName(c.skillId);
   return isActive(agent) ? nameOf(agents, agent.id) : `suggested to ${nameOf(agents, agent.id)}`;
 }
 

@@ -10,6 +10,10 @@ export function nameOf(agents: readonly Agent[], id: string): string {
   return agents.find((a) => a.id === id)?.nickname ?? shortId(id);
 }
 
+/** A skill for people: LivePerson's "-1" (and none) is no particular skill. */
+export const skillName = (skillId: string | undefined): string =>
+  !skillId || skillId === '-1' ? 'any skill' : `skill ${skillId}`;
+
 /** Participants of the conversation's MAIN dialog (with their states), else its top-level list. */
 export function mainParticipants(c: ConversationSummary): Participant[] {
   const main = c.dialogs.find((d) => d.dialogType === 'MAIN');
