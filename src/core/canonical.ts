@@ -27,8 +27,13 @@ export function compareCanonical(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Of two versions of the same fact, the one that sorts last canonically (commutative, associative). */
+/**
+ * Of two versions of the same fact, the one that sorts last canonically (commutative, associative).
+ * The same fact received again (a resync resends every snapshot) is kept as it is, without
+ * serializing either: structural equality is far cheaper than canonical JSON.
+ */
 export function pickCanonical<T>(a: T, b: T): T {
+  if (sameValue(a, b)) return a;
   return compareCanonical(a, b) >= 0 ? a : b;
 }
 
