@@ -2,6 +2,8 @@
 // visitor sees (the "↓ New messages" button, the divider, the menu), what the stand-in stored (the
 // visitor's ACCEPT and READ receipts), and the sound and notification calls made in two tabs.
 import AxeBuilder from '@axe-core/playwright';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { consumerAcks } from './support/control';
 import { expect, test } from './support/fixtures';
@@ -100,6 +102,7 @@ async function spyOnCues(context: BrowserContext) {
       constructor(title: string, options?: NotificationOptions) {
         super(title, options);
         cues.notifications.push({ title, ...(options?.body === undefined ? {} : { body: options.body }) });
+        ((window as unknown as { __notes?: Notification[] }).__notes ??= []).push(this);
       }
       static override requestPermission(...args: Parameters<typeof Notification.requestPermission>) {
         cues.asked++;
@@ -116,6 +119,7 @@ async function spyOnCues(context: BrowserContext) {
 type Cues = { sounds: number; notifications: Array<{ title: string; body?: string }>; asked: number; unread: Array<{ count: number; preview?: { from: string; text: string } }> };
 const frameOf = (page: Page) => page.frames().find((f) => f.url().includes('frame.html'))!;
 const cuesIn = (frame: Frame) => frame.evaluate(() => (window as unknown as { __cues: Cues }).__cues);
+const cuesOf = (page: Page) => cuesIn(page.mainFrame());
 
 test('while the window is closed, a new agent message plays the sound and shows a notification once across two tabs, and its preview reaches the page', async ({ context, page, baseURL, chat, control, widget: w }) => {
   await context.grantPermissions(['notifications'], { origin: baseURL! });
@@ -135,9 +139,12 @@ test('while the window is closed, a new agent message plays the sound and shows 
   }
 
   await control.say(conversation.id, agent.id, 'Are you still there?');
+  // The frames play the sound; the pages show the notification (they hold its permission).
   const total = async () => {
-    const both = await Promise.all([cuesIn(frameOf(page)), cuesIn(frameOf(other.page))]);
-    return { sounds: both[0].sounds + both[1].sounds, notifications: [...both[0].notifications, ...both[1].notifications], asked: both[0].asked + both[1].asked };
+    const frames = await Promise.all([cuesIn(frameOf(page)), cuesIn(frameOf(other.page))]);
+    const pages = await Promise.all([cuesOf(page), cuesOf(other.page)]);
+    const all = [...frames, ...pages];
+    return { sounds: frames[0].sounds + frames[1].sounds, notifications: all.flatMap((c) => c.notifications), asked: all.reduce((n, c) => n + c.asked, 0) };
   };
   await expect.poll(total).toEqual({ sounds: 1, notifications: [{ title: 'New message from Dana', body: 'Are you still there?' }], asked: 0 });
   await page.waitForTimeout(1_000);
@@ -151,6 +158,45 @@ test('while the window is closed, a new agent message plays the sound and shows 
   expect(unread).toEqual({ tag: 'parley/1', type: 'unread', count: 1, say: 'New message from Dana: Are you still there?', preview: { from: 'Dana', text: 'Are you still there?' } });
 });
 
+test('on a page of another origin than the frame, the page asks for the permission and shows the notification; its click opens the window', async ({ context, page, baseURL, control, widget: w }) => {
+  // Chromium refuses the permission prompt to a frame of another origin: the page holds it. The
+  // shop is a real server of its own (a routed page counts as public, and may not load from loopback).
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><p>Shop</p><script async src="${baseURL}/parley.js" data-account="${control.account}" data-csds="${baseURL}" data-notifications="true"></script></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const shop = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await context.grantPermissions(['notifications'], { origin: shop });
+    await spyOnCues(context);
+    await page.goto(`${shop}/shop.html`);
+    await w.open();
+    expect(new URL(frameOf(page).url()).origin).not.toBe(shop);
+    // The menu knows the page's permission (granted here): no button to ask.
+    await w.dialog.getByRole('button', { name: 'Chat options' }).click();
+    await expect(w.dialog.getByRole('checkbox', { name: 'Sound for new messages' })).toBeVisible();
+    await expect(w.dialog.getByRole('button', { name: 'Turn on desktop notifications' })).toHaveCount(0);
+    await w.send('Hello from the shop');
+    const { conversation, agent } = await control.acceptOnly('Dana');
+    await expect(w.log.getByText('Dana joined')).toBeVisible();
+    await w.launcher.click();
+    await expect(w.dialog).toBeHidden();
+
+    await control.say(conversation.id, agent.id, 'Your parcel is on its way');
+    await expect.poll(async () => (await cuesOf(page)).notifications).toEqual([{ title: 'New message from Dana', body: 'Your parcel is on its way' }]);
+    expect((await cuesIn(frameOf(page))).notifications).toEqual([]);
+    // The visitor clicks the notification: the window opens on the message.
+    await page.evaluate(() => {
+      const note = (window as unknown as { __notes: Notification[] }).__notes[0]!;
+      note.onclick?.call(note, new Event('click'));
+    });
+    await expect(w.dialog).toBeVisible();
+    await expect(w.agentMessage('Your parcel is on its way')).toBeVisible();
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
 test('the sound is off by default and the window’s menu switches it on; notifications are asked for only on a click', async ({ context, page, chat, control, widget: w }) => {
   await spyOnCues(context);
   const { conversation, agent } = await danaJoins(chat, control, w, '&notifications=1');
@@ -159,12 +205,15 @@ test('the sound is off by default and the window’s menu switches it on; notifi
   await expect(w.launcher).toHaveAccessibleName(/1 unread/);
   await page.waitForTimeout(800);
   expect(await cuesIn(frameOf(page))).toMatchObject({ sounds: 0, notifications: [], asked: 0 });
+  expect(await cuesOf(page)).toMatchObject({ notifications: [], asked: 0 });
 
   await w.open();
   await w.dialog.getByRole('button', { name: 'Chat options' }).click();
   await w.dialog.getByRole('checkbox', { name: 'Sound for new messages' }).check();
   await w.dialog.getByRole('button', { name: 'Turn on desktop notifications' }).click();
-  await expect.poll(async () => (await cuesIn(frameOf(page))).asked).toBe(1);
+  // The page asks, in the visitor's click in the frame.
+  await expect.poll(async () => (await cuesOf(page)).asked).toBe(1);
+  expect((await cuesIn(frameOf(page))).asked).toBe(0);
   await w.launcher.click();
   await control.say(conversation.id, agent.id, 'Now it plays');
   await expect.poll(async () => (await cuesIn(frameOf(page))).sounds).toBe(1);

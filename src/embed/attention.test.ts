@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatView, TimelineRow } from '../core/model';
 import { MemoryStorage, safeStore } from '../platform/storage';
 import { messagePreview, PREVIEW_MAX, shorten } from './announce';
-import { createAttention } from './attention';
+import { createAttention, type PageNotifications } from './attention';
 import { createCueClaims, CUES_KEPT } from './cueClaim';
 
 const agent = (sequence: number, text: string, participantId = 'a1'): TimelineRow => ({
@@ -83,7 +83,7 @@ describe('the preview', () => {
 });
 
 describe('attention', () => {
-  function setUp(settings: { sound?: unknown; notifications?: unknown; stored?: string } = {}) {
+  function setUp(settings: { sound?: unknown; notifications?: PageNotifications; stored?: string } = {}) {
     const storage = new MemoryStorage();
     if (settings.stored !== undefined) storage.setItem('parley:demo:sound', settings.stored);
     const claims: string[] = [];
@@ -97,7 +97,6 @@ describe('attention', () => {
         claims.push(key);
         return Promise.resolve(false); // another tab took it: nothing plays here
       },
-      onNotificationClick: () => undefined,
     });
     return { attention, claims, storage };
   }
@@ -128,23 +127,37 @@ describe('attention', () => {
     expect(claims).toEqual(['sound:msg:d1:4', 'sound:msg:d1:5']);
   });
 
-  it('notifies only with `notifications: true` and a permission already granted; never asks by itself', () => {
-    const requestPermission = vi.fn(() => Promise.resolve('granted' as NotificationPermission));
-    const permission = { value: 'default' as NotificationPermission };
-    const stub = Object.defineProperty(Object.assign(function Notification() {}, { requestPermission }), 'permission', { get: () => permission.value });
-    vi.stubGlobal('Notification', stub);
+  it('notifies only when the page offers notifications and its permission is granted; never asks by itself', async () => {
     const off = setUp();
     expect(off.attention.settings().notifications).toBeUndefined();
     off.attention.update(chat([agent(1, 'x')], 1), false);
     expect(off.claims).toEqual([]);
 
-    const on = setUp({ notifications: true });
+    // The page (embed.ts) holds the permission and shows the notification.
+    const permission = { value: 'default' as NotificationPermission };
+    const shown: string[][] = [];
+    const ask = vi.fn(() => Promise.resolve('granted' as NotificationPermission));
+    const page: PageNotifications = { permission: () => permission.value, ask, show: (...args) => void shown.push(args) };
+    const on = setUp({ notifications: page });
     expect(on.attention.settings().notifications?.permission).toBe('default');
     on.attention.update(chat([agent(1, 'x')], 1), false);
     expect(on.claims).toEqual([]);
-    expect(requestPermission).not.toHaveBeenCalled();
+    expect(ask).not.toHaveBeenCalled();
+    expect(await on.attention.settings().notifications?.ask()).toBe('granted');
     permission.value = 'granted';
     on.attention.update(chat([agent(1, 'x'), agent(2, 'y')], 2), false);
     expect(on.claims).toEqual(['notification:msg:d1:2']);
+    expect(shown).toEqual([]); // another tab won the claim
+  });
+
+  it('hands the page the newest unread agent message, worded with the agent’s name, once', async () => {
+    const shown: string[][] = [];
+    const page: PageNotifications = { permission: () => 'granted', ask: () => Promise.resolve('granted'), show: (...args) => void shown.push(args) };
+    const attention = createAttention({ widgetKey: 'demo', notifications: page, language: 'en', store: safeStore(new MemoryStorage()), claim: () => Promise.resolve(true) });
+    attention.update(chat([agent(1, 'History')], 0), false);
+    attention.update(chat([agent(1, 'History'), agent(2, 'Are you there?')], 1), false);
+    attention.update(chat([agent(1, 'History'), agent(2, 'Are you there?')], 1), false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown).toEqual([['New message from Dana', 'Are you there?', 'msg:d1:2']]);
   });
 });

@@ -1,7 +1,8 @@
 // The cues for a visitor who is not looking: while the tab is hidden or the window closed, a new
 // agent message plays a short sound (`sound: true`, or the visitor's toggle in the window's menu,
 // remembered for the site) and raises a desktop notification (only with `notifications: true` and a
-// permission the visitor granted on a click in the window's menu: never asked on load). One tab cues
+// permission the visitor granted on a click in the window's menu: never asked on load). The page
+// shows the notification and holds its permission (protocol.ts says why; embed.ts). One tab cues
 // each message (cueClaim.ts). Runs in the frame's first load: the window's code may not be loaded.
 import type { ChatView } from '../core/model';
 import { unreadRowKeys } from '../core/unread';
@@ -19,12 +20,21 @@ export interface AttentionOptions {
   widgetKey: string;
   /** The site's settings (data attributes arrive as strings: "true"). */
   sound?: unknown;
-  notifications?: unknown;
+  /** The page's notifications, when the site offers them and the browser has them. */
+  notifications?: PageNotifications;
   language: LauncherLanguage;
   store: KeyValueStore;
   claim: (key: string) => Promise<boolean>;
-  /** The visitor clicked a notification: the window opens. */
-  onNotificationClick: () => void;
+}
+
+/** Desktop notifications as the page has them (over the frame's postMessage bridge). */
+export interface PageNotifications {
+  /** The page's permission, as it last said. */
+  permission(): NotificationPermission;
+  /** Asks the browser for the page's permission (in the visitor's click). */
+  ask(): Promise<NotificationPermission>;
+  /** Shows one (plain text); a click on it opens the window. */
+  show(title: string, body: string, key: string): void;
 }
 
 export interface Attention {
@@ -34,7 +44,6 @@ export interface Attention {
 }
 
 const isOn = (value: unknown) => value === true || value === 'true';
-const hasNotifications = () => typeof Notification === 'function';
 /** The frame had a click or key press (a sound may play); unknown: assumed. */
 const activated = () => (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive ?? true;
 
@@ -53,19 +62,10 @@ export function createAttention(options: AttentionOptions): Attention {
   }
   const known = new Set<string>();
 
+  const page = options.notifications;
   function notify(chat: ChatView, key: string): void {
     const preview = messagePreview(chat, options.language, key);
-    if (!preview) return;
-    try {
-      const note = new Notification(frameStrings[options.language].notifyFrom.replace('{name}', () => preview.from), { body: preview.text, tag: key });
-      note.onclick = () => {
-        window.focus();
-        options.onNotificationClick();
-        note.close();
-      };
-    } catch {
-      // (Some browsers allow notifications only from a service worker.)
-    }
+    if (preview) page?.show(frameStrings[options.language].notifyFrom.replace('{name}', () => preview.from), preview.text, key);
   }
 
   return {
@@ -77,9 +77,7 @@ export function createAttention(options: AttentionOptions): Attention {
           if (on) unlockSound(); // (in the click on the toggle)
         },
       };
-      if (isOn(options.notifications) && hasNotifications()) {
-        settings.notifications = { permission: Notification.permission, ask: () => Notification.requestPermission() };
-      }
+      if (page) settings.notifications = { permission: page.permission(), ask: () => page.ask() };
       return settings;
     },
     update(chat, open) {
@@ -88,7 +86,7 @@ export function createAttention(options: AttentionOptions): Attention {
       const key = fresh.at(-1);
       if (key === undefined || (open && document.visibilityState === 'visible')) return;
       if (soundOn() && activated()) void claim(`sound:${key}`).then((mine) => mine && beep());
-      if (isOn(options.notifications) && hasNotifications() && Notification.permission === 'granted') {
+      if (page?.permission() === 'granted') {
         void claim(`notification:${key}`).then((mine) => mine && notify(chat, key));
       }
     },

@@ -15,8 +15,8 @@ afterEach(() => {
   fullScreen = false;
 });
 
-function setup() {
-  const harness = setupEmbed();
+function setup(config: Parameters<typeof setupEmbed>[0] = {}) {
+  const harness = setupEmbed(config);
   api = harness.api;
   return harness;
 }
@@ -131,5 +131,62 @@ describe('createEmbed', () => {
     expect((launcher.getRootNode() as ShadowRoot).activeElement).toBe(launcher);
     api.destroy();
     expect(document.querySelector('parley-widget')).toBeNull();
+  });
+
+  it("shows the frame's desktop notifications itself, with its own permission, asked only when the frame asks", async () => {
+    const shown: Array<{ title: string; body?: string; tag?: string; note: { onclick: (() => void) | null; close: () => void } }> = [];
+    const permission = { value: 'default' as NotificationPermission };
+    const requestPermission = vi.fn(() => {
+      permission.value = 'granted';
+      return Promise.resolve(permission.value);
+    });
+    class FakeNotification {
+      onclick: (() => void) | null = null;
+      close = vi.fn();
+      static requestPermission = requestPermission;
+      static get permission() {
+        return permission.value;
+      }
+      constructor(title: string, options: NotificationOptions) {
+        shown.push({ title, body: options.body, tag: options.tag, note: this });
+      }
+    }
+    const before = Object.getOwnPropertyDescriptor(window, 'Notification');
+    Object.defineProperty(window, 'Notification', { configurable: true, writable: true, value: FakeNotification });
+    try {
+      // Not offered: the frame hears of no permission, and a notify does nothing.
+      const plain = setup();
+      plain.api.open();
+      plain.fromFrame({ tag: TAG, type: 'ready' });
+      expect(plain.frameWindow().postMessage.mock.calls[0]?.[0]).not.toHaveProperty('notify');
+      plain.fromFrame({ tag: TAG, type: 'askNotify' });
+      expect(requestPermission).not.toHaveBeenCalled();
+      plain.api.destroy();
+
+      const { api, frame, frameWindow, fromFrame } = setup({ notifications: true });
+      api.open();
+      fromFrame({ tag: TAG, type: 'ready' });
+      expect(frameWindow().postMessage.mock.calls[0]?.[0]).toMatchObject({ type: 'init', notify: 'default' });
+      // Before the permission: nothing shows.
+      fromFrame({ tag: TAG, type: 'notify', title: 'New message from Dana', body: 'Hi', key: 'msg:d1:1' });
+      expect(shown).toEqual([]);
+      expect(requestPermission).not.toHaveBeenCalled();
+      fromFrame({ tag: TAG, type: 'askNotify' });
+      expect(requestPermission).toHaveBeenCalledTimes(1);
+      await Promise.resolve();
+      expect(frameWindow().postMessage).toHaveBeenLastCalledWith({ tag: TAG, type: 'notifyPermission', permission: 'granted' }, FRAME_ORIGIN);
+      api.close();
+      fromFrame({ tag: TAG, type: 'notify', title: 'New message from Dana', body: 'Are you there?', key: 'msg:d1:2' });
+      fromFrame({ tag: TAG, type: 'notify', title: 42, body: 'not text' });
+      expect(shown.map(({ title, body, tag }) => ({ title, body, tag }))).toEqual([{ title: 'New message from Dana', body: 'Are you there?', tag: 'msg:d1:2' }]);
+      // Its click opens the window.
+      expect(frame()?.hidden).toBe(true);
+      shown[0]!.note.onclick!();
+      expect(frame()?.hidden).toBe(false);
+      expect(shown[0]!.note.close).toHaveBeenCalled();
+    } finally {
+      if (before) Object.defineProperty(window, 'Notification', before);
+      else delete (window as { Notification?: unknown }).Notification;
+    }
   });
 });

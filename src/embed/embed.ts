@@ -2,7 +2,7 @@
 // launcher the loader drew (launcher.ts), loads the app in an iframe on intent (or when idle with
 // `load: 'idle'`), runs the connection check for a returning visitor whose conversation is open,
 // and holds the postMessage bridge, the public API and the attention cues (badge, page title,
-// preview of the last agent message). This runs in the host's realm:
+// preview of the last agent message, desktop notifications). This runs in the host's realm:
 // it stays small and trusts no message; a host may have replaced globals (Map, Set, Promise, URL)
 // or patched Array.prototype, so it uses none of them: null-prototype records, index loops, an
 // <a> element to resolve URLs, and the host's own thenable from getJwt.
@@ -187,10 +187,37 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
       }
     }
   };
+  // Desktop notifications are this page's (protocol.ts says why): offered with `notifications`.
+  const PageNotification = (win as unknown as { Notification?: typeof Notification }).Notification;
+  const Notify = (config.notifications === true || (config.notifications as unknown) === 'true') && typeof PageNotification === 'function' ? PageNotification : undefined;
+  const askNotify = () => {
+    const answer = (permission: unknown) => post({ type: 'notifyPermission', permission: permission === 'granted' || permission === 'denied' ? permission : 'default' });
+    try {
+      // (The callback form too: older Safari returns no promise.)
+      const asked = Notify!.requestPermission(answer) as unknown as PromiseLike<unknown> | undefined;
+      if (typeof asked?.then === 'function') asked.then(answer, () => answer(Notify!.permission));
+    } catch {
+      answer(Notify!.permission);
+    }
+  };
+  const notify = (data: unknown) => {
+    const { title, body, key: tag } = data as { title?: unknown; body?: unknown; key?: unknown };
+    if (Notify?.permission !== 'granted' || typeof title !== 'string' || typeof body !== 'string') return;
+    try {
+      const note = new Notify(title, { body, tag: String(tag ?? '') });
+      note.onclick = () => {
+        win.focus();
+        setOpen(true, false);
+        note.close();
+      };
+    } catch {
+      // (Some browsers allow notifications only from a service worker.)
+    }
+  };
   /** Only what the frame needs, and nothing a postMessage cannot clone (getJwt stays here). */
   const init = (): Untagged<Extract<ToFrame, { type: 'init' }>> => {
     const { getJwt: _getJwt, appUrl: _appUrl, ...settings } = config;
-    return { type: 'init', config: { ...settings, jwt, lang }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt };
+    return { type: 'init', config: { ...settings, jwt, lang }, open, modal: fullScreen.matches, intent, hostJwt: !!getJwt, ...(Notify ? { notify: Notify.permission } : {}) };
   };
   /** The check's messages: its readiness, the unread count and preview, whether a conversation is open. */
   const fromCheck = (type: string, data: unknown) => {
@@ -231,6 +258,8 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
       const { name, detail } = data as { name?: unknown; detail?: unknown };
       emit(String(name), detail);
     } else if (type === 'getJwt') answerToken((data as { id: number }).id);
+    else if (type === 'askNotify' && Notify) askNotify();
+    else if (type === 'notify') notify(data);
   };
 
   win.addEventListener('message', onMessage);

@@ -13,7 +13,7 @@ import type { ChatSession } from '../core/session';
 import { baseLanguage, isRtl, type LauncherLanguage } from '../ui/i18nLauncher';
 import { safeStore } from '../platform/storage';
 import { messagePreview, unreadAnnouncement } from './announce';
-import { createAttention, type Attention } from './attention';
+import { createAttention, type Attention, type PageNotifications } from './attention';
 import { createCueClaims } from './cueClaim';
 import { createEventTracker } from './events';
 import { currentEmbedding, parentOriginOf } from './frameOrigin';
@@ -85,14 +85,19 @@ function close(): void {
   send({ tag: TAG, type: 'open', open: false });
 }
 
-/** The visitor clicked a desktop notification: the window opens. */
-function openFromNotification(): void {
-  if (open || !config) return;
-  open = wanted = true;
-  rememberOpen(widgetKey(config), true);
-  draw();
-  send({ tag: TAG, type: 'open', open: true });
-}
+/** The page's desktop notifications (it holds the permission; protocol.ts), and the asks it has not answered. */
+let notifyPermission: NotificationPermission = 'default';
+const asPermission = (p: unknown): NotificationPermission => (p === 'granted' || p === 'denied' ? p : 'default');
+const notifyAsks: Array<(permission: NotificationPermission) => void> = [];
+const pageNotifications: PageNotifications = {
+  permission: () => notifyPermission,
+  ask: () =>
+    new Promise((resolve) => {
+      notifyAsks.push(resolve);
+      send({ tag: TAG, type: 'askNotify' });
+    }),
+  show: (title, body, key) => send({ tag: TAG, type: 'notify', title, body, key }),
+};
 
 /** A token for the session: one the page pushed and the session has not had, else the page's getJwt. */
 async function getJwt(): Promise<string> {
@@ -189,12 +194,13 @@ function onMessage(event: MessageEvent): void {
     attention = createAttention({
       widgetKey: widgetKey(config),
       sound: config.sound,
-      notifications: config.notifications,
+      // (Offered by the page only when the site set `notifications` and the browser has them.)
+      ...(data.notify ? { notifications: pageNotifications } : {}),
       language,
       store,
       claim: createCueClaims(store),
-      onNotificationClick: openFromNotification,
     });
+    if (data.notify) notifyPermission = asPermission(data.notify);
     void startSession();
     if (restore) send({ tag: TAG, type: 'open', open: true });
   } else if (type === 'open' && data.type === 'open') {
@@ -206,6 +212,9 @@ function onMessage(event: MessageEvent): void {
   } else if (type === 'intent' && !wanted) {
     wanted = true;
     draw();
+  } else if (type === 'notifyPermission' && data.type === 'notifyPermission') {
+    notifyPermission = asPermission(data.permission);
+    for (const answer of notifyAsks.splice(0)) answer(notifyPermission);
   } else if (type === 'token' && data.type === 'token') {
     hostTokens.answer(data);
   } else if (type === 'jwt' && data.type === 'jwt' && typeof data.jwt === 'string' && data.jwt !== '') {

@@ -13,8 +13,19 @@ export type FrameConfig = Omit<EmbedConfig, 'getJwt' | 'appUrl'>;
  * `init.intent` / `intent`: the visitor hovered, focused or touched the launcher (or opened the
  * window): the frame fetches the window's code now, so that opening is instant.
  */
+/**
+ * Desktop notifications are the page's (`notify` in init, `notifyPermission`, and the frame's
+ * `askNotify` and `notify`): Chromium refuses the permission prompt to a frame of another origin
+ * than the page, and a permission belongs to the page's origin anyway. `init.notify`: the page's
+ * permission when the site offers notifications and the browser has them, else absent. The frame
+ * asks in the visitor's click in its menu (the click's activation reaches the page: HTML's
+ * activation notification covers the ancestors), the page asks the browser and answers with
+ * `notifyPermission`; the frame (which decided that this tab cues the message) sends `notify`, and
+ * the page shows it and opens the window on its click.
+ */
 export type ToFrame =
-  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean; modal: boolean; intent: boolean; hostJwt: boolean }
+  | { tag: typeof TAG; type: 'init'; config: FrameConfig; open: boolean; modal: boolean; intent: boolean; hostJwt: boolean; notify?: NotificationPermission }
+  | { tag: typeof TAG; type: 'notifyPermission'; permission: NotificationPermission }
   | { tag: typeof TAG; type: 'open'; open: boolean; modal: boolean }
   | { tag: typeof TAG; type: 'intent' }
   | { tag: typeof TAG; type: 'jwt'; jwt: string }
@@ -36,6 +47,9 @@ export type ToHost =
    */
   | { tag: typeof TAG; type: 'conversation'; open: boolean }
   | { tag: typeof TAG; type: 'getJwt'; id: number }
+  | { tag: typeof TAG; type: 'askNotify' }
+  /** Plain text, shown by the page as a Notification's title and body; `key` (the message's) folds repeats of it. */
+  | { tag: typeof TAG; type: 'notify'; title: string; body: string; key: string }
   | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
 
 export interface UnreadPreview {

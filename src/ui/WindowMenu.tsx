@@ -1,6 +1,7 @@
 // The window's menu (a disclosure in the header): the new-message sound on or off, and, when the
 // site offers desktop notifications, the button that asks the browser's permission (only on this
-// click, never on load). The frame (src/embed/attention.ts) plays and shows them.
+// click, never on load). The frame plays the sound; the page asks for and shows notifications
+// (src/embed/attention.ts, embed.ts).
 import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from './i18n';
