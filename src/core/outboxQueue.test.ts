@@ -135,6 +135,34 @@ describe('createOutboxQueue', () => {
     await expect(queue.retry('r1')).rejects.toMatchObject({ kind: 'notFound' });
   });
 
+  it('restores a file as its file bubble (fileOf), the text as text', () => {
+    const file = { name: 'a.png', caption: 'a.png', fileType: 'PNG' as const };
+    const restored = [
+      { clientId: 'r1', text: 'a.png', createdAt: 1, note: 'file' },
+      { clientId: 'r2', text: 'words', createdAt: 2 },
+    ];
+    const { store } = setup([], { fileOf: (m) => (m.note === 'file' ? file : undefined) }, restored);
+    expect(store.state.outbox.r1).toMatchObject({ text: 'a.png', file });
+    expect(store.state.outbox.r2?.file).toBeUndefined();
+    expect(store.getSnapshot().chat.timeline.map((r) => (r.kind === 'message' ? r.body.kind : r.kind))).toEqual(['file', 'text']);
+  });
+
+  it('sendShown queues a message under its own client id, behind the ones before, without a second bubble', async () => {
+    const { queue, store, performed, saved, goOnline } = setup(['offline']);
+    const first = queue.send('one', {});
+    store.dispatch([{ type: 'outboxAdded', clientId: 'f1', text: 'b.pdf', createdAt: 5 }]);
+    const shown = queue.sendShown({ clientId: 'f1', text: 'b.pdf', createdAt: 5, note: 'n' });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(saved.at(-1)).toEqual([
+      { clientId: 'c1', text: 'one', createdAt: expect.any(Number) },
+      { clientId: 'f1', text: 'b.pdf', createdAt: 5, note: 'n' },
+    ]);
+    goOnline();
+    await Promise.all([first, shown]);
+    expect(performed).toEqual(['one', 'one', 'b.pdf']);
+    expect(Object.keys(store.state.outbox).sort()).toEqual(['c1', 'f1']);
+  });
+
   it('stopping rejects everything queued', async () => {
     const { queue, stop } = setup(['offline']);
     const sent = queue.send('one', {});
@@ -142,5 +170,6 @@ describe('createOutboxQueue', () => {
     await expect(sent).rejects.toMatchObject({ kind: 'stopped' });
     await expect(queue.send('two', {})).rejects.toMatchObject({ kind: 'stopped' });
     await expect(queue.end(true)).rejects.toMatchObject({ kind: 'stopped' });
+    await expect(queue.sendShown({ clientId: 'f1', text: 'x', createdAt: 1 })).rejects.toMatchObject({ kind: 'stopped' });
   });
 });

@@ -4,9 +4,11 @@
 // backoff between retryable failures, turns a message that failed for good into "Not sent"
 // (outboxFailed) and sends it again on Retry (outboxRetried), restores what an earlier page of the
 // tab left unsent, and hands every change of the unsent set to `persist`. What an item sends, and
-// what a failure means, are the backend's (`perform`, `classify`). No I/O of its own.
+// what a failure means, are the backend's hooks (`perform`, `classify`, `onUncertain`,
+// `storedAlready`, `fileOf`). Both backends' outboxes are this queue. No I/O of its own.
 import { sessionError, sessionErrorKind, type SessionErrorKind } from './session';
 import { addToOutbox } from './outboxAdd';
+import type { OutgoingFile } from './model';
 import type { ChatStore } from './store';
 import type { Clock } from './clock';
 import { createSerialPump } from './serialPump';
@@ -68,6 +70,8 @@ export interface OutboxQueueDeps<X extends object> {
   onUncertain?(item: QueuedOutboxItem<X>): 'retry' | 'wait';
   /** The server has this "Not sent" message after all (checked while online): it is marked stored there. */
   storedAlready?(message: PersistedOutboxMessage<X>): boolean;
+  /** The file a restored message stands for (its bubble shows the file, not the text); none for a text. */
+  fileOf?(message: PersistedOutboxMessage<X>): OutgoingFile | undefined;
   /** The unsent messages, queued and failed, in order, after every change. */
   persist?(messages: PersistedOutboxMessage<X>[]): void;
 }
@@ -75,6 +79,8 @@ export interface OutboxQueueDeps<X extends object> {
 export interface OutboxQueue<X extends object> {
   /** Checks the text, shows it pending at once, and queues it; resolves once stored. */
   send(text: string, extra: X): Promise<void>;
+  /** Queues a message whose bubble is shown already (e.g. an uploaded file, under its client id); resolves once stored. */
+  sendShown(message: PersistedOutboxMessage<X>): Promise<void>;
   retry(clientId: string): Promise<void>;
   /** Queues the end of the chat behind everything queued; `nothingToEnd` when no chat is open or coming. */
   end(chatOpen: boolean): Promise<void>;
@@ -177,7 +183,12 @@ export function createOutboxQueue<X extends object>(deps: OutboxQueueDeps<X>, re
   // Messages an earlier page of this tab could not send: shown again at once, sent (or reconciled
   // with the server's history) once online; nobody awaits them any more. The earlier page may have
   // published them: uncertain.
-  store.dispatch(restored.map((m) => ({ type: 'outboxAdded' as const, clientId: m.clientId, text: m.text, createdAt: m.createdAt })));
+  store.dispatch(
+    restored.map((m) => {
+      const file = deps.fileOf?.(m);
+      return { type: 'outboxAdded' as const, clientId: m.clientId, text: m.text, createdAt: m.createdAt, ...(file ? { file } : {}) };
+    }),
+  );
   const failures = restored.filter((m) => m.failed);
   for (const message of failures) failed.set(message.clientId, persisted(message));
   store.dispatch(failures.map((m) => ({ type: 'outboxFailed' as const, clientId: m.clientId, reason: 'not sent before the page was left', at: m.createdAt })));
@@ -194,6 +205,7 @@ export function createOutboxQueue<X extends object>(deps: OutboxQueueDeps<X>, re
       const queued = addToOutbox(deps, text, deps.stopped.aborted);
       return 'error' in queued ? Promise.reject(queued.error) : enqueue({ ...extra, ...queued });
     },
+    sendShown: (message) => (deps.stopped.aborted ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue(message)),
     retry(clientId) {
       const message = failed.get(clientId);
       if (message === undefined) return Promise.reject(sessionError('notFound', 'There is no failed message with that id'));
