@@ -27,8 +27,6 @@ export interface OutgoingMessage {
   file?: HostedFileMessage;
   /** A publish of it went out without a definite answer: it may be stored already. */
   uncertain: boolean;
-  /** Its ACTION receipt is stored (or was refused for good): not published again. */
-  actionDone?: boolean;
 }
 
 export interface PublisherDeps {
@@ -69,6 +67,8 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   let created: (DialogTarget & { consumerId: string | undefined }) | undefined;
   /** A rebuild was asked for and has not led to a conversation yet: a second contradiction is the answer. */
   let rebuilding = false;
+  /** The client ids of quick-reply answers whose ACTION receipt is stored (or was refused for good): not published again. */
+  const actionsDone = new Set<string>();
 
   const known = (conversationId: string) => store.state.snapshots[conversationId] !== undefined || store.state.removed[conversationId] !== undefined;
 
@@ -150,7 +150,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       if (!isRefused(error)) throw error;
       console.warn('Parley: the server refused the quick reply ACTION; sending the answer alone', error);
     }
-    message.actionDone = true;
+    actionsDone.add(message.clientId);
   };
 
   const publishMessage = async (message: OutgoingMessage) => {
@@ -158,7 +158,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     await subscriber.ensureDialog(dialogId, conversationId);
     if (reconcile(message.clientId)) return;
     const { reply } = message;
-    if (reply && !message.actionDone && !actionStored(reply)) await publishAction(message, reply);
+    if (reply && !actionsDone.has(message.clientId) && !actionStored(reply)) await publishAction(message, reply);
     const event = message.file
       ? { type: 'ContentEvent' as const, contentType: 'hosted/file', message: { ...message.file } }
       : { type: 'ContentEvent' as const, contentType: 'text/plain', message: message.text };
