@@ -1,6 +1,6 @@
 // The one store of a chat session, whatever the backend: the ChatState folded by the pure reducer,
 // the connection's status, and the snapshot subscribers. A burst of changes produces one snapshot
-// (coalesced in a microtask); the view is derived by a memoizing selector, so rows that did not
+// (subscribers hear at most once per animation frame: frames.ts); the view is derived by a memoizing selector, so rows that did not
 // change keep their identity from one snapshot to the next. The UI reads it with
 // useSyncExternalStore (getSnapshot is stable between changes); the backend's parts watch it.
 import type { ConnectionView, CoreEvent } from './model';
@@ -10,6 +10,7 @@ import type { ChatState } from './state';
 import { createViewSelector, TYPING_TIMEOUT_MS } from './view';
 import { addChanges, everything, nothing, type Changes } from './changes';
 import type { Clock } from './clock';
+import { frameSchedule, type Schedule } from './frames';
 
 export interface ChatStore {
   readonly state: ChatState;
@@ -29,14 +30,18 @@ export interface ChatStore {
   forget(): void;
   setConnection(view: ConnectionView): void;
   getSnapshot(): SessionSnapshot;
-  /** UI subscribers: a new snapshot after every (coalesced) change. */
+  /**
+   * UI subscribers: told of the current snapshot once after a burst of changes (at most once per
+   * animation frame). getSnapshot() is current at any time in between.
+   */
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
   /** Session internals: called synchronously after every state change. */
   watch(listener: () => void): () => void;
   dispose(): void;
 }
 
-export function createChatStore(clock: Clock): ChatStore {
+/** `schedule`: when subscribers hear of a change (default: the next frame, frames.ts). */
+export function createChatStore(clock: Clock, schedule: Schedule = frameSchedule(clock)): ChatStore {
   let state: ChatState = initialState;
   let consumerId: string | undefined;
   let connection: ConnectionView = { status: 'idle' };
@@ -90,7 +95,7 @@ export function createChatStore(clock: Clock): ChatStore {
     }
     if (!flushQueued) {
       flushQueued = true;
-      queueMicrotask(flush);
+      schedule(flush);
     }
   }
 
