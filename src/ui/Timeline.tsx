@@ -85,13 +85,16 @@ export function Timeline({ chat, active }: TimelineProps) {
     if (ownLast) stickRef.current = true;
   }, [lastKey, ownLast]);
 
-  // While the view sticks to the bottom, it stays there through new rows and re-measured heights.
+  // While the view sticks to the bottom, it stays there through new rows, re-measured heights and
+  // a moved window. Only then: reading scrollHeight forces a layout, which a commit that changed
+  // none of these (a receipt, a typing indicator) need not pay.
+  const { start, end, before, after, measured } = view;
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element && active && stickRef.current && element.scrollTop !== element.scrollHeight - element.clientHeight) {
       element.scrollTop = element.scrollHeight;
     }
-  });
+  }, [active, lastKey, rows.length, start, end, before, after, measured]);
 
   const onScroll = () => {
     const element = scrollRef.current;

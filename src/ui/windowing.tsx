@@ -150,15 +150,17 @@ export const ESTIMATED_ROW_PX = 56;
 
 export interface VirtualRows extends RowWindow {
   geometry: TimelineGeometry;
+  /** The geometry's version: bumped whenever a rendered row's measured height changed. */
+  measured: number;
 }
 
 export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTMLElement | null>, active: boolean): VirtualRows {
   const [geometry] = useState(() => new TimelineGeometry());
   const subscribe = useCallback((onChange: () => void) => geometry.attach(scrollRef.current, onChange), [geometry, scrollRef]);
-  const { scrollTop, viewport } = useSyncExternalStore(subscribe, geometry.getSnapshot, geometry.getSnapshot);
+  const { scrollTop, viewport, version } = useSyncExternalStore(subscribe, geometry.getSnapshot, geometry.getSnapshot);
   useEffect(() => geometry.connect(), [geometry]);
   const heights = geometry.heightsOf(keys, ESTIMATED_ROW_PX);
-  return { ...rowWindow({ heights, scrollTop, viewport: active ? viewport : 0 }), geometry };
+  return { ...rowWindow({ heights, scrollTop, viewport: active ? viewport : 0 }), geometry, measured: version };
 }
 
 /** Something else that follows a rendered row's element (e.g. whether it is on screen: seenRows.ts). */
