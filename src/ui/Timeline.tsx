@@ -1,16 +1,14 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
-import { Banner } from './Banner';
-import { BannerBoundary, MessageBoundary } from './boundaries';
 import { useI18n } from './i18n';
-import { MessageBubble } from './MessageBubble';
 import { agentName } from './text';
 import { useAgentAnnouncements } from './useAgentAnnouncements';
 import { useChooseQuickReply, useRetryMessage } from './useParleySession';
 import { useSeenRows } from './seenRows';
 import { useNewMessages } from './useNewMessages';
-import { ESTIMATED_ROW_PX, MeasuredRow, useVirtualRows } from './windowing';
+import { TimelineSlot } from './TimelineSlot';
+import { ESTIMATED_ROW_PX, useVirtualRows } from './windowing';
 import './Timeline.css';
 
 export interface TimelineProps {
@@ -121,31 +119,22 @@ export function Timeline({ chat, active }: TimelineProps) {
   for (let index = view.start; index < view.end; index++) {
     const row = rows[index];
     if (!row) continue;
+    const agent = row.kind === 'message' && row.originator === 'agent';
     rendered.push(
-      <MeasuredRow key={row.key} rowKey={row.key} geometry={view.geometry} watch={row.kind === 'message' && row.originator !== 'consumer' ? seen : undefined}>
-        {row.key === divider && (
-          <div className="parley-divider" role="separator" aria-label={t('newMessagesDivider')}>
-            <span>{t('newMessagesDivider')}</span>
-          </div>
-        )}
-        {row.kind === 'banner' ? (
-          <BannerBoundary banner={row.banner}>
-            <Banner row={row} names={chat.names} />
-          </BannerBoundary>
-        ) : (
-          <MessageBoundary originator={row.originator} sequence={row.sequence}>
-            <MessageBubble
-              row={row}
-              senderName={row.originator === 'agent' && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
-              showTime={endsGroup(rows, index)}
-              senderAvatar={row.originator === 'agent' ? chat.avatars?.[row.participantId] : undefined}
-              showQuickReplies={quickRepliesOpen && row === replyTo}
-              onRetry={onRetry}
-              onQuickReply={onQuickReply}
-            />
-          </MessageBoundary>
-        )}
-      </MeasuredRow>,
+      <TimelineSlot
+        key={row.key}
+        row={row}
+        geometry={view.geometry}
+        watch={row.kind === 'message' && row.originator !== 'consumer' ? seen : undefined}
+        divider={row.key === divider}
+        names={row.kind === 'banner' ? chat.names : undefined}
+        senderName={agent && startsRun(rows, index) ? agentName(t, chat.names, row.participantId) : undefined}
+        senderAvatar={agent ? chat.avatars?.[row.participantId] : undefined}
+        showTime={endsGroup(rows, index)}
+        showQuickReplies={quickRepliesOpen && row === replyTo}
+        onRetry={onRetry}
+        onQuickReply={onQuickReply}
+      />,
     );
   }
 
