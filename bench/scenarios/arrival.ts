@@ -1,7 +1,7 @@
 // 10,000 messages: arriving live in an open window (the stand-in's bulk send: notifications of
 // 500 changes), then as a returning visitor's history (socket open to the last message shown),
 // with the most rows in the DOM during each arrival, then a scroll upwards.
-import { readTap, sleep, until } from '../env';
+import { pollTap, readTap, sleep, until } from '../env';
 import { comesBack, droppedFrames, firstNotificationAfter, longTasksIn, onlineAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const MESSAGES = 10_000;
@@ -28,12 +28,12 @@ export const arrival: Scenario = {
     const v = await visitorWithAgent(ctx, 'arrival');
     try {
       // Live, into the open window of a new conversation.
-      await until('the widget online', async () => onlineAfter(await readTap(v.frame), 0));
+      await until('the widget online', async () => onlineAfter(await pollTap(v.frame), 0));
       await sleep(500);
       await v.frame.evaluate('window.__bench.resetRows()');
       const liveFrom = Date.now();
       const live = await v.control.act(v.conversationId, 'bulk', { agentId: v.agentId, count: MESSAGES, text: 'Live' });
-      const liveShown = await until('the last live message shown', async () => (await readTap(v.frame)).seqSeen[String(live.last)], 120_000);
+      const liveShown = await until('the last live message shown', async () => (await pollTap(v.frame)).seqSeen[String(live.last)], 120_000);
       const liveTap = await readTap(v.frame);
       const liveFirst = firstNotificationAfter(liveTap, liveFrom) ?? liveFrom;
       await v.page.close();

@@ -1,7 +1,7 @@
 // 1,000 agent messages as 1,000 notifications in about 1 s, with the window open: how long until
 // the last one shows, the main-thread work and long tasks meanwhile, and how many receipt requests
 // the widget sends for them.
-import { MainThread, readTap, sleep, until } from '../env';
+import { MainThread, pollTap, readTap, sleep, until } from '../env';
 import { firstNotificationAfter, lastNotificationBefore, longTasksIn, onlineAfter, receiptRequests, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const MESSAGES = 1_000;
@@ -21,7 +21,7 @@ export const burst: Scenario = {
   async run(ctx: BenchContext): Promise<RunResult> {
     const v = await visitorWithAgent(ctx, 'burst');
     try {
-      await until('the widget online', async () => onlineAfter(await readTap(v.frame), 0));
+      await until('the widget online', async () => onlineAfter(await pollTap(v.frame), 0));
       await sleep(1_000);
       const main = await MainThread.of(v.page);
       const cpu0 = await main.taskMs();
@@ -40,7 +40,7 @@ export const burst: Scenario = {
       const sendMs = Date.now() - start;
       if (sequences.length !== MESSAGES) throw new Error(`only ${sequences.length} of ${MESSAGES} messages were stored`);
       const last = String(Math.max(...sequences));
-      const shownAt = await until('the last burst message shown', async () => (await readTap(v.frame)).seqSeen[last], 120_000);
+      const shownAt = await until('the last burst message shown', async () => (await pollTap(v.frame)).seqSeen[last], 120_000);
       const cpu = (await main.taskMs()) - cpu0;
       await sleep(1_500); // receipts are coalesced: let the last ones go out
       const tap = await readTap(v.frame);
