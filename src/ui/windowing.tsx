@@ -9,10 +9,10 @@ import type { ReactNode, RefObject } from 'react';
 /**
  * Up to this many rows everything is rendered (screen readers and find-in-page see it all); past
  * it, only the rows near the viewport are. A bound on the DOM at all times, also while a long
- * history arrives in notifications of 500. (60 would keep every change's layout smaller, issue 9,
- * at the cost of what assistive technology and find-in-page see: left for planning.)
+ * history arrives in notifications of 500 (issue 9: at most about 100 rows), and every commit's
+ * layout stays that small.
  */
-export const FULL_RENDER_MAX = 600;
+export const FULL_RENDER_MAX = 100;
 /** Rows rendered at the end while the viewport has no size yet (not laid out). */
 export const TAIL_ROWS = 30;
 /** Extra pixels rendered above and below the viewport, so scrolling never shows a gap. */
