@@ -13,7 +13,8 @@
 // - Genesys' app (genesys.html: a build of its own, manifest .vite/genesys-manifest.json) and its
 //   lazy chunk (the cometd client and src/genesys), only for a Genesys configuration;
 // - the structured-content renderer, fetched by the window when rich content first appears;
-// - the three lazy chunks of files and photos (below).
+// - the three lazy chunks of files and photos (below): each counts only what the first load and the
+//   window chunk do not already load.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const dist = process.env.PARLEY_SIZE_DIST ?? '.e2e/size-dist';
@@ -28,34 +29,38 @@ const pageManifest = (name) => {
 };
 let manifest = appManifest;
 
-/** The files a manifest entry loads: itself, its CSS, and (recursively) its static imports. */
-function filesOf(key, seen = new Set()) {
-  const chunk = manifest[key];
-  if (!chunk) throw new Error(`size-limit: "${key}" is not in ${manifestFile}.`);
+/** The manifest keys an entry loads: itself and (recursively) its static imports. */
+function keysOf(key, seen = new Set()) {
+  if (!manifest[key]) throw new Error(`size-limit: "${key}" is not in ${manifestFile}.`);
   if (seen.has(key)) return [];
   seen.add(key);
-  const files = [chunk.file, ...(chunk.css ?? [])];
-  for (const imported of chunk.imports ?? []) files.push(...filesOf(imported, seen));
-  return files.map((f) => (f.startsWith(dist) ? f : `${dist}/${f}`));
+  return [key, ...(manifest[key].imports ?? []).flatMap((imported) => keysOf(imported, seen))];
+}
+
+/** The files a manifest entry loads: itself, its CSS, and its static imports' (but none of `seen`'s). */
+function filesOf(key, seen = new Set()) {
+  return keysOf(key, seen)
+    .flatMap((k) => [manifest[k].file, ...(manifest[k].css ?? [])])
+    .map((f) => (f.startsWith(dist) ? f : `${dist}/${f}`));
 }
 
 const firstLoad = filesOf('frame.html');
 const lazyOf = (page, src) => {
   if (!(manifest[page].dynamicImports ?? []).includes(src)) throw new Error(`size-limit: ${src} is not a lazy chunk of ${page}.`);
-  return filesOf(src, new Set([page]));
+  return filesOf(src, new Set(keysOf(page)));
 };
 const lazyWindow = lazyOf('frame.html', 'src/embed/FrameWindow.tsx');
-// Structured content's renderer: a lazy chunk of the window, fetched when rich content first appears.
-const richKey = 'src/ui/rich/RichContent.tsx';
-if (!manifest[richKey]?.isDynamicEntry) throw new Error(`size-limit: ${richKey} should be a lazy chunk of its own.`);
-const richContent = filesOf(richKey, new Set(['frame.html', ...(manifest['frame.html'].dynamicImports ?? [])]));
+// The window's lazy parts: each counts only what the first load and the window do not already load.
+const opened = new Set([...keysOf('frame.html'), ...keysOf('src/embed/FrameWindow.tsx')]);
+const lazyChunk = (key) => {
+  if (!manifest[key]?.isDynamicEntry) throw new Error(`size-limit: ${key} should be a lazy chunk of its own.`);
+  return filesOf(key, new Set(opened));
+};
+// Structured content's renderer: fetched when rich content first appears.
+const richContent = lazyChunk('src/ui/rich/RichContent.tsx');
 // Files and photos: the uploader (the session's, fetched with the first file the visitor sends), the
 // UI's file check and thumbnail maker (fetched when a file is first attached), and the image viewer
 // (fetched when a photo is first opened).
-const lazyChunk = (key) => {
-  if (!manifest[key]?.isDynamicEntry) throw new Error(`size-limit: ${key} should be a lazy chunk of its own.`);
-  return filesOf(key, new Set(['frame.html', 'src/embed/FrameWindow.tsx']));
-};
 const uploader = lazyChunk('src/liveperson/uploads.ts');
 const attachFiles = lazyChunk('src/ui/files/attachFiles.ts');
 const imageViewer = lazyChunk('src/ui/files/ImageViewer.tsx');
@@ -77,12 +82,13 @@ export default [
   // expected reply and the incremental view; 105 KB since they were merged together (2026-12-02).
   // Issue 9's goal (open and connected <= 100 KB with the window chunk) is NOT met: see docs/benchmarks.md.
   budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '105 KB'),
-  // 25 KB until files and photos, the earlier conversations, the rating and the window's menu (30 KB).
-  budget('window chunk (lazy, fetched on intent)', lazyWindow, '30 KB'),
+  // 25 KB until files and photos, the earlier conversations, the rating and the window's menu (30 KB);
+  // 28 KB since the chunks of the first load it imports are no longer counted in it too.
+  budget('window chunk (lazy, fetched on intent)', lazyWindow, '28 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '24 KB'),
   budget('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
-  budget('file uploader (lazy, fetched with the first file the visitor sends)', uploader, '5.5 KB'),
-  budget('file check and thumbnail (lazy, fetched when a file is first attached)', attachFiles, '3.5 KB'),
+  budget('file uploader (lazy, fetched with the first file the visitor sends)', uploader, '3.5 KB'),
+  budget('file check and thumbnail (lazy, fetched when a file is first attached)', attachFiles, '1.8 KB'),
   budget('image viewer (lazy, fetched when a photo is first opened)', imageViewer, '1.5 KB'),
 ];
