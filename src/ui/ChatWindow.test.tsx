@@ -56,14 +56,15 @@ describe('chat window', () => {
     expect(screen.queryByRole('button', { name: 'End conversation' })).toBeNull();
     await push({ chat: { stage: 'open' } });
     await user.click(screen.getByRole('button', { name: 'End conversation' }));
-    const confirm = screen.getByRole('alertdialog', { name: 'End this conversation?' });
+    // The confirmation is a lazy part (lazyPart.tsx): it shows once its code arrived.
+    const confirm = await screen.findByRole('alertdialog', { name: 'End this conversation?' });
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(session.callsOf('endConversation')).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'End conversation' }));
-    await user.click(screen.getByRole('button', { name: 'End' }));
+    await user.click(await screen.findByRole('button', { name: 'End' }));
     expect(session.callsOf('endConversation')).toHaveLength(1);
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
@@ -72,7 +73,7 @@ describe('chat window', () => {
     const { session, user } = renderWidget({ open: true, chat: { stage: 'open' } });
     session.failNext('endConversation', sessionError('network', 'The conversation could not be ended: ms.UpdateConversationField got no response'));
     await user.click(screen.getByRole('button', { name: 'End conversation' }));
-    await user.click(screen.getByRole('button', { name: 'End' }));
+    await user.click(await screen.findByRole('button', { name: 'End' }));
     const confirm = screen.getByRole('alertdialog');
     expect((await within(confirm).findByRole('alert')).textContent).toBe('The conversation could not be ended: the chat service could not be reached');
   });

@@ -4,21 +4,34 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Composer } from './Composer';
-import { ConfirmEnd } from './ConfirmEnd';
 import { ConnectionBar } from './ConnectionBar';
-import { EarlierConversations } from './EarlierConversations';
 import { ExpectedReply } from './ExpectedReply';
 import { Header } from './Header';
 import { useAttach } from './files/useAttach';
 import { IsolatedParts } from './boundaries';
 import { useI18n } from './i18n';
 import { trapTab } from './focusTrap';
-import { RatingPrompt } from './RatingPrompt';
+import { lazyPart } from './lazyPart';
 import { Timeline } from './Timeline';
 import { TypingIndicator } from './TypingIndicator';
 import { useChatView, useSession } from './useParleySession';
 import type { CueSettings } from './WindowMenu';
 import './ChatWindow.css';
+
+// Parts shown only after the visitor asked for them or the conversation ended: lazy chunks
+// (lazyPart.tsx), each with a box of its size in its place while it loads (ChatWindow.css).
+const ConfirmEnd = lazyPart(
+  () => import('./ConfirmEnd').then((m) => m.ConfirmEnd),
+  () => <div className="parley-confirm-pending" aria-busy="true" />,
+);
+const EarlierConversations = lazyPart(
+  () => import('./EarlierConversations').then((m) => m.EarlierConversations),
+  () => <div className="parley-earlier-pending" aria-busy="true" />,
+);
+const RatingPrompt = lazyPart(
+  () => import('./RatingPrompt').then((m) => m.RatingPrompt),
+  () => <div className="parley-rating-pending" aria-busy="true" />,
+);
 
 export interface ChatWindowProps {
   open: boolean;
@@ -73,11 +86,11 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
       {...attach.dropZone}
     >
       <IsolatedParts>
-        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onClose={onClose} cues={cues} />
+        <Header chat={chat} canEnd={conversationOpen} onEnd={() => setConfirming(true)} onEndIntent={ConfirmEnd.preload} onClose={onClose} cues={cues} />
         <ExpectedReply chat={chat} />
         {hasEarlier && !browsing && (
           <div className="parley-earlier-open">
-            <button type="button" className="parley-text-button" onClick={() => setBrowsing(true)}>
+            <button type="button" className="parley-text-button" onClick={() => setBrowsing(true)} onPointerEnter={EarlierConversations.preload} onFocus={EarlierConversations.preload}>
               {t('earlierConversations', { count: chat.earlier?.length ?? 0 })}
             </button>
           </div>
@@ -89,7 +102,7 @@ export function ChatWindow({ open, modal = false, onClose, cues }: ChatWindowPro
         ) : (
           <>
             <Timeline chat={chat} active={open} />
-            <RatingPrompt chat={chat} />
+            {chat.rating && session.rateConversation && <RatingPrompt chat={chat} />}
             {chat.stage === 'closed' && (
               // The earlier thread stays above; the next message the visitor sends starts a new one.
               <div className="parley-new-conversation">

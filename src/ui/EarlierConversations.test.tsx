@@ -13,7 +13,7 @@ describe('earlier conversations', () => {
   it('lists them newest first with date, agent and last message, 20 at a time', async () => {
     const { user } = renderWidget({ open: true, chat: { stage: 'open', conversationId: 'now', names: { dana: 'Dana' }, earlier: earlier(25) } });
     await user.click(screen.getByRole('button', { name: 'Earlier conversations (25)' }));
-    const region = screen.getByRole('region', { name: 'Earlier conversations' });
+    const region = await screen.findByRole('region', { name: 'Earlier conversations' });
     const items = within(region).getAllByRole('button', { name: /^Open the conversation of/ });
     expect(items).toHaveLength(20);
     expect(items[0]?.textContent).toContain('with Dana');
@@ -32,7 +32,7 @@ describe('earlier conversations', () => {
     const list = earlier(2);
     const { user, session, push } = renderWidget({ open: true, chat: { stage: 'closed', conversationId: 'now', names: { dana: 'Dana' }, earlier: list } });
     await user.click(screen.getByRole('button', { name: 'Earlier conversations (2)' }));
-    await user.click(screen.getAllByRole('button', { name: /^Open the conversation of/ })[0]!);
+    await user.click((await screen.findAllByRole('button', { name: /^Open the conversation of/ }))[0]!);
     expect(session.callsOf('openEarlier')).toEqual([{ method: 'openEarlier', conversationId: 'c0' }]);
     expect(screen.getByText('Loading the conversation…')).toBeTruthy();
     await push({ chat: { earlier: [{ ...list[0]!, rows: [rows.consumerText('k', 'Where is my order?', 'read', 0), rows.agentText(1, 'It ships today', 'dana')] }, list[1]!] } });
@@ -51,7 +51,7 @@ describe('earlier conversations', () => {
     const { user, session } = renderWidget({ open: true, chat: { stage: 'open', earlier: earlier(1) } });
     session.failNext('openEarlier', Object.assign(new Error('down'), { kind: 'network' }));
     await user.click(screen.getByRole('button', { name: 'Earlier conversations (1)' }));
-    await user.click(screen.getByRole('button', { name: /^Open the conversation of/ }));
+    await user.click(await screen.findByRole('button', { name: /^Open the conversation of/ }));
     expect((await screen.findByRole('alert')).textContent).toBe('This conversation could not be loaded: the chat service could not be reached');
     renderWidget({ open: true, chat: { stage: 'open' } }); // the first widget shows its list, this one has none to offer
     expect(screen.queryAllByRole('button', { name: /^Earlier conversations/ })).toHaveLength(0);

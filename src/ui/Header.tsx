@@ -9,13 +9,15 @@ export interface HeaderProps {
   chat: ChatView;
   canEnd: boolean;
   onEnd: () => void;
+  /** The pointer is over or the focus on End conversation: what it shows may be fetched. */
+  onEndIntent?: () => void;
   onClose: () => void;
   /** The sound and notification settings (the window's menu shows only with them). */
   cues?: CueSettings | undefined;
 }
 
 /** The window's title bar: who the visitor is talking to, End conversation and Close. */
-export function Header({ chat, canEnd, onEnd, onClose, cues }: HeaderProps) {
+export function Header({ chat, canEnd, onEnd, onEndIntent, onClose, cues }: HeaderProps) {
   const { t } = useI18n();
   // Once the conversation is over the header is the idle one, whoever ended it (an agent who
   // closed it may still be listed as a participant; a visitor's end removes them).
@@ -30,7 +32,7 @@ export function Header({ chat, canEnd, onEnd, onClose, cues }: HeaderProps) {
         {subtitle && <p className="parley-header-subtitle">{subtitle}</p>}
       </div>
       {canEnd && (
-        <button type="button" className="parley-header-end" onClick={onEnd}>
+        <button type="button" className="parley-header-end" onClick={onEnd} onPointerEnter={onEndIntent} onFocus={onEndIntent}>
           {t('endConversation')}
         </button>
       )}

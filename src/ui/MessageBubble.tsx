@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
 import { Avatar, isSafeAvatar } from './Avatar';
-import { FileMessage } from './files/FileMessage';
+import { LazyFileMessage } from './files/LazyFileMessage';
 import { useI18n } from './i18n';
 import { MessageText } from './MessageText';
 import { QuickReplies } from './QuickReplies';
@@ -35,7 +35,7 @@ function BodyContent({ body, clientId, onPublish }: { body: MessageBody; clientI
     const fallback = isUnsupported(body) ? bodyText(t, body) : <MessageText text={body.fallbackText} />;
     return <LazyRichContent content={body.content} fallback={fallback} onPublish={onPublish} />;
   }
-  if (body.kind === 'file') return <FileMessage body={body} {...(clientId !== undefined ? { clientId } : {})} />;
+  if (body.kind === 'file') return <LazyFileMessage body={body} {...(clientId !== undefined ? { clientId } : {})} />;
   return bodyText(t, body);
 }
 

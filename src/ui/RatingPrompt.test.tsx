@@ -8,7 +8,7 @@ const ended = { stage: 'closed' as const, conversationId: 'c', rating: {} };
 describe('the CSAT prompt', () => {
   it('offers 1 to 5 stars as a named radio group, operable with the keyboard, and sends the choice', async () => {
     const { session, user, push } = renderWidget({ open: true, chat: ended });
-    const group = screen.getByRole('group', { name: 'How would you rate this conversation?' });
+    const group = await screen.findByRole('group', { name: 'How would you rate this conversation?' });
     const stars = screen.getAllByRole('radio');
     expect(stars.map((s) => s.getAttribute('value'))).toEqual(['1', '2', '3', '4', '5']);
     expect(screen.getByRole('radio', { name: '4 of 5 stars' })).toBeTruthy();
@@ -32,7 +32,7 @@ describe('the CSAT prompt', () => {
   it('says when the rating could not be sent, and is absent while the conversation is open or had a survey', async () => {
     const { session, user, push } = renderWidget({ open: true, chat: ended });
     session.failNext('rateConversation', Object.assign(new Error('down'), { kind: 'network' }));
-    await user.click(screen.getByRole('radio', { name: '5 of 5 stars' }));
+    await user.click(await screen.findByRole('radio', { name: '5 of 5 stars' }));
     await user.click(screen.getByRole('button', { name: 'Submit rating' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Your rating could not be sent: the chat service could not be reached');
     await push({ chat: { stage: 'open', rating: undefined } });

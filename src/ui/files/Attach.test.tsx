@@ -67,7 +67,7 @@ describe('attaching files', () => {
     const { session, user } = renderWidget({ open: true, filePolicy: { ...POLICY, types: [...POLICY.types] }, chat: { timeline: [uploading('c1', 'dot.png', preview)] } });
     act(() => session.setUpload('c1', { phase: 'uploading', loaded: 25, total: 100 }));
     const log = screen.getByRole('log');
-    expect(within(log).getByRole('img', { name: 'dot.png' }).getAttribute('src')).toBe(preview);
+    expect((await within(log).findByRole('img', { name: 'dot.png' })).getAttribute('src')).toBe(preview);
     expect(within(log).getByRole('progressbar', { name: 'Uploading dot.png' }).getAttribute('value')).toBe('25');
     await user.click(within(log).getByRole('button', { name: 'Cancel sending dot.png' }));
     expect(session.callsOf('cancelUpload')).toEqual([{ method: 'cancelUpload', clientId: 'c1' }]);

@@ -15,7 +15,12 @@ const IMAGE_TYPES = new Set(['PNG', 'JPG', 'JPEG', 'GIF', 'IMG']);
 
 type FileBody = Extract<MessageBody, { kind: 'file' }>;
 
-export function FileMessage({ body, clientId }: { body: FileBody; clientId?: string }) {
+export interface FileMessageProps {
+  body: FileBody;
+  clientId?: string;
+}
+
+export function FileMessage({ body, clientId }: FileMessageProps) {
   if (body.path === '') return <UploadStatus body={body} clientId={clientId} />;
   return <StoredFile body={body} />;
 }
