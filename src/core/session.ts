@@ -64,8 +64,11 @@ export interface ChatSession {
    * or 'network' once its bubble shows "Not sent" (failedAfterQueuing).
    */
   send(text: string): Promise<void>;
-  /** Publishes a failed message again. */
-  retry(clientId: string): Promise<void>;
+  /**
+   * Sends the visitor's message whose timeline row has key `rowKey` again, after it showed "Not
+   * sent" (a failed upload starts again). Rejects (notFound) when no failed message has that key.
+   */
+  retry(rowKey: string): Promise<void>;
   /**
    * The visitor chose a quick reply offered under the message whose timeline row has key `rowKey`,
    * or clicked a structured-content element of that message whose action publishes text: the backend

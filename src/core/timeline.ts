@@ -10,6 +10,12 @@ import { factAt } from './factTable';
 
 export type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 
+/** The client id of the visitor's queued message that timeline row `rowKey` shows, if that row is one. */
+export function clientIdOfRow(timeline: readonly TimelineRow[], rowKey: string): string | undefined {
+  const row = timeline.find((r) => r.key === rowKey);
+  return row?.kind === 'message' ? row.clientId : undefined;
+}
+
 /** The client id of the queued message stored at each message key (the smallest, if several claim it). */
 export function storedClients(state: ChatState): Map<string, string> {
   const byStored = new Map<string, string>();

@@ -10,6 +10,7 @@
 import { CometD, type Message } from 'cometd';
 import { MESSAGE_MAX_LENGTH, sessionError, type ChatSession } from '../core/session';
 import { createChatStore } from '../core/store';
+import { clientIdOfRow } from '../core/timeline';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createTypingThrottle } from '../core/typingThrottle';
 import { safeStore, type StorageLike } from '../platform/storage';
@@ -274,7 +275,9 @@ export function createGenesysSession(config: GenesysConfig, deps: GenesysSession
       restartIfDisconnected();
       return outbox.send(text);
     },
-    retry(clientId) {
+    retry(rowKey) {
+      const clientId = clientIdOfRow(store.getSnapshot().chat.timeline, rowKey);
+      if (clientId === undefined) return Promise.reject(sessionError('notFound', 'There is no failed message with that key'));
       restartIfDisconnected();
       return outbox.retry(clientId);
     },

@@ -7,6 +7,7 @@ import type { ConnectionView } from '../core/model';
 import { createBackoff } from './backoff';
 import { createChatStore } from '../core/store';
 import { latestSnapshots, messagingDialogs } from '../core/conversation';
+import { clientIdOfRow } from '../core/timeline';
 import { createClock, type TimerFunctions } from '../core/clock';
 import { createComposingOut } from './composingOut';
 import { createConversationFields } from './conversationFields';
@@ -235,7 +236,11 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     getSnapshot: () => store.getSnapshot(),
     subscribe: (listener) => store.subscribe(listener),
     send: (text) => outbox.send(text),
-    retry: (clientId) => uploads.retry(clientId) ?? outbox.retry(clientId),
+    retry(rowKey) {
+      const clientId = clientIdOfRow(store.getSnapshot().chat.timeline, rowKey);
+      if (clientId === undefined) return Promise.reject(sessionError('notFound', 'There is no failed message with that key'));
+      return uploads.retry(clientId) ?? outbox.retry(clientId);
+    },
     chooseQuickReply(rowKey, option) {
       const row = store.getSnapshot().chat.timeline.find((r) => r.key === rowKey);
       if (row?.kind !== 'message' || row.dialogId === undefined || row.sequence === undefined) {

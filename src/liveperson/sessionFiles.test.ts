@@ -115,7 +115,7 @@ describe('LivePerson session: the visitor sends a file', () => {
     const failed = fileRows(s)[0];
     expect(failed?.receipt).toBe('failed');
     expect(filePublishes()).toEqual([]);
-    await s.retry(failed?.clientId as string);
+    await s.retry(failed?.key as string);
     expect(frames('ms.GenerateURLForUploadFile')).toHaveLength(2);
     expect(fileRows(s).map((r) => r.receipt)).toEqual(['sent']);
     expect(filePublishes()).toHaveLength(1);

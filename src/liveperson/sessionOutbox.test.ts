@@ -62,7 +62,7 @@ describe('LivePerson session: the outbox across reloads and timeouts', () => {
     const b = open(account, t);
     await online(b);
     const failed = await waitForSnapshot(b, (x) => mine(x.chat.timeline, 'unlucky')?.receipt === 'failed');
-    await b.retry(mine(failed.chat.timeline, 'unlucky')?.clientId as string);
+    await b.retry(mine(failed.chat.timeline, 'unlucky')?.key as string);
     expect(mine(b.getSnapshot().chat.timeline, 'unlucky')?.receipt).toBe('sent');
     expect(published('unlucky')).toHaveLength(5);
     expect(t.sessionStorage.length).toBe(0);

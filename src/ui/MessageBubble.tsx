@@ -22,7 +22,8 @@ export interface MessageBubbleProps {
   senderAvatar?: string;
   /** Quick replies are offered only under the latest agent message. */
   showQuickReplies: boolean;
-  onRetry: (clientId: string) => void;
+  /** Retry of a message that shows "Not sent" (addressed by the row's key). */
+  onRetry: (rowKey: string) => void;
   /** A quick reply chosen under this message (addressed by the row's key). */
   onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
 }
@@ -71,7 +72,7 @@ export const MessageBubble = memo(function MessageBubble({ row, senderName, send
               {t('receiptFailed')}
             </span>
             {row.clientId !== undefined && (
-              <button type="button" className="parley-text-button" onClick={() => onRetry(row.clientId as string)}>
+              <button type="button" className="parley-text-button" onClick={() => onRetry(row.key)}>
                 {t('retry')}
               </button>
             )}

@@ -76,15 +76,17 @@ describe('timeline', () => {
     }
   });
 
-  it('offers Retry on a failed message only, and retries it through the session', async () => {
+  it('offers Retry on a failed message only, and retries it through the session by its row key', async () => {
+    // An outbox row's key is not its client id: the retry names the row.
+    const failed = { ...rows.consumerText('bad', 'lost', 'failed'), key: 'out:bad' };
     const { session, user } = renderWidget({
       open: true,
-      chat: { timeline: [rows.consumerText('ok', 'fine', 'sent'), rows.consumerText('bad', 'lost', 'failed')] },
+      chat: { timeline: [rows.consumerText('ok', 'fine', 'sent'), failed] },
     });
     const retry = screen.getAllByRole('button', { name: 'Retry' });
     expect(retry).toHaveLength(1);
     await user.click(retry[0]!);
-    expect(session.callsOf('retry')).toEqual([{ method: 'retry', clientId: 'bad' }]);
+    expect(session.callsOf('retry')).toEqual([{ method: 'retry', rowKey: 'out:bad' }]);
   });
 
   it('writes a sentence for every banner', () => {

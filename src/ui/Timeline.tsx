@@ -106,7 +106,7 @@ export function Timeline({ chat, active }: TimelineProps) {
     const element = scrollRef.current;
     if (element && firstUnseen !== undefined) scrollToRow(element, keys, firstUnseen, view.geometry.heightsOf(keys, ESTIMATED_ROW_PX));
   };
-  const onRetry = useCallback((clientId: string) => retryMessage(clientId), [retryMessage]);
+  const onRetry = useCallback((rowKey: string) => retryMessage(rowKey), [retryMessage]);
   // Quick replies show only under the latest message (banners after it, e.g. "the survey started",
   // do not hide them) when it is the agent's or the system's (a welcome message): the choice answers that message.
   let lastMessage: Extract<TimelineRow, { kind: 'message' }> | undefined;

@@ -22,7 +22,7 @@ export interface TimelineSlotProps {
   senderAvatar: string | undefined;
   showTime: boolean;
   showQuickReplies: boolean;
-  onRetry: (clientId: string) => void;
+  onRetry: (rowKey: string) => void;
   onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
 }
 

@@ -34,9 +34,10 @@ export function useSendMessage() {
   return useMutation({ mutationKey: ['parley', 'send'], mutationFn: (text: string) => session.send(text) });
 }
 
+/** Sends the message that shows "Not sent" in the row with that key again. */
 export function useRetryMessage() {
   const session = useSession();
-  return useMutation({ mutationKey: ['parley', 'retry'], mutationFn: (clientId: string) => session.retry(clientId) });
+  return useMutation({ mutationKey: ['parley', 'retry'], mutationFn: (rowKey: string) => session.retry(rowKey) });
 }
 
 /** The visitor chose a quick reply offered under the message with that row key. */

@@ -9,6 +9,7 @@
 // source at once). So a message handed to two leaders, or twice to one, is published once.
 import { sessionError, type ChatSession } from '../../core/session';
 import type { TimelineRow } from '../../core/model';
+import { clientIdOfRow } from '../../core/timeline';
 import { FORWARDED, STATE_METHODS, type ForwardedMethod, type StateMethod } from './methods';
 import type { PendingMessage } from './protocol';
 
@@ -83,7 +84,7 @@ export function createLeaderSide(inner: ChatSession, preset: (clientId: string |
   };
 
   const runMessage = (method: ForwardedMethod, args: unknown[], message: PendingMessage | undefined): Promise<unknown> => {
-    const clientId = method === 'retry' ? String(args[0]) : message?.clientId;
+    const clientId = method === 'retry' ? (message?.clientId ?? clientIdOfRow(inner.getSnapshot().chat.timeline, String(args[0]))) : message?.clientId;
     if (clientId === undefined) return call(method, args);
     const running = inflight.get(clientId);
     if (running) return running;
@@ -91,7 +92,7 @@ export function createLeaderSide(inner: ChatSession, preset: (clientId: string |
     let result: Promise<unknown>;
     if (method === 'retry') {
       // A new leader may not know the message failed (the old one did): send it again under its id.
-      if (row?.receipt === 'failed') result = confirm().then((leads) => (leads && !disposed ? call('retry', [clientId]) : Promise.reject(sessionError('stopped', 'This tab no longer leads'))));
+      if (row?.receipt === 'failed') result = confirm().then((leads) => (leads && !disposed ? call('retry', [row.key]) : Promise.reject(sessionError('stopped', 'This tab no longer leads'))));
       else if (row) result = fateOf(clientId);
       else if (message) result = sendAs(clientId, 'send', [message.text]);
       else result = Promise.reject(sessionError('notFound', 'There is no failed message with that id'));

@@ -125,6 +125,20 @@ describe('one session for all tabs, over the BroadcastChannel election', () => {
     expect(await consumerTexts(account, id)).toEqual(['first', 'while the leader is silent']);
   });
 
+  it("a follower's Retry names the row: the leader sends that message again, once", async () => {
+    const { account, leader, follower, id } = await leaderAndFollower();
+    await h.faults.set({ failNext: { count: 4, code: 500 } });
+    await expect(follower.session.send('unlucky')).rejects.toMatchObject({ kind: 'network' });
+    await waitForSnapshot(follower.session, (s) => mine(s.chat.timeline, 'unlucky')?.receipt === 'failed');
+    const row = mine(follower.session.getSnapshot().chat.timeline, 'unlucky');
+    const publishes = () => h.sent.filter((f) => f.type === 'ms.PublishEvent' && JSON.stringify(f).includes(row?.clientId as string)).length;
+    expect(publishes()).toBe(4);
+    await follower.session.retry(row?.key as string);
+    for (const t of [leader, follower]) await waitForSnapshot(t.session, (s) => mine(s.chat.timeline, 'unlucky')?.receipt === 'sent');
+    expect(publishes()).toBe(5);
+    expect(await consumerTexts(account, id)).toEqual(['first', 'unlucky']);
+  });
+
   it('a message handed over to every tab, twice, is published once', async () => {
     const account = h.account();
     const tabs = tabsOf(account);

@@ -13,6 +13,7 @@
 // over the same way before it stops its session.
 import { sessionError, sessionErrorKind, type ChatSession, type SessionSnapshot } from '../../core/session';
 import type { ChatView, TimelineRow } from '../../core/model';
+import { clientIdOfRow } from '../../core/timeline';
 import { safeStore, type KeyValueStore } from '../../platform/storage';
 import { createChannelElection } from './channelElection';
 import { browserTimers, createLockElection, type Election, type LockManagerLike, type Timers } from './election';
@@ -362,12 +363,12 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
     } else if (FORWARDED[method] === 'message') {
       session[method] = (...args: unknown[]) => {
         if (stopped) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-        const clientId = method === 'retry' ? String(args[0]) : hooks.newClientId();
-        const text = method === 'retry' ? rowText(snapshot.chat.timeline, clientId) : messageText(method, args);
+        const clientId = method === 'retry' ? clientIdOfRow(snapshot.chat.timeline, String(args[0])) : hooks.newClientId();
+        const text = clientId === undefined ? '' : method === 'retry' ? rowText(snapshot.chat.timeline, clientId) : messageText(method, args);
         // Checked here as the session would (empty, too long): only a message that can go out is kept.
         if (method !== 'retry' && text.trim() === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
-        // A retry of a row this tab cannot see goes by its client id alone.
-        return enqueue(method, args, text === '' ? undefined : { clientId, text: method === 'send' ? text.trim() : text, createdAt: timers.now() });
+        // A retry of a row this tab cannot see goes by its row key alone.
+        return enqueue(method, args, text === '' || clientId === undefined ? undefined : { clientId, text: method === 'send' ? text.trim() : text, createdAt: timers.now() });
       };
     } else {
       session[method] = (...args: unknown[]) => (stopped ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue(method, args));

@@ -10,7 +10,7 @@ export type FakeCall =
   | { method: 'rateConversation'; stars: number }
   | { method: 'openEarlier' | 'closeEarlier'; conversationId: string }
   | { method: 'send'; text: string }
-  | { method: 'retry'; clientId: string }
+  | { method: 'retry'; rowKey: string }
   | { method: 'chooseQuickReply'; rowKey: string; option: QuickReplyOption }
   | { method: 'setComposing'; composing: boolean }
   | { method: 'markSeen'; rowKeys: string[] }
@@ -71,8 +71,8 @@ export function createFakeSession(
       calls.push({ method: 'send', text });
       return settle('send');
     },
-    retry(clientId) {
-      calls.push({ method: 'retry', clientId });
+    retry(rowKey) {
+      calls.push({ method: 'retry', rowKey });
       return settle('retry');
     },
     chooseQuickReply(rowKey, option) {
