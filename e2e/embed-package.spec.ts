@@ -79,7 +79,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-test('the packed library installs in a fresh Vite app and chats from another origin', async ({ page, control, widget: w, baseURL }) => {
+test('the packed library installs in a fresh Vite app and chats from another origin', async ({ page, control, widget: w, baseURL, chat }) => {
   const query = new URLSearchParams({ account: control.account, csds: baseURL!, app: `${baseURL}/frame.html` });
   await page.goto(`${appOrigin}/?${query}`);
   await expect(page.getByRole('heading', { name: 'A React site' })).toBeVisible();
@@ -87,9 +87,5 @@ test('the packed library installs in a fresh Vite app and chats from another ori
   // The ref gives the typed API.
   await page.evaluate(() => (window as unknown as { parley: { current: { open(): void } } }).parley.current.open());
   await expect(w.dialog).toBeVisible();
-  await w.send('hello from an npm install');
-  await expect(w.receiptOf('hello from an npm install')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'hello, React site');
-  await expect(w.agentMessage('hello, React site')).toBeVisible();
+  await chat.danaAnswersInOpenWindow('hello from an npm install', 'hello, React site');
 });

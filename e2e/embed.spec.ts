@@ -49,16 +49,12 @@ test('a new visitor costs the loader and nothing else until intent: no host side
   expect((await control.onlyConversation()).queue).toBe('waiting');
 });
 
-test('a returning visitor with an open conversation: badge, title and preview from the connection check, without the app', async ({ page, control, widget: w, baseURL }) => {
+test('a returning visitor with an open conversation: badge, title and preview from the connection check, without the app', async ({ page, control, widget: w, baseURL, chat }) => {
   const snippet = `<p>Shop</p><script async src="/parley.js" data-account="${control.account}" data-csds="${baseURL}"></script>`;
   const { c, dana } = await test.step('a first page view: the visitor chats, then closes the window', async () => {
     await hostPage(page, 'shop', snippet);
     await w.open();
-    await w.send('do you ship to Norway?');
-    await expect(w.receiptOf('do you ship to Norway?')).toHaveAttribute('data-receipt', 'sent');
-    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-    await control.say(c.id, dana.id, 'let me check');
-    await expect(w.agentMessage('let me check')).toBeVisible();
+    const { conversation: c, agent: dana } = await chat.danaAnswersInOpenWindow('do you ship to Norway?', 'let me check');
     await w.dialog.getByRole('button', { name: 'Close chat' }).click();
     await expect(w.dialog).toBeHidden();
     return { c, dana };
@@ -173,7 +169,7 @@ test("the first load fetches no window code: it comes on intent, and a click whi
   await expect(w.composer).toBeFocused();
 });
 
-test('calls made before the app loaded are queued; the API reports events', async ({ page, control, widget: w, baseURL }) => {
+test('calls made before the app loaded are queued; the API reports events', async ({ page, control, widget: w, baseURL, chat }) => {
   await test.step('calls made before the app loaded wait for it', async () => {
     await page.addInitScript(() => {
       const seen: unknown[] = [];
@@ -202,11 +198,7 @@ test('calls made before the app loaded are queued; the API reports events', asyn
   });
 
   const dana = await test.step('a conversation: sent, the agent joins, answers and closes', async () => {
-    await w.send('queued hello');
-    await expect(w.receiptOf('queued hello')).toHaveAttribute('data-receipt', 'sent');
-    const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-    await control.say(c.id, dana.id, 'hi from Dana');
-    await expect(w.agentMessage('hi from Dana')).toBeVisible();
+    const { conversation: c, agent: dana } = await chat.danaAnswersInOpenWindow('queued hello', 'hi from Dana');
     await control.close(c.id);
     await expect(w.log.getByText(/ended/i)).toBeVisible();
     return dana;
@@ -278,7 +270,7 @@ test('setJwt: an anonymous visitor who logs in continues as the authenticated co
   expect(consumers.has(guest)).toBe(true);
 });
 
-test('an SPA route change: destroy() removes window.Parley, the script added again brings a working widget', async ({ page, control, widget: w, baseURL }) => {
+test('an SPA route change: destroy() removes window.Parley, the script added again brings a working widget', async ({ page, control, widget: w, baseURL, chat }) => {
   const warnings: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
@@ -302,10 +294,6 @@ test('an SPA route change: destroy() removes window.Parley, the script added aga
   await addScript(control.account, baseURL!);
   await expect(page.locator('parley-widget')).toHaveCount(1);
   await w.open();
-  await w.send('after the route change');
-  await expect(w.receiptOf('after the route change')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'welcome back');
-  await expect(w.agentMessage('welcome back')).toBeVisible();
+  await chat.danaAnswersInOpenWindow('after the route change', 'welcome back');
   expect(warnings.filter((t) => /loaded twice/.test(t))).toEqual([]);
 });

@@ -67,21 +67,16 @@ test('the tutorial flows: create, agent joins, receipts both ways, agent closes'
   });
 });
 
-test('the visitor ends the conversation after confirming', async ({ control, widget: w }) => {
-  await w.goto(control.account, '&open=1');
-  await w.send('Just a quick question');
-  await expect(w.receiptOf('Just a quick question')).toHaveAttribute('data-receipt', 'sent');
-  const c = await control.onlyConversation();
+test('the visitor ends the conversation after confirming', async ({ control, widget: w, chat }) => {
+  const c = await chat.visitorStarts('Just a quick question');
   await w.dialog.getByRole('button', { name: 'End conversation' }).click();
   await w.dialog.getByRole('button', { name: 'End', exact: true }).click();
   await expect.poll(async () => (await control.conversation(c.id)).stage).toBe('CLOSE');
   await expect(w.log.getByText(/ended/i)).toBeVisible();
 });
 
-test('a reload rebuilds the same conversation from the server', async ({ page, control, widget: w }) => {
-  await w.goto(control.account, '&open=1');
-  await w.send('first');
-  await expect(w.receiptOf('first')).toHaveAttribute('data-receipt', 'sent');
+test('a reload rebuilds the same conversation from the server', async ({ page, control, widget: w, chat }) => {
+  await chat.visitorStarts('first');
   const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
   await control.say(c.id, dana.id, 'agent one');
   await w.send('second');
@@ -98,13 +93,8 @@ test('a reload rebuilds the same conversation from the server', async ({ page, c
   expect((await w.sequencedRows()).map((r) => r.sequence)).toEqual(contentSequences(await control.conversation(c.id)));
 });
 
-test('every socket dropped mid-conversation: rebuilt with no duplicates and no gaps', async ({ control, widget: w }) => {
-  await w.goto(control.account, '&open=1');
-  await w.send('before the drop');
-  await expect(w.receiptOf('before the drop')).toHaveAttribute('data-receipt', 'sent');
-  const { conversation: c, agent: dana } = await control.acceptOnly('Dana');
-  await control.say(c.id, dana.id, 'agent before');
-  await expect(w.agentMessage('agent before')).toBeVisible();
+test('every socket dropped mid-conversation: rebuilt with no duplicates and no gaps', async ({ control, widget: w, chat }) => {
+  const { conversation: c, agent: dana } = await chat.danaAnswers('before the drop', 'agent before');
 
   for (let round = 0; round < 3; round++) {
     await control.dropSockets();

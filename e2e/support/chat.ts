@@ -18,14 +18,31 @@ export class Chat {
   async visitorStarts(text: string, query = '&open=1'): Promise<ConversationDetailView> {
     await this.widget.goto(this.control.account, query);
     if (!/[?&]open=1/.test(query)) await this.widget.open();
-    await this.widget.send(text);
-    await expect(this.widget.receiptOf(text)).toHaveAttribute('data-receipt', 'sent');
+    await this.visitorSends(text);
     return this.control.onlyConversation();
   }
 
-  /** The visitor starts with `text`; Dana accepts and answers `reply`, which the visitor sees. */
+  /** The visitor starts with `text` on the demo page; Dana accepts and answers `reply`, which the visitor sees. */
   async danaAnswers(text: string, reply: string, query = '&open=1'): Promise<{ conversation: ConversationDetailView; agent: AgentView }> {
     await this.visitorStarts(text, query);
+    return this.danaAcceptsAndSays(reply);
+  }
+
+  /**
+   * In a window already open, on any page: the visitor writes `text` (stored, V); Dana accepts and
+   * answers `reply`, which the visitor sees.
+   */
+  async danaAnswersInOpenWindow(text: string, reply: string): Promise<{ conversation: ConversationDetailView; agent: AgentView }> {
+    await this.visitorSends(text);
+    return this.danaAcceptsAndSays(reply);
+  }
+
+  private async visitorSends(text: string): Promise<void> {
+    await this.widget.send(text);
+    await expect(this.widget.receiptOf(text)).toHaveAttribute('data-receipt', 'sent');
+  }
+
+  private async danaAcceptsAndSays(reply: string): Promise<{ conversation: ConversationDetailView; agent: AgentView }> {
     const accepted = await this.control.acceptOnly('Dana');
     await this.control.say(accepted.conversation.id, accepted.agent.id, reply);
     await expect(this.widget.agentMessage(reply)).toBeVisible();
