@@ -3,7 +3,7 @@ import { createClock } from '../core/clock';
 import { createChatStore } from '../core/store';
 import type { Connection } from './connection';
 import { createConversationList } from './conversationList';
-import { decodeNotification, type RawNotification } from './decode';
+import { decodeNotification, type DecodedNotification, type RawNotification } from './decode';
 import type { ResponseResult } from './requests';
 import { openConversationFrame } from './testing/fuzzFrames';
 
@@ -29,23 +29,36 @@ const snapshotFrame = (subscriptionId: string, consumerId: string) => {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('the conversation list', () => {
-  it('a settle of an older round never removes what the newer round has not reported yet', async () => {
-    const clock = createClock();
-    const store = createChatStore(clock);
-    store.setConsumerId('me');
-    const { connection, pending } = fakeConnection();
-    const list = createConversationList(connection, store, clock);
-
-    // Round 1: both subscriptions answered, both snapshots hold the open conversation.
-    const first = list.subscribe();
+/** The list on a fresh store for consumer `me`, over a socket whose answers the test releases. */
+function listOverFakeSocket() {
+  const clock = createClock();
+  const store = createChatStore(clock);
+  store.setConsumerId('me');
+  const { connection, pending } = fakeConnection();
+  const list = createConversationList(connection, store, clock);
+  /**
+   * A whole round: the list subscribes, each subscription is answered in order and, after each
+   * answer, the list admits `snapshotOf(its id)`. Returns the round's settle.
+   */
+  const round = async (snapshotOf: (subscriptionId: string) => DecodedNotification) => {
+    const settle = list.subscribe();
     await flush();
     for (const p of pending.splice(0)) {
       p.answer();
       await flush();
-      list.admit(snapshotFrame(p.id, 'me'));
+      list.admit(snapshotOf(p.id));
     }
-    const settleFirst = await first;
+    return settle;
+  };
+  return { store, list, pending, round };
+}
+
+describe('the conversation list', () => {
+  it('a settle of an older round never removes what the newer round has not reported yet', async () => {
+    const { store, list, pending, round } = listOverFakeSocket();
+
+    // Round 1: both subscriptions answered, both snapshots hold the open conversation.
+    const settleFirst = await round((id) => snapshotFrame(id, 'me'));
     expect(Object.keys(store.state.snapshots)).toEqual(['conv-1']);
 
     // Round 2 starts on the same socket before round 1's caller settles; its answers are not in yet.
@@ -66,27 +79,9 @@ describe('the conversation list', () => {
   });
 
   it('settles by the snapshots: a conversation neither mentions is removed', async () => {
-    const clock = createClock();
-    const store = createChatStore(clock);
-    store.setConsumerId('me');
-    const { connection, pending } = fakeConnection();
-    const list = createConversationList(connection, store, clock);
-    const first = list.subscribe();
-    await flush();
-    for (const p of pending.splice(0)) {
-      p.answer();
-      await flush();
-      list.admit(snapshotFrame(p.id, 'me'));
-    }
-    (await first)();
-    const second = list.subscribe();
-    await flush();
-    for (const p of pending.splice(0)) {
-      p.answer();
-      await flush();
-      list.admit({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', events: [], conversationIds: [], subscriptionId: p.id });
-    }
-    (await second)();
+    const { store, round } = listOverFakeSocket();
+    (await round((id) => snapshotFrame(id, 'me')))();
+    (await round((id) => ({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', events: [], conversationIds: [], subscriptionId: id })))();
     expect(Object.keys(store.state.snapshots)).toEqual([]);
     store.dispose();
   });
