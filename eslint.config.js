@@ -5,7 +5,7 @@ import globals from 'globals';
 import { layersPlugin } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.e2e/**', '.bench/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', '.e2e/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

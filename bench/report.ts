@@ -18,7 +18,7 @@ Written by \`npm run bench\` (bench/run.ts; do not edit by hand). Measured in Ch
 stand-in, next to a *floor*: a minimal page that opens the same socket, sends the same subscribe
 requests Parley sent (read from the socket) in one flight, and only parses the frames. Each figure
 is the median of ${runs} run${runs === 1 ? '' : 's'}, with the min and max in brackets; "×floor" is the
-median over the floor's median. "before" is what issue 9 states as measured before this work (taken
+median over the floor's median. "before" is what issues 9 and 13 state as measured before this work (taken
 from the issue's text, not re-measured here); "after" is this run.
 
 Measured ${when} on ${cpus} CPUs, load average ${load} (1, 5, 15 min) at the end: ${
@@ -51,5 +51,10 @@ ${resultsTable(figures)}
 - **Storm**: 1,000 headless sessions (raw sockets in Node, each with an open conversation) all
   dropped at once; from the drop until every one has reconnected and its resubscribe was answered;
   errors; the stand-in's resident memory at the end and at its peak.
+- **Tabs**: 1, 3 and 10 pages of one browser context on the widget, over one scripted conversation
+  (the first tab writes, the others open, Dana accepts and sends 5 messages that every tab shows,
+  then 12 s pass): the consumer sockets the stand-in accepted and the frames it received and sent
+  (its own counters, \`GET /agent/api/faults\`), and the slowest later tab's navigation until it
+  shows the conversation. "before" is issue 13's: every tab opened its own socket.
 `;
 }

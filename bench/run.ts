@@ -1,5 +1,5 @@
 // `npm run bench`: measures Parley in Chromium against the stand-in, next to the raw-socket floor,
-// BENCH_RUNS times (default 3) per scenario, and writes docs/benchmarks.md (before, from issue 9,
+// BENCH_RUNS times (default 3) per scenario, and writes docs/benchmarks.md (before, from issues 9 and 13,
 // and after, this run) and README's performance budgets. The production build it measures is
 // made by scripts/size-report.mjs, which writes README's size budgets from the same build.
 // BENCH_ONLY=resync,burst runs some scenarios (nothing is written then); CHROMIUM_PATH picks the

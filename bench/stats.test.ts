@@ -25,7 +25,7 @@ describe('bench statistics', () => {
       { id: 'c', label: 'Bytes', unit: 'bytes', values: [114_600], budget: { max: 100_000 } },
     ];
     expect(resultsTable(figures).split('\n')).toEqual([
-      '| figure | before (from issue 9) | after: median (min–max) | floor | ×floor | goal | |',
+      '| figure | before (from the issue) | after: median (min–max) | floor | ×floor | goal | |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       '| Resync | 147 ms | 120 ms (100 ms–150 ms) | 50 ms (40 ms–60 ms) | ×2.4 | ≤ 110 ms | **missed** |',
       '| Requests |  | 5 |  |  |  |  |',

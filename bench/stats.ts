@@ -89,7 +89,7 @@ export function resultsTable(figures: readonly Figure[]): string {
     const ratio = floorRatio(f);
     return `| ${f.label} | ${f.before ?? ''} | ${range(f.values, f.unit)} | ${f.floor?.length ? range(f.floor, f.unit) : ''} | ${ratio === undefined ? '' : `×${ratio.toFixed(1)}`} | ${budgetText(f)} | ${verdict(f)} |`;
   });
-  return ['| figure | before (from issue 9) | after: median (min–max) | floor | ×floor | goal | |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| figure | before (from the issue) | after: median (min–max) | floor | ×floor | goal | |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** README's performance budgets: only the figures with a goal, their median against it. */

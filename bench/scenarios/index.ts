@@ -5,5 +5,6 @@ import { burst } from './burst';
 import { pageview } from './pageview';
 import { resync } from './resync';
 import { storm } from './storm';
+import { tabs } from './tabs';
 
-export const scenarios: Scenario[] = [resync, burst, arrival, pageview, storm];
+export const scenarios: Scenario[] = [resync, burst, arrival, pageview, tabs, storm];
