@@ -56,5 +56,10 @@ ${resultsTable(figures)}
   then 12 s pass): the consumer sockets the stand-in accepted and the frames it received and sent
   (its own counters, \`GET /agent/api/faults\`), and the slowest later tab's navigation until it
   shows the conversation. "before" is issue 13's: every tab opened its own socket.
+- **Offline**: with the window open and Dana in the conversation, the browser context goes offline
+  (CDP network emulation, which fires the pages' offline event): until the status line says "You're
+  offline". The visitor writes a message; 1 s later the network is back (the online event): until
+  the connection is ready again (resubscribed, status online) and until that message's publish is
+  answered by the stand-in. "before" is issue 13's (noticed after about 9 s, recovered in 5 to 12 s).
 `;
 }

@@ -114,9 +114,20 @@ export function roundTrips(requests: readonly SentRequest[], readyAt: number): n
   return Math.max(0, ...depth.values());
 }
 
+/** The first time, after `after`, that the connection status line (its data-status) became `status`. */
+export function statusAfter(tap: Pick<TapRecord, 'statuses'>, after: number, status: string): number | undefined {
+  return tap.statuses.find((s) => s.at > after && s.status === status)?.at;
+}
+
 /** The first time, after `after`, that the connection status became 'online'. */
-export function onlineAfter(tap: TapRecord, after: number): number | undefined {
-  return tap.statuses.find((s) => s.at > after && s.status === 'online')?.at;
+export const onlineAfter = (tap: Pick<TapRecord, 'statuses'>, after: number) => statusAfter(tap, after, 'online');
+
+/** When the visitor's message `text` was first published and answered by the stand-in, on any socket. */
+export function publishAnswered(tap: TapRecord, text: string): number | undefined {
+  const sockets = new Set(tap.frames.map((f) => f.socket));
+  const answers = [...sockets].flatMap((socket) => requestsOf(tap, socket).filter((r) => r.type === 'ms.PublishEvent' && r.body?.event !== undefined && JSON.stringify(r.body.event).includes(JSON.stringify(text))));
+  const times = answers.map((r) => r.answeredAt).filter((t): t is number => t !== undefined);
+  return times.length ? Math.min(...times) : undefined;
 }
 
 /** Long tasks (over 50 ms) that started within [from, to]. */

@@ -1,5 +1,6 @@
 import { budgetsTable, floorRatio, meetsBudget, resultsTable, summarize, type Figure } from './stats';
-import { droppedFrames, roundTrips, type SentRequest } from './scenario';
+import { droppedFrames, publishAnswered, roundTrips, statusAfter, type SentRequest } from './scenario';
+import type { TapRecord } from './env';
 
 describe('bench statistics', () => {
   it('summarises runs as median, min and max', () => {
@@ -47,5 +48,22 @@ describe('bench counts from the socket', () => {
   it('counts the frames late by more than one 60 Hz interval', () => {
     expect(droppedFrames([0, 16.7, 33.3, 50])).toBe(0);
     expect(droppedFrames([0, 16.7, 66.7, 83.3])).toBe(2);
+  });
+
+  it('finds the first status after a moment, and when a message was published and answered on any socket', () => {
+    const statuses = [{ at: 5, status: 'online' }, { at: 10, status: 'offline' }, { at: 20, status: 'reconnecting' }, { at: 30, status: 'online' }];
+    expect(statusAfter({ statuses }, 0, 'online')).toBe(5);
+    expect(statusAfter({ statuses }, 5, 'online')).toBe(30);
+    expect(statusAfter({ statuses }, 30, 'online')).toBeUndefined();
+    const publish = (id: string, message: string) => JSON.stringify({ kind: 'req', id, type: 'ms.PublishEvent', body: { dialogId: 'd', event: { type: 'ContentEvent', message } } });
+    const answer = (id: string) => JSON.stringify({ kind: 'resp', reqId: id, code: 200 });
+    const frame = (socket: number, dir: 'in' | 'out', at: number, data: string) => ({ socket, dir, at, data });
+    const tap = (frames: TapRecord['frames']) => ({ frames }) as TapRecord;
+    // Sent on a socket that died unanswered, then again (the same request id) on the next one.
+    const frames = [frame(0, 'out', 1, publish('7', 'hi')), frame(1, 'out', 40, publish('7', 'hi')), frame(1, 'in', 41, answer('7')), frame(1, 'out', 50, publish('8', 'hi there')), frame(1, 'in', 52, answer('8'))];
+    expect(publishAnswered(tap(frames), 'hi')).toBe(41);
+    expect(publishAnswered(tap(frames), 'hi there')).toBe(52);
+    expect(publishAnswered(tap(frames.slice(0, 2)), 'hi')).toBeUndefined();
+    expect(publishAnswered(tap(frames), 'h')).toBeUndefined();
   });
 });

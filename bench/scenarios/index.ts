@@ -2,9 +2,10 @@
 import type { Scenario } from '../scenario';
 import { arrival } from './arrival';
 import { burst } from './burst';
+import { offline } from './offline';
 import { pageview } from './pageview';
 import { resync } from './resync';
 import { storm } from './storm';
 import { tabs } from './tabs';
 
-export const scenarios: Scenario[] = [resync, burst, arrival, pageview, tabs, storm];
+export const scenarios: Scenario[] = [resync, burst, arrival, pageview, tabs, offline, storm];
