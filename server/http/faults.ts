@@ -1,4 +1,4 @@
-// Fault injection routes (/agent/api/faults…): drop sockets, expire tokens, fail/delay/shuffle frames.
+// Fault injection routes (/agent/api/faults…): drop or silence sockets, expire tokens, fail/delay/shuffle frames.
 import type { StandInContext } from '../context';
 import { Errors, Refusal } from '../errors';
 import type { FaultSettings } from '../faults';
@@ -52,6 +52,11 @@ export function faultRoutes(ctx: StandInContext): Route[] {
       for (const c of sockets) c.drop(code);
       ctx.faults.counters.drops += sockets.length;
       json(res, 200, { dropped: sockets.length });
+    }),
+    route('POST', /^\/agent\/api\/faults\/blackhole$/, (_req, res) => {
+      const sockets = [...ctx.connections].filter((c) => !c.isSilent);
+      for (const c of sockets) c.blackhole();
+      json(res, 200, { silenced: sockets.length });
     }),
     route('POST', /^\/agent\/api\/faults\/expire-tokens$/, (_req, res) => {
       ctx.tokens.expireAll();

@@ -80,6 +80,7 @@ export const faults = {
   clear: (baseUrl: string) => controlRequest<FaultState>(baseUrl, 'DELETE', 'faults'),
   get: (baseUrl: string) => controlRequest<FaultState>(baseUrl, 'GET', 'faults'),
   drop: (baseUrl: string, body: unknown = {}) => controlRequest<{ dropped: number }>(baseUrl, 'POST', 'faults/drop', body),
+  blackhole: (baseUrl: string) => controlRequest<{ silenced: number }>(baseUrl, 'POST', 'faults/blackhole', {}),
   expireTokens: (baseUrl: string) => controlRequest<{ closed: number }>(baseUrl, 'POST', 'faults/expire-tokens'),
 };
 

@@ -108,4 +108,28 @@ describe('faults', () => {
     expect((await faults.drop(h.url, { code: 1006 })).status).toBe(400);
     expect((await faults.get(h.url)).body.counters.drops).toBeGreaterThanOrEqual(2);
   });
+
+  it('silences every open consumer socket: nothing read, nothing sent, never closed; new sockets work', async () => {
+    const account = h.account();
+    const { client, jwt } = await h.consumer(account);
+    const conv = await openConversation(client);
+    await client.request('ms.SubscribeMessagingEvents', { dialogId: conv });
+    const silenced = await faults.blackhole(h.url);
+    expect(silenced.status).toBe(200);
+    expect(silenced.body.silenced).toBeGreaterThanOrEqual(1);
+    const since = client.mark();
+    client.send({ kind: 'req', id: 'lost', type: 'ms.PublishEvent', body: { dialogId: conv, event: { type: 'ContentEvent', contentType: 'text/plain', message: 'into the void' } } });
+    let closed = false;
+    void client.closed.then(() => (closed = true));
+    const again = await h.consumer(account, undefined, jwt);
+    const sinceAgain = again.client.mark();
+    await again.client.request('ms.SubscribeMessagingEvents', { dialogId: conv });
+    await again.client.request('ms.PublishEvent', { dialogId: conv, event: { type: 'ContentEvent', contentType: 'text/plain', message: 'heard' } });
+    await again.client.waitFor((f) => f.kind === 'notification' && JSON.stringify(f).includes('heard'), { since: sinceAgain });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.frames.slice(since)).toEqual([]);
+    expect(closed).toBe(false);
+    expect(JSON.stringify(again.client.frames.slice(sinceAgain))).not.toContain('into the void');
+    client.close();
+  });
 });

@@ -31,6 +31,7 @@ export class ConsumerConnection implements ConsumerLink {
   private anonymous = false;
   private authed = false;
   private closed = false;
+  private silent = false;
   private queue: Promise<void> = Promise.resolve();
   private holding: Notification[] | undefined;
   private reorderHeld: Notification | undefined;
@@ -81,6 +82,26 @@ export class ConsumerConnection implements ConsumerLink {
     else this.close(code, 'Dropped');
   }
 
+  /**
+   * Fault: the socket goes silent, as when the network path dies without the browser noticing (no
+   * offline event, no close): nothing it sends is read any more, nothing is sent to it, and the
+   * stand-in never closes it; only the idle timeout still ends it, without a word (terminated).
+   */
+  blackhole(): void {
+    if (this.closed) return;
+    this.silent = true;
+    this.ws.pause();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.wake?.();
+    this.ctx.subscriptionsOf(this.account.id).remove(this);
+    this.timer('idle', this.ctx.options.idleTimeoutMs, () => this.ws.terminate());
+  }
+
+  get isSilent(): boolean {
+    return this.silent;
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -103,6 +124,7 @@ export class ConsumerConnection implements ConsumerLink {
   }
 
   private resetIdle(): void {
+    if (this.silent) return;
     this.timer('idle', this.ctx.options.idleTimeoutMs, () => this.close(Close.normal, CloseReasons.idle));
   }
 
@@ -118,6 +140,7 @@ export class ConsumerConnection implements ConsumerLink {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.silent) return;
     this.ctx.faults.counters.framesIn += 1;
     this.resetIdle();
     if (isBinary) return this.close(Close.unsupportedData, CloseReasons.binary);
@@ -129,7 +152,7 @@ export class ConsumerConnection implements ConsumerLink {
   }
 
   private send(frame: Response | Notification): void {
-    if (this.ws.readyState !== OPEN) return;
+    if (this.silent || this.ws.readyState !== OPEN) return;
     try {
       this.ws.send(JSON.stringify(frame));
       this.ctx.faults.counters.framesOut += 1;
