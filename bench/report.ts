@@ -61,5 +61,9 @@ ${resultsTable(figures)}
   offline". The visitor writes a message; 1 s later the network is back (the online event): until
   the connection is ready again (resubscribed, status online) and until that message's publish is
   answered by the stand-in. "before" is issue 13's (noticed after about 9 s, recovered in 5 to 12 s).
+- **Silent loss**: then the socket dies without any offline event or close (the stand-in's
+  \`faults/blackhole\`: it reads and sends nothing more on it) and the visitor writes at once: until
+  the widget notices (status reconnecting), from then until it is ready on a new socket, and from
+  the silence until that message is stored.
 `;
 }
