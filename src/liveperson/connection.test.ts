@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConnection, type Connection, type ConnectionOptions, type ConnectionState } from './connection';
 import type { ClientPropertiesHeader } from './wire';
-import { ConnectionClosedError, isRetryable, RequestFailedError, RequestTimeoutError } from './errors';
+import { ConnectionClosedError, RequestFailedError, RequestTimeoutError, sessionErrorKindOf } from './errors';
 import { createIdentity, type Identity } from './identity';
 import { MemoryStorage, safeStore } from '../platform/storage';
 import { fakeJwt, startFakeSocketServer, type FakeSocketServer } from './testing/fakeSocketServer';
@@ -103,7 +103,7 @@ describe('connection', () => {
     const failed = await conn.request('Fail').catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(RequestFailedError);
     expect(failed).toMatchObject({ code: 429, body: 'Too many requests' });
-    expect(isRetryable(failed)).toBe(true);
+    expect(sessionErrorKindOf(failed)).toBe('network');
     const cut = conn.request('Silent', undefined, { timeoutMs: 5_000 });
     server.sockets[0]?.terminate();
     await expect(cut).rejects.toBeInstanceOf(ConnectionClosedError);

@@ -76,13 +76,11 @@ export function isRefused(error: unknown): boolean {
   return classify(error) === 'refused';
 }
 
-/** Whether a failed request may succeed when tried again (on this or the next connection). */
-export function isRetryable(error: unknown): boolean {
-  const kind = classify(error);
-  return kind === 'retryable' || kind === 'timeout' || kind === 'closed';
-}
-
-/** The kind a session action's rejection carries for a failure (core/session.ts sessionError). */
+/**
+ * The kind a session action's rejection carries for a failure (core/session.ts sessionError):
+ * 'network' when the request may succeed when tried again (on this or the next connection).
+ */
 export function sessionErrorKindOf(error: unknown): Extract<SessionErrorKind, 'refused' | 'network'> {
-  return isRetryable(error) ? 'network' : 'refused';
+  const kind = classify(error);
+  return kind === 'retryable' || kind === 'timeout' || kind === 'closed' ? 'network' : 'refused';
 }

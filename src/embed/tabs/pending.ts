@@ -92,5 +92,3 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
     },
   };
 }
-
-export type PendingCalls = ReturnType<typeof createPendingCalls>;
