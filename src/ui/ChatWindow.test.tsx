@@ -58,7 +58,8 @@ describe('chat window', () => {
     await user.click(screen.getByRole('button', { name: 'End conversation' }));
     // The confirmation is a lazy part (lazyPart.tsx): it shows once its code arrived.
     const confirm = await screen.findByRole('alertdialog', { name: 'End this conversation?' });
-    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    // Focus moves to Cancel in the part's effect, which may run a tick after it shows.
+    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' })));
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(session.callsOf('endConversation')).toEqual([]);
