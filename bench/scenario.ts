@@ -39,6 +39,13 @@ export interface Visitor {
   close(): Promise<void>;
 }
 
+/** The stand-in's agent Dana, who answers in every scenario. */
+export async function danaOf(control: AccountControl) {
+  const dana = (await control.agents()).find((a) => a.nickname === 'Dana');
+  if (!dana) throw new Error('the stand-in has no agent Dana');
+  return dana;
+}
+
 /** A fresh account; its visitor opens the window, writes, and Dana accepts. */
 export async function visitorWithAgent(ctx: BenchContext, scenario: string): Promise<Visitor> {
   const account = benchAccount(scenario);
@@ -51,8 +58,7 @@ export async function visitorWithAgent(ctx: BenchContext, scenario: string): Pro
   await composer.fill('Hello from the bench');
   await frame.getByRole('button', { name: 'Send' }).click();
   const conversation = await until('the conversation', async () => (await control.conversations())[0]);
-  const dana = (await control.agents()).find((a) => a.nickname === 'Dana');
-  if (!dana) throw new Error('no agent Dana');
+  const dana = await danaOf(control);
   await control.accept(conversation.id, dana.id);
   return {
     page,

@@ -7,7 +7,7 @@
 // sends 5 messages; every tab shows them; 2 s settle (receipts, typing), then 10 s idle.
 import type { BrowserContext, Page } from '@playwright/test';
 import { benchAccount, benchContext, controlOf, faultsOf } from '../env';
-import type { BenchContext, RunResult, Scenario } from '../scenario';
+import { danaOf, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const TAB_COUNTS = [1, 3, 10] as const;
 const ANSWERS = 5;
@@ -48,8 +48,7 @@ async function script(ctx: BenchContext, context: BrowserContext, tabs: number):
   }
   const [conversation] = await control.conversations();
   if (!conversation) throw new Error('tabs: no conversation at the stand-in');
-  const dana = (await control.agents()).find((a) => a.nickname === 'Dana');
-  if (!dana) throw new Error('tabs: no agent Dana');
+  const dana = await danaOf(control);
   await control.accept(conversation.id, dana.id);
   for (let m = 1; m <= ANSWERS; m += 1) await control.send(conversation.id, { agentId: dana.id, text: `answer ${m}` });
   for (const page of pages) await bubble(page, `answer ${ANSWERS}`).waitFor({ timeout: SHOWN_MS });
