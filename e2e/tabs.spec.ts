@@ -4,6 +4,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { consumerAcks, visitorTexts, type Control } from './support/control';
 import { expect, test } from './support/fixtures';
+import { png } from './support/png';
 import { Widget } from './support/widget';
 
 test.describe.configure({ timeout: 120_000 });
@@ -125,4 +126,35 @@ test('READ goes out once, when the message shows in any visible tab', async ({ c
   await expect(widget.agentMessage('Read me')).toBeVisible();
   await widget.page.waitForTimeout(1_000);
   expect(consumerAcks(await control.conversation(conversation.id)).get(sequence)).toEqual(['ACCEPT', 'READ']);
+});
+
+test('a follower tab opens an earlier conversation and sends a file, through the leader', async ({ context, account, control, widget, chat }) => {
+  const { conversation } = await chat.danaAnswers('My order is late', 'It ships today');
+  await control.close(conversation.id);
+  await expect(widget.log.getByText('The agent ended the conversation')).toBeVisible();
+  await widget.send('Another question');
+  await expect(widget.receiptOf('Another question')).toHaveAttribute('data-receipt', 'sent');
+  const before = await counters(control);
+
+  const follower = await openTab(context, account);
+  await expect(follower.mine('Another question')).toBeVisible({ timeout: 3_000 });
+  // Its earlier conversation, read-only, fetched by the leader's socket.
+  await follower.dialog.getByRole('button', { name: 'Earlier conversations (1)' }).click();
+  const list = follower.dialog.getByRole('region', { name: 'Earlier conversations' });
+  await list.getByRole('button', { name: /^Open the conversation of/ }).first().click();
+  await expect(list.getByRole('log').getByText('It ships today')).toBeVisible();
+  await list.getByRole('button', { name: 'Back to the list' }).click();
+  await list.getByRole('button', { name: 'Back to the chat' }).click();
+
+  // A file picked in the follower: uploaded and published by the leader, once, shown sent in both tabs.
+  const chooser = follower.page.waitForEvent('filechooser');
+  await follower.dialog.getByRole('button', { name: 'Attach file' }).click();
+  await (await chooser).setFiles({ name: 'from-the-follower.png', mimeType: 'image/png', buffer: png(64, 48, [30, 90, 200]) });
+  for (const tab of [follower, widget]) {
+    await expect(tab.log.locator('[data-originator="consumer"]:has(button[aria-label="View from-the-follower.png"]) [data-receipt]')).toHaveAttribute('data-receipt', 'sent');
+  }
+  const current = (await control.conversations()).find((c) => c.id !== conversation.id);
+  const files = Object.values((await control.conversation(current!.id)).transcript).flat().filter((e) => e.role === 'CONSUMER' && (e.event as { contentType?: string }).contentType === 'hosted/file');
+  expect(files.map((e) => (e.event as { message?: { caption?: string } }).message?.caption)).toEqual(['from-the-follower.png']);
+  expect(await socketsSince(control, before)).toEqual({ opened: 0, open: 0 });
 });

@@ -19,7 +19,7 @@ startFrame({
     if (!tabsSupported()) return create();
     normalizeConfig({ ...settings, account: account ?? '' }); // a ConfigError in every tab, leading or not
     // A signed-in visitor's tabs share their session apart from anonymous ones.
-    return createTabsSession({ key: `${key(settings)}${getJwt ? ':signed-in' : ''}`, create, offers: { markUrgent: settings.markUrgent === true } });
+    return createTabsSession({ key: `${key(settings)}${getJwt ? ':signed-in' : ''}`, create, offers: { markUrgent: settings.markUrgent === true, earlier: true, files: true } });
   },
   restartOnLogin: true,
 });

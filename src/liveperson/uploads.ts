@@ -171,6 +171,8 @@ export function createUploads(deps: UploadsDeps): Uploads {
   return {
     policy,
     async send(file, options = {}) {
+      // Minted at once, before any await: a caller's preset id (the tab where the file was picked) is read now or never.
+      const clientId = deps.newClientId();
       const allowed = policy();
       if (!allowed) throw sessionError('filesOff', 'File sharing is off');
       const type = await checkFile(file, allowed);
@@ -178,7 +180,7 @@ export function createUploads(deps: UploadsDeps): Uploads {
       const preview = isImageType(type) && options.preview !== undefined && options.preview.length < MAX_PREVIEW_CHARS && PREVIEW.test(options.preview) ? options.preview : undefined;
       const caption = (file.name.trim() || type).slice(0, MAX_CAPTION);
       const upload: Upload = {
-        clientId: deps.newClientId(),
+        clientId,
         file,
         type,
         caption,

@@ -3,12 +3,13 @@
 // Its messages are also kept in this tab's sessionStorage, so that a reload of a follower (or a
 // leader that lost the lead) during a handover loses nothing (those this tab's own session took are
 // in that session's outbox storage instead, as in a single tab); and shown as pending bubbles for as long
-// as the leader's snapshot does not have them.
+// as the leader's snapshot does not have them. A file the tab picked is kept in memory only (its
+// bytes), and shown by the leader's session as soon as that has it.
 import type { MessageRow } from '../../core/timeline';
 import type { TimelineRow } from '../../core/model';
 import type { KeyValueStore } from '../../platform/storage';
-import type { PendingMessage } from './protocol';
-import type { ForwardedMethod } from './methods';
+import { decodePendingMessage, type PendingMessage } from './protocol';
+import { FORWARDED, type ForwardedMethod } from './methods';
 
 export interface PendingCall {
   id: string;
@@ -24,6 +25,9 @@ export interface PendingCall {
   local?: boolean;
 }
 
+/** A visitor's text message or quick reply (a file's bytes stay in memory: never saved, never shown as text). */
+const isMessage = (c: PendingCall): c is PendingCall & { message: PendingMessage } => c.message !== undefined && FORWARDED[c.method] === 'message';
+
 export const pendingKey = (key: string) => `parley:${key}:tabs-pending`;
 const MAX_KEPT = 200;
 
@@ -32,7 +36,7 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
   const storageKey = pendingKey(key);
   const save = () => {
     // A retry is kept as the message it sends again (a new leader may not know it failed).
-    const messages = [...calls.values()].flatMap((c) => (c.message && !c.local ? [{ ...c.message, ...(c.method === 'retry' ? { method: 'send', args: [c.message.text] } : { method: c.method, args: c.args }) }] : []));
+    const messages = [...calls.values()].flatMap((c) => (isMessage(c) && !c.local ? [{ ...c.message, ...(c.method === 'retry' ? { method: 'send', args: [c.message.text] } : { method: c.method, args: c.args }) }] : []));
     if (messages.length === 0) store.remove(storageKey);
     else store.set(storageKey, JSON.stringify(messages.slice(0, MAX_KEPT)));
   };
@@ -74,10 +78,10 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
       return parsed.slice(0, MAX_KEPT).flatMap((item: unknown) => {
         const o = item as Record<string, unknown> | null;
         if (typeof o !== 'object' || o === null) return [];
-        const { clientId, text, createdAt, method, args } = o;
-        if (typeof clientId !== 'string' || clientId === '' || typeof text !== 'string' || typeof createdAt !== 'number') return [];
-        if ((method !== 'send' && method !== 'chooseQuickReply') || !Array.isArray(args)) return [];
-        return [{ message: { clientId, text, createdAt }, method, args }];
+        const message = decodePendingMessage(o);
+        const { method, args } = o;
+        if (!message || (method !== 'send' && method !== 'chooseQuickReply') || !Array.isArray(args)) return [];
+        return [{ message, method, args }];
       });
     },
     /** Pending bubbles for this tab's messages that `timeline` does not have yet (this tab's own session shows those it took). */
@@ -85,7 +89,7 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
       const shown = new Set<string>();
       for (const row of timeline) if (row.kind === 'message' && row.clientId !== undefined) shown.add(row.clientId);
       return [...calls.values()].flatMap((c) =>
-        c.message && !c.local && !shown.has(c.message.clientId)
+        isMessage(c) && !c.local && !shown.has(c.message.clientId)
           ? [{ kind: 'message' as const, key: `out:${c.message.clientId}`, originator: 'consumer' as const, participantId, at: c.message.createdAt, body: { kind: 'text' as const, text: c.message.text }, receipt: 'pending' as const, clientId: c.message.clientId }]
           : [],
       );

@@ -20,6 +20,9 @@ const valid: TabMessage[] = [
   { t: 'hello', from: 'tab-1' },
   { t: 'claim', from: 'tab-1' },
   { t: 'snapshot', from: 'tab-1', snapshot },
+  { t: 'snapshot', from: 'tab-1', snapshot, files: { policy: { types: ['PNG', 'JPG'], maxBytes: 1000 }, progress: { a: { phase: 'uploading', loaded: 10, total: 100 } } } },
+  { t: 'call', from: 'tab-2', to: 'tab-1', id: 'tab-2:3', method: 'chooseQuickReply', args: ['k', { title: 'Yes', text: 'yes' }], message: { clientId: 'b', text: 'yes', createdAt: 6, quickReply: { rowKey: 'k', option: { title: 'Yes', text: 'yes', metadata: [{ id: 1 }] } } } },
+  { t: 'state', from: 'tab-2', states: { setComposing: true }, earlier: ['c0', 'c1'] },
   { t: 'call', from: 'tab-2', to: 'tab-1', id: 'tab-2:1', method: 'send', args: ['hi'], message: { clientId: 'a', text: 'hi', createdAt: 5 } },
   { t: 'call', from: 'tab-2', to: 'tab-1', id: 'tab-2:2', method: 'endConversation', args: [] },
   { t: 'result', from: 'tab-1', to: 'tab-2', id: 'tab-2:1', ok: true, value: 'https://files.example/x' },
@@ -55,6 +58,15 @@ describe('decodeTabMessage', () => {
     expect(decodeTabMessage({ t: 'result', from: 'x', to: 'y', id: 'z', ok: 'no', error: 42 })).toEqual({
       t: 'result', from: 'x', to: 'y', id: 'z', ok: false, error: { message: 'The other tab could not do it' },
     });
+    expect(decodeTabMessage({ t: 'state', from: 'x', states: {}, earlier: ['c1', '', 3, 'x'.repeat(200)] })).toEqual({ t: 'state', from: 'x', states: {}, earlier: ['c1'] });
+    // A quick reply without its option is kept as the text it sends.
+    expect(decodeTabMessage({ t: 'bye', from: 'x', leader: false, pending: [{ clientId: 'b', text: 'ok', createdAt: 2, quickReply: { rowKey: 'k' } }] })).toEqual({
+      t: 'bye', from: 'x', leader: false, pending: [{ clientId: 'b', text: 'ok', createdAt: 2 }],
+    });
+    // Files: junk types, progress and policy are left out; the snapshot still counts.
+    const files = { policy: { types: ['PNG', 'EXE', 7], maxBytes: -1 }, progress: { a: { phase: 'done', loaded: 1, total: 1 }, b: { phase: 'failed', loaded: 0, total: 5 }, __proto__: { phase: 'failed', loaded: 0, total: 0 } } };
+    expect(decodeTabMessage({ t: 'snapshot', from: 'x', snapshot, files })).toEqual({ t: 'snapshot', from: 'x', snapshot, files: { progress: { b: { phase: 'failed', loaded: 0, total: 5 } } } });
+    expect(decodeTabMessage({ t: 'snapshot', from: 'x', snapshot, files: 'all' })).toEqual({ t: 'snapshot', from: 'x', snapshot });
     const many = Array.from({ length: 500 }, (_, i) => ({ clientId: `c${i}`, text: 't', createdAt: i }));
     const bye = decodeTabMessage({ t: 'bye', from: 'x', leader: true, pending: many });
     expect(bye?.t === 'bye' ? bye.pending.length : 0).toBe(200);

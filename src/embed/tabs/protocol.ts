@@ -5,6 +5,8 @@
 // on it: decodeTabMessage reads every message defensively and returns undefined for what it does not
 // know, so no message can crash a tab. Every message is structured-cloneable (plain data only).
 import type { SessionSnapshot } from '../../core/session';
+import { isFileType, type FilePolicy, type UploadProgress } from '../../core/files';
+import type { QuickReplyOption } from '../../core/model';
 import { asObject, asString } from '../../core/decodeValues';
 
 /** In the channel's and the lock's names: tabs of another protocol version elect apart. */
@@ -17,6 +19,14 @@ export interface PendingMessage {
   clientId: string;
   text: string;
   createdAt: number;
+  /** A quick reply: the agent's message it answers (a row key) and the option chosen; absent: typed text. */
+  quickReply?: { rowKey: string; option: QuickReplyOption };
+}
+
+/** The leader's file sharing, as the other tabs show it: what may be sent, and each upload's progress by client id. */
+export interface RemoteFiles {
+  policy?: FilePolicy;
+  progress: Record<string, UploadProgress>;
 }
 
 /** A failed action's error, as the leader's session rejected it: `kind` is a SessionErrorKind when it had one. */
@@ -29,15 +39,15 @@ export type TabMessage =
   /** The leader is alive (every HEARTBEAT_MS, and in answer to a hello). */
   | { t: 'beat'; from: string }
   /** The leader's session changed (or a tab said hello). */
-  | { t: 'snapshot'; from: string; snapshot: SessionSnapshot }
+  | { t: 'snapshot'; from: string; snapshot: SessionSnapshot; files?: RemoteFiles }
   /** A tab (re)joined or saw a new leader: the leader answers with its snapshot. */
   | { t: 'hello'; from: string }
   /** A follower calls a ChatSession action on the leader; `message` is the visitor's message it sends (send, quick reply, retry). */
   | { t: 'call'; from: string; to: string; id: string; method: string; args: unknown[]; message?: PendingMessage }
   | { t: 'result'; from: string; to: string; id: string; ok: true; value?: unknown }
   | { t: 'result'; from: string; to: string; id: string; ok: false; error: CallError }
-  /** A follower's state, repeated while it lives: the latest value of each 'state' method (methods.ts) in that tab, by method name. */
-  | { t: 'state'; from: string; states: Record<string, boolean> }
+  /** A tab's state, repeated while it lives: the latest value of each 'state' method (methods.ts) in that tab, by method name, and the earlier conversations it shows. */
+  | { t: 'state'; from: string; states: Record<string, boolean>; earlier?: string[] }
   /** The fallback election (no Web Locks): a tab asks to lead. */
   | { t: 'claim'; from: string }
   /** A tab leaves (pagehide or stop); a leader hands over the messages it had not sent yet. */
@@ -49,13 +59,43 @@ function id(v: unknown): string | undefined {
   return s !== undefined && s !== '' && s.length <= 128 ? s : undefined;
 }
 
-function pendingMessage(v: unknown): PendingMessage | undefined {
+function quickReply(v: unknown): PendingMessage['quickReply'] {
+  const o = asObject(v);
+  const rowKey = id(o?.rowKey);
+  const option = asObject(o?.option);
+  const title = asString(option?.title);
+  const text = asString(option?.text);
+  if (!rowKey || title === undefined || text === undefined) return undefined;
+  return { rowKey, option: { title, text, ...(option && 'metadata' in option ? { metadata: option.metadata } : {}) } };
+}
+
+/** A pending message of the visitor's, or undefined when it is malformed (also read back from a tab's sessionStorage). */
+export function decodePendingMessage(v: unknown): PendingMessage | undefined {
   const o = asObject(v);
   const clientId = id(o?.clientId);
   const text = asString(o?.text);
   const createdAt = o?.createdAt;
   if (!clientId || text === undefined || text.trim() === '' || typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  return { clientId, text, createdAt };
+  const reply = quickReply(o?.quickReply);
+  return { clientId, text, createdAt, ...(reply ? { quickReply: reply } : {}) };
+}
+
+const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** The leader's files, as far as a follower shows them; anything malformed is left out. */
+function remoteFiles(v: unknown): RemoteFiles | undefined {
+  const o = asObject(v);
+  if (!o) return undefined;
+  const policy = asObject(o.policy);
+  const types = Array.isArray(policy?.types) ? policy.types.filter(isFileType) : undefined;
+  const progress: Record<string, UploadProgress> = {};
+  for (const [clientId, p] of Object.entries(asObject(o.progress) ?? {}).slice(0, 50)) {
+    const u = asObject(p);
+    if (id(clientId) && !(clientId in Object.prototype) && (u?.phase === 'uploading' || u?.phase === 'publishing' || u?.phase === 'failed') && count(u.loaded) && count(u.total)) {
+      progress[clientId] = { phase: u.phase, loaded: u.loaded as number, total: u.total as number };
+    }
+  }
+  return { ...(types && count(policy?.maxBytes) ? { policy: { types, maxBytes: policy?.maxBytes as number } } : {}), progress };
 }
 
 /** A snapshot as far as a follower relies on it: a chat with a timeline, and a connection status. */
@@ -87,14 +127,15 @@ export function decodeTabMessage(data: unknown): TabMessage | undefined {
       return { t: o.t, from };
     case 'snapshot': {
       const s = snapshot(o.snapshot);
-      return s ? { t: 'snapshot', from, snapshot: s } : undefined;
+      const files = remoteFiles(o.files);
+      return s ? { t: 'snapshot', from, snapshot: s, ...(files ? { files } : {}) } : undefined;
     }
     case 'call': {
       const to = id(o.to);
       const callId = id(o.id);
       const method = id(o.method);
       if (!to || !callId || !method || !Array.isArray(o.args)) return undefined;
-      const message = pendingMessage(o.message);
+      const message = decodePendingMessage(o.message);
       return { t: 'call', from, to, id: callId, method, args: o.args, ...(message ? { message } : {}) };
     }
     case 'result': {
@@ -108,10 +149,11 @@ export function decodeTabMessage(data: unknown): TabMessage | undefined {
       if (!states) return undefined;
       const known: Record<string, boolean> = {};
       for (const [name, value] of Object.entries(states).slice(0, 20)) if (id(name) && !(name in Object.prototype) && typeof value === 'boolean') known[name] = value;
-      return { t: 'state', from, states: known };
+      const earlier = Array.isArray(o.earlier) ? o.earlier.slice(0, 20).flatMap((c) => id(c) ?? []) : undefined;
+      return { t: 'state', from, states: known, ...(earlier ? { earlier } : {}) };
     }
     case 'bye': {
-      const pending = Array.isArray(o.pending) ? o.pending.slice(0, 200).flatMap((p) => pendingMessage(p) ?? []) : [];
+      const pending = Array.isArray(o.pending) ? o.pending.slice(0, 200).flatMap((p) => decodePendingMessage(p) ?? []) : [];
       return { t: 'bye', from, leader: o.leader === true, pending };
     }
     default:

@@ -2,7 +2,8 @@
 // Web Locks path is e2e/tabs.spec.ts), around real LivePerson sessions on the in-process stand-in
 // over real sockets. Each tab has its own sessionStorage and shares localStorage (the identity).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatSession } from '../../core/session';
+import type { QuickReplyOption } from '../../core/model';
+import type { ChatSession, SessionSnapshot } from '../../core/session';
 import { MemoryStorage, safeStore } from '../../platform/storage';
 import { createLivePersonSession } from '../../liveperson/session';
 import { mine, sessionFixture, texts } from '../../liveperson/testing/sessionFixture';
@@ -27,6 +28,8 @@ function tabsOf(account: string) {
   const localStorage = new MemoryStorage();
   const opened: TabOf[] = [];
   let sockets = 0;
+  /** Every distinct snapshot the backend sessions had (a leader posts each once). */
+  const innerSnapshots = new Set<SessionSnapshot>();
   const open = (): TabOf => {
     const channel = bus.join();
     const sessionStorage = new MemoryStorage();
@@ -38,9 +41,13 @@ function tabsOf(account: string) {
       storage: safeStore(sessionStorage),
       visible: () => true,
       onPageLeave: (listener) => (leave = listener),
+      offers: { earlier: true, files: true },
       create: (hooks) => {
         sockets += 1;
-        return createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, storage: localStorage, sessionStorage, random: () => 0.5, newClientId: hooks.newClientId });
+        const created = createLivePersonSession({ account, csds: h.standIn.url }, { WebSocket: h.WebSocket, storage: localStorage, sessionStorage, random: () => 0.5, newClientId: hooks.newClientId });
+        innerSnapshots.add(created.getSnapshot());
+        created.subscribe((snapshot) => innerSnapshots.add(snapshot));
+        return created;
       },
     });
     const tab: TabOf = {
@@ -56,7 +63,7 @@ function tabsOf(account: string) {
     session.start();
     return tab;
   };
-  const group = { open, opened, bus, sessionsCreated: () => sockets, stopAll: () => opened.forEach((t) => t.session.stop()) };
+  const group = { open, opened, bus, sessionsCreated: () => sockets, innerSnapshots: () => innerSnapshots.size, stopAll: () => opened.forEach((t) => t.session.stop()) };
   groups.push(group);
   return group;
 }
@@ -172,6 +179,101 @@ describe('one session for all tabs, over the BroadcastChannel election', () => {
     const later = tabs.open();
     await waitForSnapshot(later.session, (s) => mine(s.chat.timeline, 'hello')?.receipt === 'sent', 1_000);
     expect(Date.now() - started).toBeLessThan(1_000);
+    expect(tabs.sessionsCreated()).toBe(1);
+  });
+  it('the leader posts each of its snapshots once: a call of its own tab that changes nothing posts nothing', async () => {
+    const { tabs, leader, follower } = await leaderAndFollower();
+    await waitForSnapshot(leader.session, (s) => mine(s.chat.timeline, 'first')?.receipt === 'sent');
+    await delay(300);
+    const posts = () => tabs.bus.posted.filter((m) => m.t === 'snapshot').length;
+    const [posts0, snapshots0] = [posts(), tabs.innerSnapshots()];
+    // Its own calls come and go through its pending list without changing its session's snapshot.
+    await leader.session.markSeen([]);
+    await leader.session.markSeen([]);
+    follower.session.setComposing(true);
+    await delay(300);
+    expect(posts() - posts0).toBe(tabs.innerSnapshots() - snapshots0);
+    // And each change of its session is posted exactly once.
+    await leader.session.send('second');
+    await follower.session.send('third');
+    await waitForSnapshot(follower.session, (s) => ['second', 'third'].every((x) => mine(s.chat.timeline, x)?.receipt === 'sent'));
+    await delay(300);
+    expect(tabs.innerSnapshots() - snapshots0).toBeGreaterThan(2);
+    expect(posts() - posts0).toBe(tabs.innerSnapshots() - snapshots0);
+  });
+
+  it('a quick reply chosen in a leader that leaves before it went out is sent by the next leader as a quick reply, once', async () => {
+    const account = h.account();
+    await h.control(account).putSettings({ welcome: { text: 'Welcome! What can we do for you?', quickReplies: ['Billing', 'Orders'] } });
+    const tabs = tabsOf(account);
+    const leader = tabs.open();
+    await online(leader.session);
+    const follower = tabs.open();
+    await follower.session.send('first');
+    const welcomeOf = (s: SessionSnapshot) => s.chat.timeline.find((r) => r.kind === 'message' && r.body.kind === 'text' && (r.body.quickReplies?.length ?? 0) > 0);
+    const welcome = welcomeOf(await waitForSnapshot(leader.session, (s) => welcomeOf(s) !== undefined));
+    const option = (welcome?.kind === 'message' && welcome.body.kind === 'text' ? welcome.body.quickReplies?.[1] : undefined) as QuickReplyOption;
+    const id = leader.session.getSnapshot().chat.conversationId as string;
+    // The leader's socket goes silent: its quick reply waits, unsent, when its tab closes.
+    await h.faults.blackhole();
+    const chosen = leader.session.chooseQuickReply(welcome?.key as string, option).catch(() => 'stopped');
+    await delay(200);
+    leader.close();
+    const since = h.sent.length; // what the silent socket was given never reached the stand-in
+    expect(await chosen).toBe('stopped');
+    await waitForSnapshot(follower.session, (s) => mine(s.chat.timeline, 'Orders')?.receipt === 'sent', 10_000);
+    const actions = h.sent.slice(since).filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { status?: string } | undefined)?.status === 'ACTION');
+    expect(actions.map((f) => (f.body?.event as { sequenceList?: number[] }).sequenceList)).toEqual([[welcome?.kind === 'message' ? welcome.sequence : -1]]);
+    expect(await consumerTexts(account, id)).toEqual(['first', 'Orders']);
+  });
+
+  it("a follower's earlier conversation opens through the leader and stays open across a handover", async () => {
+    const account = h.account();
+    const tabs = tabsOf(account);
+    const [a, b] = [tabs.open(), tabs.open()];
+    await online(a!.session);
+    await b!.session.send('My order is late');
+    const firstId = b!.session.getSnapshot().chat.conversationId as string;
+    await h.control(account).close(firstId);
+    await waitForSnapshot(b!.session, (s) => s.chat.stage === 'closed');
+    await b!.session.send('Another question');
+    await waitForSnapshot(b!.session, (s) => s.chat.stage === 'open' && s.chat.conversationId !== firstId && s.chat.earlier?.[0]?.id === firstId);
+    const follower = b!;
+    const opened = follower.session.openEarlier?.(firstId);
+    await opened?.loaded;
+    const earlierTexts = (s: SessionSnapshot) => (s.chat.earlier?.[0]?.rows ?? []).flatMap((r) => (r.kind === 'message' && r.body.kind === 'text' ? [r.body.text] : []));
+    await waitForSnapshot(follower.session, (s) => earlierTexts(s).join() === 'My order is late');
+    const subscribes = () => h.sent.filter((f) => f.type === 'ms.SubscribeMessagingEvents' && f.body?.dialogId === firstId).length;
+    expect(subscribes()).toBe(1);
+    // A third tab joins; the tab that leads leaves. The new leader (b or c) opens it again for b.
+    const c = tabs.open();
+    await waitForSnapshot(c.session, (s) => s.chat.earlier?.[0]?.id === firstId);
+    a!.close();
+    await eventually(() => subscribes() === 2, 10_000, 'the earlier conversation subscribed again by the new leader');
+    await waitForSnapshot(b!.session, (s) => s.connection.status === 'online' && earlierTexts(s).join() === 'My order is late');
+    opened?.close();
+  });
+
+  it('a follower sends a file through the leader: it sees the policy and the progress, and the file is published once', async () => {
+    const { account, tabs, follower, id } = await leaderAndFollower();
+    const files = follower.session.files;
+    await eventually(() => files?.policy() !== undefined, 5_000, "the leader's file policy");
+    expect(files?.policy()).toEqual({ types: ['JPG', 'PNG', 'GIF'], maxBytes: 3 * 1024 * 1024 });
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6c46d0000000049454e44ae426082', 'hex');
+    await h.faults.set({ delayMs: 1_000 });
+    const sent = files?.send(new File([new Uint8Array(PNG)], 'dot.png', { type: 'image/png' }));
+    const fileRow = (s: SessionSnapshot) => s.chat.timeline.find((r) => r.kind === 'message' && r.body.kind === 'file');
+    const shown = fileRow(await waitForSnapshot(follower.session, (s) => fileRow(s) !== undefined));
+    const clientId = shown?.kind === 'message' ? (shown.clientId as string) : '';
+    await eventually(() => files?.progress(clientId)?.phase === 'uploading', 5_000, "the upload's progress in the follower");
+    await h.faults.set({ delayMs: 0 });
+    await sent;
+    await waitForSnapshot(follower.session, (s) => { const r = fileRow(s); return r?.kind === 'message' && r.receipt === 'sent'; });
+    const publishes = h.sent.filter((f) => f.type === 'ms.PublishEvent' && (f.body?.event as { contentType?: string }).contentType === 'hosted/file');
+    expect(publishes.map((f) => f.metadata)).toEqual([[{ type: 'ExternalId', id: clientId }]]);
+    const transcript = Object.values((await h.control(account).conversation(id)).transcript).flat();
+    expect(transcript.filter((e) => e.role === 'CONSUMER' && (e.event as { contentType?: string }).contentType === 'hosted/file')).toHaveLength(1);
+    expect(files?.progress(clientId)).toBeUndefined();
     expect(tabs.sessionsCreated()).toBe(1);
   });
 });

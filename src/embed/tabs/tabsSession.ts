@@ -12,15 +12,16 @@
 // A leader that lost its lock (it was frozen, and a follower stole it) takes its unsent messages
 // over the same way before it stops its session.
 import { sessionError, sessionErrorKind, type ChatSession, type SessionSnapshot } from '../../core/session';
-import type { ChatView, TimelineRow } from '../../core/model';
+import type { ChatView, QuickReplyOption, TimelineRow } from '../../core/model';
+import type { VisitorFiles } from '../../core/files';
 import { clientIdOfRow } from '../../core/timeline';
 import { safeStore, type KeyValueStore } from '../../platform/storage';
 import { createChannelElection } from './channelElection';
 import { browserTimers, createLockElection, type Election, type LockManagerLike, type Timers } from './election';
 import { createLeaderSide, type LeaderSide } from './leaderSide';
-import { FORWARDED, isForwarded, STATE_METHODS, type ForwardedMethod, type StateMethod } from './methods';
+import { FORWARDED, STATE_METHODS, type ForwardedMethod, type StateMethod } from './methods';
 import { createPendingCalls, type PendingCall } from './pending';
-import { channelName, tabChannel, type PendingMessage, type TabChannel, type TabMessage } from './protocol';
+import { channelName, tabChannel, type PendingMessage, type RemoteFiles, type TabChannel, type TabMessage } from './protocol';
 
 /** A follower repeats its state this often; the leader forgets a tab not heard for STATE_TTL_MS. */
 export const STATE_MS = 1_000;
@@ -46,8 +47,8 @@ export interface TabsSessionOptions {
   visible?: () => boolean;
   /** Subscribes to the page being left (default: pagehide). */
   onPageLeave?: (listener: () => void) => void;
-  /** The optional actions the backend's session offers (so that every tab offers them): markUrgent. */
-  offers?: { markUrgent?: boolean };
+  /** The optional parts the backend's session offers (so that every tab offers them): markUrgent, earlier conversations, files. */
+  offers?: { markUrgent?: boolean; earlier?: boolean; files?: boolean };
 }
 
 /** Whether this browser can share one session between tabs (it has BroadcastChannel). */
@@ -87,8 +88,14 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   let noLeader = false;
   /** Calls of other tabs that came while this tab's session was being created. */
   let early: Array<Extract<TabMessage, { t: 'call' }>> = [];
-  /** Other tabs' calls running here (`tab/call id`), so that one given twice runs once. */
-  const serving = new Set<string>();
+  /** The earlier conversations this tab shows (how many times each is open here). */
+  const ownEarlier = new Map<string, number>();
+  /** The leader's files, as its last snapshot said (this tab's own, while it leads: leader.files()). */
+  let remoteFiles: RemoteFiles | undefined;
+  let shownFiles: RemoteFiles | undefined;
+  const fileListeners = new Set<() => void>();
+  /** What this tab posted last as the leader: posted again only when it changed. */
+  let posted: { inner: SessionSnapshot; files: RemoteFiles | undefined } | undefined;
   const lastHeard = new Map<string, number>();
   let presetId: string | undefined;
   const hooks: SessionHooks = {
@@ -116,10 +123,22 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
     return extra.length === 0 ? b : { ...b, chat: { ...b.chat, timeline: [...b.chat.timeline, ...extra] } };
   };
   let snapshot: SessionSnapshot = { chat: EMPTY_CHAT, connection: { status: 'idle' } };
+  const postSnapshot = () => {
+    const files = leader?.files();
+    channel.post({ t: 'snapshot', from: tabId, snapshot: base(), ...(files ? { files } : {}) });
+  };
   const changed = () => {
     if (stopped) return;
     const next = compute();
-    if (inner && election.leading) channel.post({ t: 'snapshot', from: tabId, snapshot: base() });
+    const files = leader ? leader.files() : remoteFiles;
+    if (inner && leader && election.leading && (posted?.inner !== inner.getSnapshot() || posted.files !== files)) {
+      posted = { inner: inner.getSnapshot(), files };
+      postSnapshot();
+    }
+    if (files !== shownFiles) {
+      shownFiles = files;
+      for (const listener of [...fileListeners]) listener();
+    }
     if (next === snapshot) return;
     snapshot = next;
     for (const listener of [...listeners]) listener(snapshot);
@@ -168,29 +187,20 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   const adopt = (messages: readonly PendingMessage[]) => {
     for (const message of messages) {
       if (pending.has(message.clientId)) continue;
-      void enqueue('send', [message.text], message).catch(() => undefined);
+      const reply = message.quickReply;
+      void enqueue(reply ? 'chooseQuickReply' : 'send', reply ? [reply.rowKey, reply.option] : [message.text], message).catch(() => undefined);
     }
   };
 
   const postState = () => {
-    if (!election.leading) channel.post({ t: 'state', from: tabId, states: { ...own } });
+    if (!election.leading) channel.post({ t: 'state', from: tabId, states: { ...own }, earlier: [...ownEarlier.keys()] });
+  };
+  const shareEarlier = () => {
+    if (leader) leader.setEarlier(tabId, [...ownEarlier.keys()]);
+    else postState();
   };
 
-  const serve = (m: Extract<TabMessage, { t: 'call' }>) => {
-    const side = leader;
-    if (!side || !isForwarded(m.method) || FORWARDED[m.method] === 'state') return;
-    const key = `${m.from}/${m.id}`;
-    if (serving.has(key)) return;
-    serving.add(key);
-    side.run(m.method, m.args, m.message).then(
-      (value) => channel.post({ t: 'result', from: tabId, to: m.from, id: m.id, ok: true, ...(value === undefined ? {} : { value }) }),
-      (error: unknown) => {
-        if (side !== leader) return; // lost the lead: the caller gives it to the next leader
-        const kind = sessionErrorKind(error);
-        channel.post({ t: 'result', from: tabId, to: m.from, id: m.id, ok: false, error: { message: error instanceof Error ? error.message : String(error), ...(kind ? { kind } : {}) } });
-      },
-    ).finally(() => serving.delete(key));
-  };
+  const serve = (m: Extract<TabMessage, { t: 'call' }>) => leader?.serve(m, (result) => channel.post(result), tabId);
 
   const becomeLeader = async () => {
     const mine = ++generation;
@@ -204,9 +214,10 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
     }
     if (mine !== generation || stopped || !election.leading) return created.stop();
     inner = created;
-    leader = createLeaderSide(created, (id) => (presetId = id), () => election.confirm());
+    leader = createLeaderSide(created, (id) => (presetId = id), () => election.confirm(), changed);
     unsubscribeInner = created.subscribe(changed);
     for (const method of STATE_METHODS) leader.setState(tabId, method, own[method]);
+    leader.setEarlier(tabId, [...ownEarlier.keys()]);
     if (started) created.start();
     changed();
     for (const call of pending.values()) runHere(call);
@@ -259,13 +270,14 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       case 'snapshot':
         if (inner || m.from !== election.leaderId) return;
         remote = { connection: m.snapshot.connection, chat: reuseRows(remote?.chat, m.snapshot.chat) };
+        if (JSON.stringify(m.files) !== JSON.stringify(remoteFiles)) remoteFiles = m.files;
         noLeader = false;
         return changed();
       case 'hello':
         // A tab that just opened: it learns who leads and shows the conversation at once.
-        if (!inner || !election.leading) return;
+        if (!inner || !leader || !election.leading) return;
         channel.post({ t: 'beat', from: tabId });
-        channel.post({ t: 'snapshot', from: tabId, snapshot: base() });
+        postSnapshot();
         return;
       case 'call':
         if (m.to !== tabId || !election.leading) return;
@@ -281,10 +293,12 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       case 'state':
         lastHeard.set(m.from, timers.now());
         for (const method of STATE_METHODS) if (typeof m.states[method] === 'boolean') leader?.setState(m.from, method, m.states[method]);
+        leader?.setEarlier(m.from, m.earlier ?? []);
         return;
       case 'bye':
         lastHeard.delete(m.from);
         for (const method of STATE_METHODS) leader?.setState(m.from, method, undefined);
+        leader?.setEarlier(m.from, undefined);
         if (m.leader && m.from === election.leaderId) {
           noLeader = true;
           changed();
@@ -304,13 +318,14 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       if (now - at <= STATE_TTL_MS) continue;
       lastHeard.delete(from);
       for (const method of STATE_METHODS) leader?.setState(from, method, undefined);
+      leader?.setEarlier(from, undefined);
     }
   };
   let ticker: unknown;
   let unlisten = () => {};
 
   const goodbye = () => {
-    const mine = pending.values().flatMap((c) => (c.message ? [c.message] : []));
+    const mine = pending.values().flatMap((c) => (c.message && FORWARDED[c.method] === 'message' ? [c.message] : []));
     const unsent = leader?.unsent() ?? [];
     channel.post({ t: 'bye', from: tabId, leader: election.leading, pending: [...mine, ...unsent.filter((u) => !mine.some((m) => m.clientId === u.clientId))] });
   };
@@ -351,7 +366,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
     },
   };
   for (const method of Object.keys(FORWARDED) as ForwardedMethod[]) {
-    if (method === 'start') continue;
+    if (method === 'start' || method === 'openEarlier' || FORWARDED[method] === 'file' || method === 'cancelFile') continue;
     if (FORWARDED[method] === 'state') {
       const state = method as StateMethod;
       session[method] = (value: boolean) => {
@@ -368,20 +383,55 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
         // Checked here as the session would (empty, too long): only a message that can go out is kept.
         if (method !== 'retry' && text.trim() === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
         // A retry of a row this tab cannot see goes by its row key alone.
-        return enqueue(method, args, text === '' || clientId === undefined ? undefined : { clientId, text: method === 'send' ? text.trim() : text, createdAt: timers.now() });
+        if (text === '' || clientId === undefined) return enqueue(method, args);
+        const quickReply = method === 'chooseQuickReply' ? { rowKey: String(args[0]), option: args[1] as QuickReplyOption } : undefined;
+        return enqueue(method, args, { clientId, text: method === 'send' ? text.trim() : text, createdAt: timers.now(), ...(quickReply ? { quickReply } : {}) });
       };
     } else {
       session[method] = (...args: unknown[]) => (stopped ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue(method, args));
     }
   }
   if (options.offers?.markUrgent !== true) delete session.markUrgent;
-  // What cannot cross tabs yet (an upload's bytes and progress, an earlier conversation's own
-  // subscription) is the leading tab's: offered there only, from its own session.
-  for (const member of LEADER_ONLY) Object.defineProperty(session, member, { get: () => (election.leading ? inner?.[member] : undefined), enumerable: true });
+  if (options.offers?.earlier === true) {
+    session.openEarlier = (conversationId: string) => {
+      ownEarlier.set(conversationId, (ownEarlier.get(conversationId) ?? 0) + 1);
+      shareEarlier();
+      const loaded = stopped ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue('openEarlier', [conversationId]).then(() => undefined);
+      loaded.catch(() => undefined); // the caller may not wait for it
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        const left = (ownEarlier.get(conversationId) ?? 1) - 1;
+        if (left > 0) ownEarlier.set(conversationId, left);
+        else ownEarlier.delete(conversationId);
+        shareEarlier();
+      };
+      return { loaded, close };
+    };
+  }
+  if (options.offers?.files === true) {
+    const files: VisitorFiles = {
+      policy: () => (leader ? inner?.files?.policy() : remoteFiles?.policy),
+      send(file, sendOptions = {}) {
+        if (stopped) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
+        // The file's client id is minted here, where it was picked: a second leader publishes it once.
+        const message = { clientId: hooks.newClientId(), text: file.name || 'file', createdAt: timers.now() };
+        return enqueue('sendFile', [file, sendOptions, file.name], message).then(() => undefined);
+      },
+      cancel(clientId) {
+        if (!stopped) void enqueue('cancelFile', [clientId]).catch(() => undefined);
+      },
+      progress: (clientId) => (leader ? inner?.files?.progress(clientId) : remoteFiles?.progress[clientId]),
+      subscribe(listener) {
+        fileListeners.add(listener);
+        return () => fileListeners.delete(listener);
+      },
+    };
+    session.files = files;
+  }
   return session as unknown as ChatSession;
 }
-
-const LEADER_ONLY = ['files', 'openEarlier'] as const;
 
 /** The text of the visitor's message with that client id, as the timeline shows it. */
 function rowText(timeline: readonly TimelineRow[], clientId: string): string {
