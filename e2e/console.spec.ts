@@ -271,3 +271,19 @@ test('automatic receipts, a manager, back to queue, transfer to a skill, the sur
     consumer.close();
   }
 });
+
+test('the Faults panel silences every socket: the console says how many, and a second press finds none left', async ({ page, baseURL }) => {
+  if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
+  const account = uniqueAccount();
+  const { consumer } = await consumerWith(baseURL, account, 'Is anyone there?');
+  try {
+    await page.goto(`/agent/?account=${account}`);
+    await page.getByRole('button', { name: 'Silence sockets' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^\d+ sockets? silenced: never answered or closed/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Silence sockets' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'No socket left to silence.' })).toBeVisible();
+    expect(consumer.closeCode).toBeUndefined(); // silenced, not closed
+  } finally {
+    consumer.close();
+  }
+});

@@ -1,4 +1,5 @@
-// Demo faults, server-wide: drop every consumer socket, or expire every token issued so far.
+// Demo faults, server-wide: drop every consumer socket, silence them (never read, written or
+// closed: a network that lost them without a word), or expire every token issued so far.
 import { useId, useState } from 'react';
 import { faultsApi } from './api';
 import { useAction } from './queries';
@@ -11,6 +12,7 @@ export function Faults({ account }: { account: string }) {
   const validCode = parsed === undefined || (Number.isInteger(parsed) && parsed >= 1000 && parsed <= 4999);
   const drop = useAction(account, (c: number | undefined) => faultsApi.drop(c));
   const expire = useAction(account, () => faultsApi.expireTokens());
+  const silence = useAction(account, () => faultsApi.blackhole());
 
   return (
     <section className="panel faults" aria-labelledby={`${ids}-h`}>
@@ -27,6 +29,13 @@ export function Faults({ account }: { account: string }) {
         </button>
         <button type="button" disabled={expire.isPending} onClick={() => expire.mutate(undefined, { onSuccess: () => setDone('Tokens expired.') })}>
           Expire tokens
+        </button>
+        <button
+          type="button"
+          disabled={silence.isPending}
+          onClick={() => silence.mutate(undefined, { onSuccess: ({ silenced }) => setDone(silenced === 0 ? 'No socket left to silence.' : `${silenced} socket${silenced === 1 ? '' : 's'} silenced: never answered or closed, until the clients notice.`) })}
+        >
+          Silence sockets
         </button>
       </div>
       <p className="hint" role="status">{done}</p>
