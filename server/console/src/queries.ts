@@ -37,7 +37,7 @@ export function useSettings(api: AccountApi, account: string, mode: LiveMode) {
 }
 
 /** An agent action: errors go to the banner, and the account's data is refetched afterwards. */
-export function useAction<A>(account: string, run: (arg: A) => Promise<unknown>) {
+export function useAction<A, R = unknown>(account: string, run: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
