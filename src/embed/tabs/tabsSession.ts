@@ -12,15 +12,14 @@
 // A leader that lost its lock (it was frozen, and a follower stole it) takes its unsent messages
 // over the same way before it stops its session.
 import { sessionError, sessionErrorKind, type ChatSession, type SessionSnapshot } from '../../core/session';
-import type { ChatView, QuickReplyOption, TimelineRow } from '../../core/model';
-import type { VisitorFiles } from '../../core/files';
-import { clientIdOfRow } from '../../core/timeline';
+import type { ChatView, TimelineRow } from '../../core/model';
 import { safeStore, type KeyValueStore } from '../../platform/storage';
 import { createChannelElection } from './channelElection';
 import { browserTimers, createLockElection, type Election, type LockManagerLike, type Timers } from './election';
 import { createLeaderSide, type LeaderSide } from './leaderSide';
 import { FORWARDED, STATE_METHODS, type ForwardedMethod, type StateMethod } from './methods';
 import { createPendingCalls, type PendingCall } from './pending';
+import { tabMethods, type TabOffers } from './tabMethods';
 import { channelName, tabChannel, type PendingMessage, type RemoteFiles, type TabChannel, type TabMessage } from './protocol';
 
 /** A follower repeats its state this often; the leader forgets a tab not heard for STATE_TTL_MS. */
@@ -48,7 +47,7 @@ export interface TabsSessionOptions {
   /** Subscribes to the page being left (default: pagehide). */
   onPageLeave?: (listener: () => void) => void;
   /** The optional parts the backend's session offers (so that every tab offers them): markUrgent, earlier conversations, files. */
-  offers?: { markUrgent?: boolean; earlier?: boolean; files?: boolean };
+  offers?: TabOffers;
 }
 
 /** Whether this browser can share one session between tabs (it has BroadcastChannel). */
@@ -88,8 +87,8 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   let noLeader = false;
   /** Calls of other tabs that came while this tab's session was being created. */
   let early: Array<Extract<TabMessage, { t: 'call' }>> = [];
-  /** The earlier conversations this tab shows (how many times each is open here). */
-  const ownEarlier = new Map<string, number>();
+  /** The earlier conversations this tab shows. */
+  let ownEarlier: string[] = [];
   /** The leader's files, as its last snapshot said (this tab's own, while it leads: leader.files()). */
   let remoteFiles: RemoteFiles | undefined;
   let shownFiles: RemoteFiles | undefined;
@@ -193,11 +192,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   };
 
   const postState = () => {
-    if (!election.leading) channel.post({ t: 'state', from: tabId, states: { ...own }, earlier: [...ownEarlier.keys()] });
-  };
-  const shareEarlier = () => {
-    if (leader) leader.setEarlier(tabId, [...ownEarlier.keys()]);
-    else postState();
+    if (!election.leading) channel.post({ t: 'state', from: tabId, states: { ...own }, earlier: ownEarlier });
   };
 
   const serve = (m: Extract<TabMessage, { t: 'call' }>) => leader?.serve(m, (result) => channel.post(result), tabId);
@@ -217,7 +212,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
     leader = createLeaderSide(created, (id) => (presetId = id), () => election.confirm(), changed);
     unsubscribeInner = created.subscribe(changed);
     for (const method of STATE_METHODS) leader.setState(tabId, method, own[method]);
-    leader.setEarlier(tabId, [...ownEarlier.keys()]);
+    leader.setEarlier(tabId, ownEarlier);
     if (started) created.start();
     changed();
     for (const call of pending.values()) runHere(call);
@@ -365,86 +360,36 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       return () => listeners.delete(listener);
     },
   };
-  for (const method of Object.keys(FORWARDED) as ForwardedMethod[]) {
-    if (method === 'start' || method === 'openEarlier' || FORWARDED[method] === 'file' || method === 'cancelFile') continue;
-    if (FORWARDED[method] === 'state') {
-      const state = method as StateMethod;
-      session[method] = (value: boolean) => {
-        if (own[state] === value) return;
-        own[state] = value;
-        if (leader) leader.setState(tabId, state, value);
-        else postState();
-      };
-    } else if (FORWARDED[method] === 'message') {
-      session[method] = (...args: unknown[]) => {
-        if (stopped) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-        const clientId = method === 'retry' ? clientIdOfRow(snapshot.chat.timeline, String(args[0])) : hooks.newClientId();
-        const text = clientId === undefined ? '' : method === 'retry' ? rowText(snapshot.chat.timeline, clientId) : messageText(method, args);
-        // Checked here as the session would (empty, too long): only a message that can go out is kept.
-        if (method !== 'retry' && text.trim() === '') return Promise.reject(sessionError('empty', 'A message needs some text'));
-        // A retry of a row this tab cannot see goes by its row key alone.
-        if (text === '' || clientId === undefined) return enqueue(method, args);
-        const quickReply = method === 'chooseQuickReply' ? { rowKey: String(args[0]), option: args[1] as QuickReplyOption } : undefined;
-        return enqueue(method, args, { clientId, text: method === 'send' ? text.trim() : text, createdAt: timers.now(), ...(quickReply ? { quickReply } : {}) });
-      };
-    } else {
-      session[method] = (...args: unknown[]) => (stopped ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue(method, args));
-    }
-  }
-  if (options.offers?.markUrgent !== true) delete session.markUrgent;
-  if (options.offers?.earlier === true) {
-    session.openEarlier = (conversationId: string) => {
-      ownEarlier.set(conversationId, (ownEarlier.get(conversationId) ?? 0) + 1);
-      shareEarlier();
-      const loaded = stopped ? Promise.reject(sessionError('stopped', 'The chat session stopped')) : enqueue('openEarlier', [conversationId]).then(() => undefined);
-      loaded.catch(() => undefined); // the caller may not wait for it
-      let closed = false;
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        const left = (ownEarlier.get(conversationId) ?? 1) - 1;
-        if (left > 0) ownEarlier.set(conversationId, left);
-        else ownEarlier.delete(conversationId);
-        shareEarlier();
-      };
-      return { loaded, close };
-    };
-  }
-  if (options.offers?.files === true) {
-    const files: VisitorFiles = {
-      policy: () => (leader ? inner?.files?.policy() : remoteFiles?.policy),
-      send(file, sendOptions = {}) {
-        if (stopped) return Promise.reject(sessionError('stopped', 'The chat session stopped'));
-        // The file's client id is minted here, where it was picked: a second leader publishes it once.
-        const message = { clientId: hooks.newClientId(), text: file.name || 'file', createdAt: timers.now() };
-        return enqueue('sendFile', [file, sendOptions, file.name], message).then(() => undefined);
+  Object.assign(
+    session,
+    tabMethods(
+      {
+        enqueue,
+        stopped: () => stopped,
+        timeline: () => snapshot.chat.timeline,
+        newClientId: hooks.newClientId,
+        now: () => timers.now(),
+        setState(method, value) {
+          own[method] = value;
+          if (leader) leader.setState(tabId, method, value);
+          else postState();
+        },
+        setEarlier(conversationIds) {
+          ownEarlier = conversationIds;
+          if (leader) leader.setEarlier(tabId, ownEarlier);
+          else postState();
+        },
+        files: {
+          policy: () => (leader ? inner?.files?.policy() : remoteFiles?.policy),
+          progress: (clientId) => (leader ? inner?.files?.progress(clientId) : remoteFiles?.progress[clientId]),
+          subscribe(listener) {
+            fileListeners.add(listener);
+            return () => fileListeners.delete(listener);
+          },
+        },
       },
-      cancel(clientId) {
-        if (!stopped) void enqueue('cancelFile', [clientId]).catch(() => undefined);
-      },
-      progress: (clientId) => (leader ? inner?.files?.progress(clientId) : remoteFiles?.progress[clientId]),
-      subscribe(listener) {
-        fileListeners.add(listener);
-        return () => fileListeners.delete(listener);
-      },
-    };
-    session.files = files;
-  }
+      options.offers,
+    ),
+  );
   return session as unknown as ChatSession;
-}
-
-/** The text of the visitor's message with that client id, as the timeline shows it. */
-function rowText(timeline: readonly TimelineRow[], clientId: string): string {
-  const row = timeline.find((r) => r.kind === 'message' && r.clientId === clientId);
-  return row?.kind === 'message' && row.body.kind === 'text' ? row.body.text : '';
-}
-
-/** The text a message call sends: send(text), chooseQuickReply(rowKey, option). */
-function messageText(method: string, args: unknown[]): string {
-  if (method === 'send') return typeof args[0] === 'string' ? args[0] : '';
-  if (method === 'chooseQuickReply') {
-    const option = args[1] as { text?: unknown } | undefined;
-    return typeof option?.text === 'string' ? option.text : '';
-  }
-  return '';
 }
