@@ -110,7 +110,8 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
     // answer before the next request goes out): the conversation lists, the dialogs already known
     // (a reconnect: from where the unbroken run of sequences held ends), and a GetClock whose
     // answer proves that everything those requests caused has arrived: the lists' snapshots and
-    // the dialogs' history replays (protocol reference §2.1; docs/architecture.md).
+    // the dialogs' history replays (protocol reference §2.1; docs/liveperson.md, "Resync in one
+    // flight").
     const [settle] = await Promise.all([list.subscribe(), ...watchedDialogs(store.state).map(watch), connection.request(RequestTypes.GetClock)]);
     settle();
     // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
