@@ -1,6 +1,6 @@
 // What the leading tab does with the backend's session (the only one of the visitor's tabs that has
 // one): runs every tab's actions on it, at most once per message or file, passes on the tabs' combined
-// state (viewing, typing), keeps open the earlier conversations any tab shows, and tells the other
+// state (typing), keeps open the earlier conversations any tab shows, and tells the other
 // tabs what its file sharing allows and how each upload is going.
 //
 // A message carries the client id of the tab where it was typed. If the session has it already (this

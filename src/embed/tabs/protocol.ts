@@ -1,6 +1,7 @@
-// The messages between the tabs of one visitor (one BroadcastChannel per widget, see tabs.ts): the
-// leader's heartbeats and snapshots, the followers' calls of ChatSession actions and the leader's
-// results, the followers' state (viewing, typing), the fallback election's claims, and goodbyes.
+// The messages between the tabs of one visitor (one BroadcastChannel per widget; tabsSession.ts,
+// docs/tabs.md): the leader's heartbeats and snapshots, the followers' calls of ChatSession actions
+// and the leader's results, the tabs' state (typing, the earlier conversations they show), the
+// fallback election's claims, and goodbyes.
 // The channel is the origin's, but a tab may run another version of Parley or anything else may post
 // on it: decodeTabMessage reads every message defensively and returns undefined for what it does not
 // know, so no message can crash a tab. Every message is structured-cloneable (plain data only).
