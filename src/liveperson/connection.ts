@@ -67,7 +67,19 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   healthy(): void;
   /** The network is back: a backoff wait in progress ends now and the next attempt starts at once. */
   wakeUp(): void;
+  /** What the current socket says of its health (send-liveness.ts reads it). */
+  liveness(): Liveness;
   close(): void;
+}
+
+/** The current socket's health, in clock time (0 before any socket). */
+export interface Liveness {
+  /** The last frame from the server (or the socket's opening). */
+  heardAt: number;
+  /** When the first request sent since the last frame heard went out; undefined when none was sent since. */
+  awaitingSince: number | undefined;
+  /** The slowest answer (even an error) to a request on this socket: how slow this server is, seen from here. */
+  slowestAnswerMs: number;
 }
 
 export function createConnection(options: ConnectionOptions): Connection {
@@ -89,6 +101,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let nextDelayMs = 0;
   let openedAt: number | undefined;
   let keepAliveTimer: unknown;
+  const health: Liveness = { heardAt: 0, awaitingSince: undefined, slowestAnswerMs: 0 };
   /** Aborted when this connection's socket is given up (close, error): ends any backoff wait. */
   let halt = new AbortController();
 
@@ -148,11 +161,18 @@ export function createConnection(options: ConnectionOptions): Connection {
   const sendRequest = (type: string, body: unknown, extra: object, timeoutMs: number): Promise<ResponseResult> => {
     if (!tracker || rws?.readyState !== 1) return Promise.reject(new ConnectionClosedError(type));
     const { id, response } = tracker.open(type, timeoutMs);
+    const sentAt = clock.now();
+    const mine = tracker;
     try {
       send({ kind: 'req', id, type, ...(body === undefined ? {} : { body }), ...extra });
+      health.awaitingSince ??= sentAt;
     } catch {
       tracker.abandon(id); // e.g. the socket closed under us; the caller gets ConnectionClosedError
     }
+    const answered = () => {
+      if (mine === tracker) health.slowestAnswerMs = Math.max(health.slowestAnswerMs, clock.now() - sentAt);
+    };
+    response.then(answered, (error: unknown) => error instanceof RequestFailedError && answered());
     return response;
   };
 
@@ -174,6 +194,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const onOpen = () => {
     tracker = createRequestTracker(clock);
     openedAt = clock.now();
+    Object.assign(health, { heardAt: openedAt, awaitingSince: undefined, slowestAnswerMs: 0 });
     const headers = [options.clientProperties, { type: '.ams.headers.ConsumerAuthentication', jwt: token ?? '' }];
     sendRequest(RequestTypes.InitConnection, undefined, { headers }, requestTimeoutMs).then(
       () => {
@@ -195,6 +216,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const onMessage = (event: { data: unknown }) => {
+    health.heardAt = clock.now();
+    health.awaitingSince = undefined;
     if (typeof event.data !== 'string') return;
     const frame = decodeEnvelope(parseFrame(event.data));
     if (frame.kind === 'response') {
@@ -243,6 +266,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   return {
     on: emitter.on,
+    liveness: () => ({ ...health }),
     get state() {
       return machine.state;
     },

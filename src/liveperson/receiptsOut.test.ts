@@ -1,42 +1,14 @@
 // Receipts are coalesced adaptively: exact request counts for a lone message and for a burst of
 // 1,000 agent messages in one second, on a manual clock (no wall-clock time in the assertions).
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../core/clock';
 import { createChatStore } from '../core/store';
+import { manualClock } from '../core/test-support/manualClock';
 import { CONSUMER, participant, snapshot, text, withAgent } from '../core/test-support/builders';
 import type { Connection } from './connection';
 import { MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receiptsOut';
 import type { PublishEventBody } from './wire';
 
 const AGENT = 'agent-a';
-
-function manualClock() {
-  let now = 0;
-  let nextId = 0;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = ++nextId;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimeout: (id) => void timers.delete(id as number),
-    sleep: () => Promise.resolve(),
-  };
-  /** Moves time forward to `to`, running due timers in order. */
-  const advanceTo = (to: number) => {
-    for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= to).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].fn();
-    }
-    now = to;
-  };
-  return { clock, advanceTo };
-}
 
 function setUp() {
   const { clock, advanceTo } = manualClock();

@@ -24,6 +24,7 @@ import { createOutboxStorage } from './outboxStorage';
 import { createProfileLookup } from './profiles';
 import { browserWhenBack, browserWhenOffline, type WhenBack } from './reachability';
 import { createReceiptsOut } from './receiptsOut';
+import { createSendLiveness } from './sendLiveness';
 import { createSubscriber } from './resubscribe';
 import { safeStore, type StorageLike } from '../platform/storage';
 import { clickMetadata } from './outboxPublish';
@@ -123,6 +124,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     },
   });
   const receipts = createReceiptsOut({ connection, store, clock, isOnline });
+  const sendLiveness = createSendLiveness({ connection, store, clock, isOnline });
   const composing = createComposingOut({ connection, store, clock, isOnline });
   const fields = createConversationFields({ connection, store });
   const files = createFileUrls({ connection, swiftBase: () => resolveEndpoints().then((e) => e.swiftBase), now: clock.now });
@@ -206,6 +208,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     );
   });
   store.watch(() => {
+    sendLiveness.check();
     subscriber.subscribeNewDialogs();
     receipts.schedule();
     profiles.lookUpNewAgents();
@@ -230,6 +233,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
       outboxStorage.release(); // the next session of this page (or tab) may send what is left
       stopWatching();
       receipts.dispose();
+      sendLiveness.dispose();
       connection.close();
       store.dispose();
     },

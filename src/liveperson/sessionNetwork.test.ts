@@ -48,3 +48,23 @@ describe('LivePerson session: the browser offline and back', () => {
     session.stop();
   });
 });
+
+describe('LivePerson session: a socket that dies without a word', () => {
+  it('is replaced while a message waits, long before any request times out, and the message is sent once', async () => {
+    const account = h.account();
+    // Requests and keep-alives that wait a minute: only the liveness check can notice the silence.
+    const session = create({ account }, { storage: new MemoryStorage(), sessionStorage: new MemoryStorage(), random: () => 0, connection: { requestTimeoutMs: 60_000, keepAliveMs: 60_000 } });
+    session.start();
+    const id = await startConversation(session, 'before');
+    const { sockets } = (await h.faults.get()).counters;
+    expect(await h.faults.blackhole()).toMatchObject({ silenced: 1 });
+    const sending = session.send('into the silence');
+    await waitForSnapshot(session, (x) => x.connection.status === 'reconnecting', 10_000);
+    await sending;
+    expect(texts(session.getSnapshot().chat.timeline)).toEqual(['before', 'into the silence']);
+    const transcript = Object.values((await h.control(account).conversation(id)).transcript).flat();
+    expect(transcript.filter((e) => e.role === 'CONSUMER' && (e.event as { message?: unknown }).message === 'into the silence')).toHaveLength(1);
+    expect((await h.faults.get()).counters.sockets).toBe(sockets + 1);
+    session.stop();
+  }, 30_000);
+});
