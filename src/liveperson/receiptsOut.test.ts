@@ -5,7 +5,7 @@ import { createChatStore } from '../core/store';
 import { manualClock } from '../core/test-support/manualClock';
 import { CONSUMER, participant, snapshot, text, withAgent } from '../core/test-support/builders';
 import type { Connection } from './connection';
-import { MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receiptsOut';
+import { MAX_BURST_WAIT_MS, MAX_WAIT_MS, QUIET_MS, createReceiptsOut } from './receiptsOut';
 import type { PublishEventBody } from './wire';
 
 const AGENT = 'agent-a';
@@ -66,17 +66,35 @@ describe('receipts out: adaptive coalescing', () => {
     expect(published).toHaveLength(2);
   });
 
-  it('acknowledges 1,000 messages arriving one per millisecond in 8 requests, each message once per status', () => {
+  it('the longer wait lasts only while a burst does: after a pause, the next burst is acknowledged within MAX_WAIT_MS again', () => {
+    const { advanceTo, deliver, published } = setUp();
+    const burst = (from: number, count: number, at: number) => {
+      for (let s = from; s < from + count; s++) {
+        advanceTo(at + s - from);
+        deliver(s);
+      }
+    };
+    burst(0, 700, 1_000);
+    advanceTo(5_000);
+    const before = published.length;
+    burst(700, 500, 5_000);
+    advanceTo(10_000);
+    expect(published[before]?.at).toBe(5_000 + MAX_WAIT_MS);
+  });
+
+  it('acknowledges 1,000 messages arriving one per millisecond in 6 requests, each message once per status', () => {
     const { advanceTo, deliver, published } = setUp();
     for (let s = 0; s < 1000; s++) {
       advanceTo(1_000 + s);
       deliver(s);
     }
     advanceTo(10_000);
-    // Flushed every MAX_WAIT_MS during the burst (3 times in its second), then once after it.
+    // Flushed after MAX_WAIT_MS, then after twice that (the burst goes on), then once after it.
     const last = 1_999 + QUIET_MS;
-    const burst = [1, 2, 3].flatMap((n) => [1_000 + n * MAX_WAIT_MS, 1_000 + n * MAX_WAIT_MS]);
-    expect(published.map((p) => p.at)).toEqual([...burst, last, last]);
+    const first = 1_000 + MAX_WAIT_MS;
+    const second = first + 2 * MAX_WAIT_MS;
+    expect(second + Math.min(4 * MAX_WAIT_MS, MAX_BURST_WAIT_MS)).toBeGreaterThan(last); // the third wait outlasts the burst
+    expect(published.map((p) => p.at)).toEqual([first, first, second, second, last, last]);
     for (const status of ['ACCEPT', 'READ']) {
       const covered = published.filter((p) => p.status === status).flatMap((p) => p.sequences);
       expect(covered).toEqual(Array.from({ length: 1000 }, (_, i) => i));

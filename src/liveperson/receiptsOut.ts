@@ -2,7 +2,9 @@
 // saw (the UI reports the timeline rows that were on screen: markSeen).
 // Coalesced adaptively: a lone message is acknowledged QUIET_MS after it arrived; a burst is
 // acknowledged once it pauses for QUIET_MS, but never later than MAX_WAIT_MS after the first
-// message it owes for, in one sequenceList per dialog and status. History that was already
+// message it owes for, in one sequenceList per dialog and status. While a burst goes on (a change
+// comes within MAX_WAIT_MS of the last acknowledgement), that longest wait doubles, up to
+// MAX_BURST_WAIT_MS; after a pause it is MAX_WAIT_MS again. History that was already
 // acknowledged (by this client, or in the replayed history) is never acknowledged again.
 import { receiptKey, receiptsToPublish } from '../core/receipts';
 import { storedKeysOf } from '../core/unread';
@@ -18,6 +20,8 @@ const RETRY_MS = 1_000;
 export const QUIET_MS = 25;
 /** …or at the latest this long after the first change not acknowledged yet. */
 export const MAX_WAIT_MS = 300;
+/** …which grows, while a burst goes on, up to this. */
+export const MAX_BURST_WAIT_MS = 1_000;
 
 export interface ReceiptsOut {
   /** Looks again soon (call on state changes and when going online): see QUIET_MS and MAX_WAIT_MS. */
@@ -42,11 +46,14 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
   let timer: unknown;
   /** When the first change not acknowledged yet came (undefined while nothing waits). */
   let waitingSince: number | undefined;
+  let maxWait = MAX_WAIT_MS;
+  let flushedAt: number | undefined;
   let disposed = false;
 
   const flush = () => {
     timer = undefined;
     waitingSince = undefined;
+    flushedAt = clock.now();
     const consumerId = store.consumerId;
     if (disposed || !deps.isOnline() || consumerId === undefined) return;
     const owed = receiptsToPublish(store.state, { consumerId, seen, sent });
@@ -72,9 +79,13 @@ export function createReceiptsOut(deps: ReceiptsOutDeps): ReceiptsOut {
   function schedule() {
     if (disposed) return;
     const now = clock.now();
-    waitingSince ??= now;
+    if (waitingSince === undefined) {
+      waitingSince = now;
+      const burst = flushedAt !== undefined && now - flushedAt < MAX_WAIT_MS;
+      maxWait = burst ? Math.min(2 * maxWait, MAX_BURST_WAIT_MS) : MAX_WAIT_MS;
+    }
     clock.clearTimeout(timer);
-    timer = clock.setTimeout(flush, Math.max(0, Math.min(QUIET_MS, waitingSince + MAX_WAIT_MS - now)));
+    timer = clock.setTimeout(flush, Math.max(0, Math.min(QUIET_MS, waitingSince + maxWait - now)));
   }
 
   function retryLater() {
