@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('Timeline under hostile cards', () => {
-  it('draws hostile cards as their fallback without stalling: 10,000 elements, deep nesting, a 5 MB caption', async () => {
+  it('draws hostile cards as their bare fallback text: 10,000 elements, deep nesting, a 5 MB caption', async () => {
     const huge = 'c'.repeat(5 * 1024 * 1024);
     let deep: unknown = { type: 'text', text: 'bottom' };
     for (let i = 0; i < 60; i++) deep = { type: 'vertical', elements: [deep] };
@@ -25,12 +25,20 @@ describe('Timeline under hostile cards', () => {
       ...hostile.map((content, i) => rows.agentText(i + 1, '', 'agent-1', { body: { kind: 'rich', fallbackText: `fallback ${i + 1}`, content } })),
       rows.agentText(4, '', 'agent-1', { body: { kind: 'rich', fallbackText: 'good', content: { type: 'vertical', elements: [{ type: 'text', text: 'A good card' }] } } }),
     ];
-    const started = performance.now();
     renderWidget({ open: true, chat: { timeline } });
     const log = screen.getByRole('log');
     expect(await within(log).findByText('A good card')).toBeTruthy();
     for (const i of [1, 2, 3]) expect(within(log).getByText(`fallback ${i}`)).toBeTruthy();
     expect(log.querySelector('[data-render-failed]')).toBeNull();
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Rejected before drawing: each hostile bubble holds its fallback as one bare text node, no
+    // element at all (not 10,000 paragraphs, 61 nested boxes or a 5 MB figure), and the only card
+    // drawn in the log is the good one: its .parley-rich wrapper, the vertical and its text.
+    const bubbles = [...log.querySelectorAll('.parley-bubble')];
+    expect(bubbles).toHaveLength(4);
+    bubbles.slice(0, 3).forEach((bubble, i) => {
+      expect(bubble.textContent).toBe(`fallback ${i + 1}`);
+      expect(bubble.querySelectorAll('*')).toHaveLength(0);
+    });
+    expect(log.querySelectorAll('[class*="parley-rich"]')).toHaveLength(3);
   });
 });
