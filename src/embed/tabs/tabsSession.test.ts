@@ -181,6 +181,20 @@ describe('one session for all tabs, over the BroadcastChannel election', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(tabs.sessionsCreated()).toBe(1);
   });
+  it('a tab alone posts no snapshot: nobody would read it', async () => {
+    const tabs = tabsOf(h.account());
+    const alone = tabs.open();
+    await online(alone.session);
+    await alone.session.send('just me');
+    await waitForSnapshot(alone.session, (s) => mine(s.chat.timeline, 'just me')?.receipt === 'sent');
+    expect(tabs.bus.posted.filter((m) => m.t === 'snapshot')).toHaveLength(0);
+    // A second tab says hello: it gets the conversation at once, and the changes from then on.
+    const second = tabs.open();
+    await waitForSnapshot(second.session, (s) => mine(s.chat.timeline, 'just me')?.receipt === 'sent', 1_000);
+    await second.session.send('me too');
+    await waitForSnapshot(second.session, (s) => mine(s.chat.timeline, 'me too')?.receipt === 'sent');
+  });
+
   it('the leader posts each of its snapshots once: a call of its own tab that changes nothing posts nothing', async () => {
     const { tabs, leader, follower } = await leaderAndFollower();
     await waitForSnapshot(leader.session, (s) => mine(s.chat.timeline, 'first')?.receipt === 'sent');

@@ -123,17 +123,17 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
   };
   let snapshot: SessionSnapshot = { chat: EMPTY_CHAT, connection: { status: 'idle' } };
   const postSnapshot = () => {
-    const files = leader?.files();
+    if (!inner || !leader) return;
+    const files = leader.files();
+    posted = { inner: inner.getSnapshot(), files };
     channel.post({ t: 'snapshot', from: tabId, snapshot: base(), ...(files ? { files } : {}) });
   };
   const changed = () => {
     if (stopped) return;
     const next = compute();
     const files = leader ? leader.files() : remoteFiles;
-    if (inner && leader && election.leading && (posted?.inner !== inner.getSnapshot() || posted.files !== files)) {
-      posted = { inner: inner.getSnapshot(), files };
-      postSnapshot();
-    }
+    // Posted only while another tab is heard: a lone tab clones nothing (a snapshot is the whole conversation).
+    if (inner && leader && election.leading && lastHeard.size > 0 && (posted?.inner !== inner.getSnapshot() || posted.files !== files)) postSnapshot();
     if (files !== shownFiles) {
       shownFiles = files;
       for (const listener of [...fileListeners]) listener();
@@ -269,6 +269,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
         noLeader = false;
         return changed();
       case 'hello':
+        lastHeard.set(m.from, timers.now());
         // A tab that just opened: it learns who leads and shows the conversation at once.
         if (!inner || !leader || !election.leading) return;
         channel.post({ t: 'beat', from: tabId });
@@ -285,11 +286,15 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
         if (call) settle(call, m.ok ? { ok: true, value: m.value } : { ok: false, error: Object.assign(sessionError('network', m.error.message), { kind: m.error.kind ?? 'network' }) });
         return;
       }
-      case 'state':
+      case 'state': {
+        const known = lastHeard.has(m.from);
         lastHeard.set(m.from, timers.now());
+        // A tab heard again (it was frozen past STATE_TTL_MS, or its hello was missed): it gets the snapshot now.
+        if (!known && election.leading) postSnapshot();
         for (const method of STATE_METHODS) if (typeof m.states[method] === 'boolean') leader?.setState(m.from, method, m.states[method]);
         leader?.setEarlier(m.from, m.earlier ?? []);
         return;
+      }
       case 'bye':
         lastHeard.delete(m.from);
         for (const method of STATE_METHODS) leader?.setState(m.from, method, undefined);
