@@ -4,18 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineRow } from '../core/model';
 import { waitForSnapshot, eventually, delay } from './testing/standinHarness';
-import { online, sessionFixture, startConversation, tab, texts } from './testing/sessionFixture';
+import { online, sessionFixture, tab, texts } from './testing/sessionFixture';
 
-const { h, open, receiptsSent, consumerTexts, danaAccepts, inFlightInTab } = sessionFixture();
+const { h, open, receiptsSent, consumerTexts, danaAccepts, inFlightInTab, startInTab } = sessionFixture();
 
 const ended = (timeline: TimelineRow[]) => timeline.some((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');
 
 describe('LivePerson session: closed conversations', () => {
   it('after a reload onto a closed conversation shows its messages and end banner, sends no receipts, and starts a new one on the next message (below the earlier thread)', async () => {
-    const account = h.account();
-    const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'Question');
+    const { account, t, session: a, conversationId: c } = await startInTab('Question');
     const dana = await danaAccepts(account, c);
     await h.control(account).send(c, { agentId: dana, text: 'Answer' });
     await waitForSnapshot(a, (x) => texts(x.chat.timeline).includes('Answer'));

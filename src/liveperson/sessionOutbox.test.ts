@@ -6,16 +6,13 @@ import { MemoryStorage } from '../platform/storage';
 import { waitForSnapshot, eventually } from './testing/standinHarness';
 import { mine, online, sessionFixture, startConversation, tab } from './testing/sessionFixture';
 
-const { h, create, open, published, consumerTexts, inFlightInTab } = sessionFixture();
+const { h, create, open, published, consumerTexts, inFlightInTab, startInTab } = sessionFixture();
 
 const keysOf = (s: MemoryStorage) => Array.from({ length: s.length }, (_, i) => s.key(i));
 
 describe('LivePerson session: the outbox across reloads and timeouts', () => {
   it('keeps messages typed while disconnected in sessionStorage (only them) and sends them after a reload, in order', async () => {
-    const account = h.account();
-    const t = tab();
-    const a = open(account, t);
-    const c = await startConversation(a, 'first');
+    const { account, t, session: a, conversationId: c } = await startInTab('first');
     await h.faults.set({ refuseSockets: true });
     await h.faults.drop();
     await waitForSnapshot(a, (x) => x.connection.status === 'reconnecting');

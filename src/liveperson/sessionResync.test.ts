@@ -6,7 +6,7 @@ import { eventFields } from '../../server/control-client';
 import { roundTrips, waitForSnapshot, type WireLogEntry } from './testing/standinHarness';
 import { online, sessionFixture, startConversation, tab, texts } from './testing/sessionFixture';
 
-const { h, open } = sessionFixture();
+const { h, open, startInTab } = sessionFixture();
 
 /** The resubscribe recipe's requests (keep-alives and receipts are not part of it). */
 const RECIPE = ['InitConnection', 'cqm.SubscribeExConversations', 'ms.SubscribeMessagingEvents', 'GetClock'];
@@ -14,10 +14,7 @@ const since = (from: number): WireLogEntry[] => h.log.slice(from);
 
 describe('LivePerson session: resync', () => {
   it('finds the open conversation behind 1,500 closed ones (the snapshot holds only the first 1,000), and keeps writing to it', async () => {
-    const account = h.account();
-    const visitor = tab();
-    const first = open(account, visitor);
-    const c = await startConversation(first, 'Still open');
+    const { account, t: visitor, session: first, conversationId: c } = await startInTab('Still open');
     const consumerId = first.getSnapshot().chat.consumerId as string;
     first.stop();
     expect((await h.control(account).seedClosedHistory(consumerId, 1_500)).created).toBe(1_500);

@@ -43,6 +43,8 @@ export interface SessionFixture {
   inFlightInTab(account: string, t: Tab): Promise<string>;
   /** A session whose conversation Dana accepted and closed with the survey (asked next); with its id. */
   surveyAsked(account: string): Promise<{ session: ChatSession; conversationId: string }>;
+  /** A new visitor on a new account, in a tab of its own (kept for a reload), starts a conversation with `text`. */
+  startInTab(text: string): Promise<{ account: string; t: Tab; session: ChatSession; conversationId: string }>;
 }
 
 /** One browser tab: its localStorage (the anonymous identity) and its sessionStorage (the outbox). */
@@ -170,6 +172,13 @@ export function sessionFixture(options: SessionFixtureOptions = {}): SessionFixt
       await danaAccepts(account, conversationId);
       await h.control(account).close(conversationId, true);
       return { session, conversationId };
+    },
+    async startInTab(text) {
+      const account = h.account();
+      const t = tab();
+      const session = open(account, t);
+      const conversationId = await startConversation(session, text);
+      return { account, t, session, conversationId };
     },
   };
 }
