@@ -84,9 +84,11 @@ export default [
   budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '9 KB'),
   // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every
   // tab), the attention cues (sound, notifications, preview: they run while the window is closed), the
-  // expected reply and the incremental view; 105 KB since they were merged together (2026-12-02).
+  // expected reply and the incremental view; 105 KB since they were merged together (2026-12-02);
+  // 107 KB since every tab sends files and opens earlier conversations through the leader, and the
+  // silent-socket check (2026-12-03: about 2 KB; the leader must have them before any intent).
   // Issue 9's goal (open and connected <= 100 KB with the window chunk) is NOT met: see docs/benchmarks.md.
-  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '105 KB'),
+  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '107 KB'),
   // 25 KB until files and photos, the earlier conversations, the rating and the window's menu (30 KB);
   // 28 KB since the chunks of the first load it imports are no longer counted in it too; 26.5 KB since
   // the end confirmation, the rating, the earlier conversations and a file in a bubble are lazy parts
@@ -94,8 +96,8 @@ export default [
   budget('window chunk (lazy, fetched on intent)', lazyWindow, '26.5 KB'),
   // What the bench's page view downloads to the window open and connected (bench/scenarios/pageview.ts):
   // the loader, the host side, the first load and the window, JS and CSS. Issue 9's goal is 100 KB;
-  // React and react-dom alone are about 68 KB of it.
-  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '136 KB'),
+  // React and react-dom alone are about 68 KB of it. 138.5 KB since the first load grew (above).
+  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '138.5 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '24 KB'),
   budget('structured content renderer (lazy, fetched when rich content first appears)', richContent, '6 KB'),
