@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 import { sessionError } from '../core/session';
@@ -114,6 +114,19 @@ describe('screen reader announcements', () => {
     expect(announcer().textContent).toBe('');
     await push({ chat: { timeline: [rows.agentText(1, 'While you were away'), rows.agentText(2, 'Now')] } });
     expect(announcer().textContent).toBe('Dana: Now');
+  });
+
+  it('a hidden tab announces nothing (another, visible tab of the visitor does), and not later either', async () => {
+    const { push } = renderWidget({ open: true, chat: { names } });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      await push({ chat: { timeline: [rows.agentText(1, 'Seen in the other tab')], unread: 1 } });
+      expect(announcer().textContent).toBe('');
+    } finally {
+      visibility.mockRestore();
+    }
+    await push({ chat: { timeline: [rows.agentText(1, 'Seen in the other tab'), rows.agentText(2, 'Here')], unread: 2 } });
+    expect(announcer().textContent).toBe('Dana: Here');
   });
 });
 

@@ -1,6 +1,7 @@
 // New agent messages to announce to screen readers: only unread ones that arrive while the window
-// is open; never history (present at mount, or rebuilt from the server after a reload: already
-// read) nor rows that arrived while it was closed.
+// is open in a visible tab; never history (present at mount, or rebuilt from the server after a
+// reload: already read) nor rows that arrived while it was closed or the tab hidden. So of the
+// visitor's tabs, each showing the one conversation, only the one being looked at announces.
 import { useState } from 'react';
 import type { ChatView, TimelineRow } from '../core/model';
 import { useI18n } from './i18n';
@@ -12,6 +13,8 @@ export interface Announcement {
 }
 
 const KEEP = 3;
+
+const isVisible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
 
 type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 
@@ -45,7 +48,7 @@ export function useAgentAnnouncements(chat: ChatView, active: boolean): Announce
       key: row.key,
       text: t('messageFromAgent', { name: agentName(t, chat.names, row.participantId), text: bodyText(t, row.body) }),
     }));
-    const items = active ? [...state.items, ...announced].slice(-KEEP) : [];
+    const items = !active ? [] : isVisible() ? [...state.items, ...announced].slice(-KEEP) : state.items;
     setState({ chat, active, seen, items });
   }
   return state.items;
