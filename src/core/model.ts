@@ -1,5 +1,5 @@
 // Parley's backend-neutral chat model. No React, no I/O, no LivePerson wire shapes.
-// A backend adapter (src/liveperson today, Genesys later) decodes its frames into `CoreEvent`s;
+// A backend adapter (src/liveperson, src/genesys) decodes its frames into `CoreEvent`s;
 // the pure reducer (reducer.ts) folds them into `ChatState`; selectors (view.ts) derive the
 // `ChatView` that the UI renders. The state is a function of the *set* of events received:
 // applying the same events in any order, any number of times, gives the same state.

@@ -1,4 +1,4 @@
-// The backend-neutral contract between a chat backend (LivePerson today, Genesys later) and the UI.
+// The backend-neutral contract between a chat backend (LivePerson, Genesys) and the UI.
 // The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
 import type { VisitorFiles } from './files';
 import type { ChatView, ConnectionView, QuickReplyOption } from './model';

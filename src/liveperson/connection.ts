@@ -67,7 +67,7 @@ export interface Connection extends Pick<Emitter<ConnectionEvents>, 'on'> {
   healthy(): void;
   /** The network is back: a backoff wait in progress ends now and the next attempt starts at once. */
   wakeUp(): void;
-  /** What the current socket says of its health (send-liveness.ts reads it). */
+  /** What the current socket says of its health (sendLiveness.ts reads it). */
   liveness(): Liveness;
   close(): void;
 }
