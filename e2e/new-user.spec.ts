@@ -183,3 +183,44 @@ test('offline: "You\'re offline" at once, what is sent waits, and back online it
   const texts = Object.values(detail.transcript).flat().filter((e) => e.event.type === 'ContentEvent').map((e) => eventFields(e).message);
   expect(texts).toEqual(['Before the train tunnel', 'In the tunnel']);
 });
+
+test('the console keeps a reply typed while the last one was being sent, and unticks "Private note" after a note', async ({ page, context, control }) => {
+  const visitor = new Widget(await context.newPage());
+  await openWidget(control, visitor, 'Hello?');
+  const { conversation } = await control.acceptOnly('Dana');
+  await page.goto(`/agent/?account=${control.account}`);
+  await page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Dana' });
+  await page.getByRole('list', { name: /Open/ }).getByRole('listitem').filter({ hasText: conversation.id }).getByRole('button').first().click();
+  // A slow network: each send of the console answers after 800 ms.
+  await page.route('**/agent/api/**/messages', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const reply = page.getByLabel('Reply', { exact: true });
+  await reply.fill('First reply');
+  await reply.press('Enter');
+  await reply.pressSequentially('Second, typed at once');
+  await expect(visitor.agentMessage('First reply')).toBeVisible();
+  await expect(reply).toHaveValue('Second, typed at once');
+  await page.unroute('**/agent/api/**/messages');
+
+  const note = page.getByRole('checkbox', { name: 'Private note' });
+  await reply.fill('For the team only');
+  await note.check();
+  await reply.press('Enter');
+  await expect(page.getByRole('list', { name: 'Transcript' }).getByText('For the team only')).toBeVisible();
+  await expect(note).not.toBeChecked();
+  await expect(visitor.agentMessage('For the team only')).toHaveCount(0); // a note never reaches the visitor
+});
+
+test('www. addresses and e-mail addresses in an agent message are links, safely', async ({ control, widget: w }) => {
+  await openWidget(control, w, 'Where can I read more?');
+  const { conversation, agent } = await control.acceptOnly('Dana');
+  await control.say(conversation.id, agent.id, 'See www.example.org/help or write to name@example.com.');
+  const message = w.agentMessage('See www.example.org/help or write to name@example.com.');
+  await expect(message).toBeVisible();
+  const web = message.getByRole('link', { name: 'www.example.org/help' });
+  await expect(web).toHaveAttribute('href', 'https://www.example.org/help');
+  await expect(web).toHaveAttribute('rel', /noopener/);
+  await expect(message.getByRole('link', { name: 'name@example.com' })).toHaveAttribute('href', 'mailto:name@example.com');
+});
