@@ -1,7 +1,7 @@
 // The lint step rejects an import against the layers of docs/architecture.md (eslint.layers.js):
 // this runs the repository's ESLint configuration on small probes placed in each folder.
 import { describe, expect, it } from 'vitest';
-import { lintProbe } from './lintProbe';
+import { lintProbe } from './lint-probe';
 
 async function layerErrors(file: string, code: string): Promise<string[]> {
   return (await lintProbe(file, `${code}\nexport const used = [x];\n`)).filter((m) => m.ruleId === 'parley/layers').map((m) => m.message);

@@ -1,7 +1,7 @@
 // The lint step rejects every way of running or injecting server data as code or markup
 // (docs/security.md): this runs the repository's ESLint configuration on small probes.
 import { describe, expect, it } from 'vitest';
-import { lintProbe } from './lintProbe';
+import { lintProbe } from './lint-probe';
 
 async function ruleHits(code: string): Promise<string[]> {
   return (await lintProbe('src/ui/probe.tsx', code)).filter((m) => m.severity === 2).map((m) => m.ruleId ?? 'parse');
