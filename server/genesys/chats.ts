@@ -40,8 +40,11 @@ export interface Entry {
   time: number;
 }
 
-/** GWS agent-side state: waiting for an agent, chatting, or over. */
-export type ChatState = 'WaitingForAgent' | 'Chatting' | 'Completed';
+/**
+ * The chat's agent-side state: waiting for an agent, chatting, or over (what one agent's GWS view
+ * shows of it is gwsRender.ts's GwsChatState).
+ */
+export type GenesysChatState = 'WaitingForAgent' | 'Chatting' | 'Completed';
 
 export interface Chat {
   id: string;
@@ -51,7 +54,7 @@ export interface Chat {
   alias: string;
   subject: string | undefined;
   userData: Record<string, string>;
-  state: ChatState;
+  state: GenesysChatState;
   /** Over for the visitor: it disconnected, or an agent completed the chat. */
   ended: boolean;
   participants: Participant[];
@@ -175,7 +178,7 @@ export class GenesysChats {
     this.add(chat, { type: 'ParticipantLeft', from: p }, now);
   }
 
-  setState(chat: Chat, state: ChatState): void {
+  setState(chat: Chat, state: GenesysChatState): void {
     if (chat.state === state) return;
     chat.state = state;
     this.notify((l) => l.state?.(chat));
