@@ -5,6 +5,7 @@
 // hung tab keeps it, so a visible follower that hears no beat for FREEZE_MS steals the lock
 // (`steal: true`), after a random pause that lets one follower win when several noticed. The tab it
 // was taken from learns so (its lock request rejects) and follows again.
+import type { Clock } from '../../core/clock';
 import type { TabChannel, TabMessage } from './protocol';
 
 export const HEARTBEAT_MS = 400;
@@ -15,12 +16,10 @@ export const CHECK_MS = 100;
 /** A follower waits up to this long (random) before stealing, and listens meanwhile. */
 export const STEAL_JITTER_MS = 150;
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+/** The core Clock's time and timers, plus what the tabs add: intervals and the steal jitter's randomness. */
+export interface Timers extends Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'> {
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
-  now(): number;
   random(): number;
 }
 
