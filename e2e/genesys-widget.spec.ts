@@ -2,13 +2,11 @@
 // Genesys agent console (/agent/genesys.html) as the GWS agent: the join banner, messages and typing
 // both ways, the end by either side, a Bayeux restart mid-chat, a reload, messages written while
 // GMS cannot be reached, and the XSS corpus in every Genesys text slot (nickname, text, URL, notice).
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { GwsAgent } from './support/gws-agent';
+import { GwsAgent, standInChats } from './support/gws-agent';
 import { installTrap, VECTORS } from './support/xss-corpus';
 import type { Widget } from './support/widget';
-
-type StandInChat = { id: string; participants: Array<{ nickname: string; type: string }>; transcript: Array<{ index: number; type: string; text?: string }> };
 
 test.afterEach(async ({ request }) => {
   await request.delete('/agent/api/genesys/faults');
@@ -28,10 +26,6 @@ async function consoleAs(page: Page, agent = 'dana'): Promise<Page> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
   return page;
-}
-
-async function chatsOf(request: APIRequestContext, service: string): Promise<StandInChat[]> {
-  return (await (await request.get(`/agent/api/genesys/chats?service=${service}`)).json()) as StandInChat[];
 }
 
 /** The visitor writes first (that opens the chat); the console accepts it; the join banner shows. */
@@ -76,7 +70,7 @@ test('join banner, messages and typing both ways, the end by the agent', async (
 
   await agentPage.getByRole('button', { name: 'Complete' }).click();
   await expect(w.log.locator('[data-banner="conversationEnded"]')).toBeVisible();
-  const [chat] = await chatsOf(request, service);
+  const [chat] = await standInChats(request, service);
   expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['Hello from the widget', 'Hi Vera', 'I have a question']);
 });
 
@@ -87,7 +81,7 @@ test('the visitor ends the chat', async ({ context, widget: w, request }) => {
   await w.dialog.getByRole('button', { name: 'End conversation' }).click();
   await w.dialog.getByRole('button', { name: 'End', exact: true }).click();
   await expect(w.log.locator('[data-banner="conversationEnded"]')).toContainText('You ended the conversation');
-  await expect.poll(async () => (await chatsOf(request, service))[0]?.transcript.at(-1)?.type).toBe('ParticipantLeft');
+  await expect.poll(async () => (await standInChats(request, service))[0]?.transcript.at(-1)?.type).toBe('ParticipantLeft');
 });
 
 test('a Bayeux restart mid-chat and a reload: the same chat, no gap, no double', async ({ page, context, widget: w, request }) => {
@@ -121,7 +115,7 @@ test('a Bayeux restart mid-chat and a reload: the same chat, no gap, no double',
   expect(stored).not.toContain('Before the restart');
   await w.send('After the reload');
   await expect(transcript.getByText('After the reload')).toBeVisible();
-  const chats = await chatsOf(request, service);
+  const chats = await standInChats(request, service);
   expect(chats).toHaveLength(1);
   expect(chats[0]?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual([...expected, 'After the reload']);
 });
@@ -143,7 +137,7 @@ test('messages written while GMS cannot be reached wait, then go out once, in or
   await request.post('/agent/api/genesys/faults/restart', { data: { which: 'gms' } });
   await expect(w.receiptOf('offline two')).toHaveAttribute('data-receipt', 'sent', { timeout: 20_000 });
   await expect(transcript.getByText('offline two')).toBeVisible();
-  const [chat] = await chatsOf(request, service);
+  const [chat] = await standInChats(request, service);
   expect(chat?.transcript.filter((t) => t.type === 'Message').map((t) => t.text)).toEqual(['Hello from the widget', 'offline one', 'offline two']);
 });
 
@@ -154,7 +148,7 @@ test('the XSS corpus as the agent nickname, text, URL and notice renders as iner
   await openWidget(w, service, VECTORS[2]);
   await w.send('hello');
   await expect(w.receiptOf('hello')).toHaveAttribute('data-receipt', 'sent');
-  const [chat] = await chatsOf(request, service);
+  const [chat] = await standInChats(request, service);
   expect(chat?.participants[0]?.nickname).toBe(VECTORS[2]);
   // The agent side by GWS REST (Basic sign-in, then the cookie and the CSRF header).
   const sam = await GwsAgent.signIn(request, 'sam');

@@ -1,6 +1,7 @@
 // The one typed client of the stand-in's control API (README, "The stand-in's control API"): the
 // e2e tests, the Vitest harnesses and the agent console all call it. Its answer types are the
-// server's own views (server/http/views.ts, the action table of server/http/control.ts). It uses
+// server's own views (server/http/views.ts, the action table of server/http/control.ts, and
+// server/genesys/control.ts for the Genesys side's chats). It uses
 // only fetch, so it runs in Node, in Playwright and in the console's browser bundle; it imports
 // types only, never server code.
 import type { FaultCounters, FaultSettings } from './faults';
@@ -14,6 +15,8 @@ export type { AgentView, ConversationDetailView, ConversationSummaryView, QueueV
 export type { ReceiptState } from './state/model';
 export type { Settings } from './state/accounts';
 export type { ControlActionName, ControlActionResults } from './http/control';
+/** The Genesys side's record of its chats (GET /agent/api/genesys/chats). */
+export type { StandInChatView } from './genesys/control';
 
 export type TypingState = 'COMPOSING' | 'ACTIVE' | 'PAUSE';
 export type TransferTarget = { skillId: string } | { agentId: string };

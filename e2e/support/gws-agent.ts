@@ -2,27 +2,15 @@
 // JSESSIONID cookie the request context keeps, plus the CSRF header pair read from a GET), and the
 // stand-in's own record of a service's Genesys chats (/agent/api/genesys/chats).
 import { expect, type APIRequestContext } from '@playwright/test';
+import type { StandInChatView } from '../../server/control-client';
 
-export interface StandInEntry {
-  index: number;
-  type: string;
-  from: string;
-  text?: string;
-  url?: string;
-  visibility: string;
-}
-export interface StandInChat {
-  id: string;
-  service: string;
-  ended: boolean;
-  participants: Array<{ nickname: string; type: string; present: boolean }>;
-  transcript: StandInEntry[];
-}
+/** A chat as the stand-in records it: the server's own view type. */
+export type { StandInChatView as StandInChat } from '../../server/control-client';
 
-export async function standInChats(request: APIRequestContext, service: string): Promise<StandInChat[]> {
+export async function standInChats(request: APIRequestContext, service: string): Promise<StandInChatView[]> {
   const r = await request.get(`/agent/api/genesys/chats?service=${encodeURIComponent(service)}`);
   expect(r.status()).toBe(200);
-  return (await r.json()) as StandInChat[];
+  return (await r.json()) as StandInChatView[];
 }
 
 export class GwsAgent {

@@ -5,7 +5,7 @@ import { bodyObj } from '../http/params';
 import { json, readJson, route, type Route } from '../http/router';
 import { int } from '../ws/fields';
 import type { BayeuxEndpoint } from './bayeux';
-import type { GenesysChats } from './chats';
+import type { Chat, GenesysChats } from './chats';
 
 export interface GenesysEndpoints {
   gms: BayeuxEndpoint;
@@ -13,6 +13,20 @@ export interface GenesysEndpoints {
 }
 
 type Which = 'gms' | 'gws' | 'both';
+
+/** The stand-in's own record of a chat, as GET /agent/api/genesys/chats answers it: every participant and the whole transcript. */
+export function standInChatView(c: Chat) {
+  return {
+    id: c.id,
+    service: c.service,
+    state: c.state,
+    ended: c.ended,
+    participants: c.participants.map((p) => ({ nickname: p.nickname, type: p.kind, present: p.present })),
+    transcript: c.transcript.map((t) => ({ index: t.index, type: t.type, from: t.from.nickname, text: t.text, url: t.url, visibility: t.visibility })),
+  };
+}
+
+export type StandInChatView = ReturnType<typeof standInChatView>;
 
 function endpointsOf(e: GenesysEndpoints, which: unknown): BayeuxEndpoint[] {
   const w: Which = which === undefined ? 'both' : (which as Which);
@@ -59,18 +73,7 @@ export function genesysControlRoutes(e: GenesysEndpoints, chats: GenesysChats): 
     route('GET', /^\/agent\/api\/genesys\/chats$/, (req, res) => {
       const service = new URL(req.url ?? '/', 'http://x').searchParams.get('service');
       const list = chats.all().filter((c) => service === null || c.service === service);
-      json(
-        res,
-        200,
-        list.map((c) => ({
-          id: c.id,
-          service: c.service,
-          state: c.state,
-          ended: c.ended,
-          participants: c.participants.map((p) => ({ nickname: p.nickname, type: p.kind, present: p.present })),
-          transcript: c.transcript.map((t) => ({ index: t.index, type: t.type, from: t.from.nickname, text: t.text, url: t.url, visibility: t.visibility })),
-        })),
-      );
+      json(res, 200, list.map(standInChatView));
     }),
   ];
 }
