@@ -2,6 +2,8 @@
 // real WebSocket (LivePerson's consumer Messaging Window API, v3) against the same stand-in.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import WebSocket from 'ws';
+import { signup } from '../server/testing/http';
+import { Control, uniqueAccount } from './support/control';
 
 type Json = Record<string, unknown>;
 interface Frame { kind?: string; type?: string; reqId?: string; code?: number; body?: Json }
@@ -25,9 +27,7 @@ class Consumer {
   }
 
   static async connect(baseURL: string, account: string): Promise<Consumer> {
-    const signup = await fetch(`${baseURL}/api/account/${account}/signup`, { method: 'POST' });
-    expect(signup.status).toBe(200);
-    const { jwt } = (await signup.json()) as { jwt: string };
+    const jwt = await signup(baseURL, account);
     const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/ws_api/account/${account}/messaging/consumer?v=3`);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -84,10 +84,8 @@ const mainParticipants = (details: Json | undefined): Participant[] =>
 const message = (page: Page, text: string): Locator =>
   page.getByRole('list', { name: 'Transcript' }).getByRole('listitem').filter({ hasText: text });
 
-const uniqueAccount = () => `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-
 async function agentIds(baseURL: string, account: string): Promise<(nickname: string) => string> {
-  const agents = (await (await fetch(`${baseURL}/agent/api/${account}/agents`)).json()) as Array<{ id: string; nickname: string }>;
+  const agents = await new Control(baseURL, account).agents();
   return (nickname) => agents.find((a) => a.nickname === nickname)?.id ?? `missing ${nickname}`;
 }
 
@@ -117,7 +115,7 @@ const queueItem = (page: Page, queue: 'Waiting' | 'Open' | 'Closed', convId: str
 
 test('an agent works a conversation in the console while a consumer talks over the wire', async ({ page, baseURL }, testInfo) => {
   if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
-  const account = uniqueAccount();
+  const account = uniqueAccount('console');
   const idOf = await agentIds(baseURL, account);
   const dana = idOf('Dana');
   const sam = idOf('Sam');
@@ -214,7 +212,7 @@ test('an agent works a conversation in the console while a consumer talks over t
 
 test('automatic receipts, a manager, back to queue, transfer to a skill, the survey and a dropped socket', async ({ page, baseURL }, testInfo) => {
   if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
-  const account = uniqueAccount();
+  const account = uniqueAccount('console');
   const idOf = await agentIds(baseURL, account);
   const { consumer, convId, say } = await consumerWith(baseURL, account, 'I need help with my bill');
   try {
@@ -274,7 +272,7 @@ test('automatic receipts, a manager, back to queue, transfer to a skill, the sur
 
 test('the Faults panel silences every socket: the console says how many, and a second press finds none left', async ({ page, baseURL }) => {
   if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL');
-  const account = uniqueAccount();
+  const account = uniqueAccount('console');
   const { consumer } = await consumerWith(baseURL, account, 'Is anyone there?');
   try {
     await page.goto(`/agent/?account=${account}`);
