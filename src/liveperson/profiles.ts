@@ -2,6 +2,7 @@
 // (`{acCdnDomain}/api/account/{account}/configuration/le-users/users/{id}`), fed to core as
 // `profile` events. Failures are ignored: the UI falls back to "Agent".
 import { currentConversation } from '../core/conversation';
+import type { ChatState } from '../core/state';
 import type { ChatStore } from '../core/store';
 import { fetchJson, isRecord, type FetchLike } from './http';
 
@@ -19,6 +20,8 @@ export const EARLIER_NAMED = 20;
 
 export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; profileBase: () => string | undefined; stopped: AbortSignal }) {
   const asked = new Set<string>();
+  /** The conversation snapshots last looked at. */
+  let lookedAt: ChatState['snapshots'] | undefined;
 
   const lookUp = async (participantId: string) => {
     const url = `${deps.profileBase() ?? ''}/configuration/le-users/users/${encodeURIComponent(participantId)}`;
@@ -31,9 +34,16 @@ export function createProfileLookup(deps: { store: ChatStore; fetch: FetchLike; 
   };
 
   return {
-    /** Looks up agents of the current conversation that were not looked up yet. */
+    /**
+     * Looks up agents of the current conversation that were not looked up yet. Who they are comes
+     * from the conversation snapshots alone, so nothing is read again until those changed: a
+     * message (most changes) costs nothing here, and never forces the view to be computed.
+     */
     lookUpNewAgents(): void {
       if (!deps.profileBase() || deps.stopped.aborted) return;
+      const { snapshots } = deps.store.state;
+      if (snapshots === lookedAt) return;
+      lookedAt = snapshots;
       const snap = currentConversation(deps.store.state);
       const people = snap ? [...snap.participants, ...snap.dialogs.flatMap((d) => d.participants)].filter((p) => p.role !== 'consumer' && p.role !== 'system').map((p) => p.id) : [];
       // The agents of the newest earlier conversations, as their list shows them (not all of a long history).
