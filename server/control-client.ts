@@ -37,7 +37,8 @@ export interface ControlActionBodies {
   file: { agentId: string; caption: string; fileType?: HostedFileType; relativePath?: string; /** The bytes in base64: stored in the swift store. */ data?: string };
   rich: { agentId: string; content: Record<string, unknown> };
   'file-url': { relativePath: string };
-  bulk: { agentId: string; count: number; text?: string };
+  /** `everyMs` > 0: one message per notification, one every `everyMs` ms (answered when the last is stored). */
+  bulk: { agentId: string; count: number; text?: string; everyMs?: number };
 }
 
 export type FaultState = FaultSettings & { counters: FaultCounters };

@@ -86,7 +86,7 @@ const actions = {
 
 export type ControlActionName = keyof typeof actions;
 /** What each `POST …/conversations/{id}/{action}` answers. */
-export type ControlActionResults = { [K in ControlActionName]: ReturnType<(typeof actions)[K]> };
+export type ControlActionResults = { [K in ControlActionName]: Awaited<ReturnType<(typeof actions)[K]>> };
 
 /** The longest closed-conversation retention (a day); 0 keeps them for ever. */
 const MAX_RETENTION_MS = 86_400_000;
@@ -110,7 +110,7 @@ export function controlRoutes(ctx: StandInContext): Route[] {
       if (!action) throw new Refusal(404, Errors.notFound);
       const account = accountOf(ctx, a);
       const conv = conversationOf(account, c);
-      json(res, 200, action(account, conv, bodyObj(await readJson(req)), Date.now()));
+      json(res, 200, await action(account, conv, bodyObj(await readJson(req)), Date.now(), ctx.timers));
     }),
     // Test data: `{count}` (1–5,000) closed conversations of the consumer, older than any open one.
     route('POST', new RegExp(`${base}\\/consumers\\/([^/]+)\\/closed-history$`), async (req, res, [a, consumerId = '']) => {

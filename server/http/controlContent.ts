@@ -8,15 +8,21 @@ import { publish } from '../state/events';
 import { MAX_FILE_BYTES, swiftOf } from '../state/swift';
 import type { Conversation } from '../state/model';
 import { isObj, oneOf, type Obj } from '../ws/fields';
+import type { Timers } from '../timers';
 import { openMain, roleIn } from './agentRole';
 import { accountOf, agentOf, bodyObj } from './params';
 import { json, readJson, route, type Route } from './router';
 import { agentView } from './views';
 
-export type ControlAction = (account: Account, conv: Conversation, b: Obj, now: number) => unknown;
+/** An action of `POST …/conversations/{id}/{action}`; `timers` are the server's (cancelled when it stops). */
+export type ControlAction = (account: Account, conv: Conversation, b: Obj, now: number, timers: Timers) => unknown;
 
 /** The most messages one bulk request may add. */
 export const MAX_BULK = 20_000;
+
+/** The longest pause between two paced bulk messages, and the longest a paced bulk may last. */
+const MAX_BULK_EVERY_MS = 1_000;
+const MAX_BULK_SPAN_MS = 60_000;
 
 function boundedText(v: unknown, name: string, max: number, allowEmpty = false): string {
   if (typeof v !== 'string' || v.length > max || (!allowEmpty && v.trim() === '')) {
@@ -73,24 +79,49 @@ export const contentActions = {
     return { sequence: stored?.sequence };
   },
   /** `{agentId, count, text?}` → `count` text messages "<text> 1" … "<text> N", delivered in batches. */
-  bulk: (account, conv, b, now) => {
+  /**
+   * `{agentId, count, text?, everyMs?}`: `count` text messages. At once (everyMs 0, the default): in
+   * notifications of at most 500 changes. Paced (everyMs > 0): message i is stored and notified on
+   * its own at i × everyMs ms from now, as a live burst of agent messages arrives (late timers catch
+   * up, still one notification each); the answer comes when the last is stored.
+   */
+  bulk: (account, conv, b, now, timers) => {
     const agent = agentOf(account, b.agentId);
     const count = b.count;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_BULK) {
       throw new Refusal(400, Errors.badField('count', `an integer from 1 to ${MAX_BULK}`));
     }
     const prefix = b.text === undefined ? 'Message' : boundedText(b.text, 'text', 1000);
+    const everyMs = b.everyMs ?? 0;
+    if (typeof everyMs !== 'number' || !Number.isFinite(everyMs) || everyMs < 0 || everyMs > MAX_BULK_EVERY_MS || everyMs * count > MAX_BULK_SPAN_MS) {
+      throw new Refusal(400, Errors.badField('everyMs', `a number from 0 to ${MAX_BULK_EVERY_MS}, with everyMs × count at most ${MAX_BULK_SPAN_MS}`));
+    }
     const dialog = openMain(conv);
     const role = roleIn(conv, agent);
     const sequences: number[] = [];
-    account.batch(() => {
-      for (let i = 1; i <= count; i++) {
-        const event: ContentEvent = { type: 'ContentEvent', contentType: 'text/plain', message: `${prefix} ${i}` };
-        const stored = publish(account, conv, dialog, { originatorId: agent.id, role, event }, now);
-        if (stored) sequences.push(stored.sequence);
-      }
+    const store = (i: number, at: number) => {
+      const event: ContentEvent = { type: 'ContentEvent', contentType: 'text/plain', message: `${prefix} ${i}` };
+      const stored = publish(account, conv, dialog, { originatorId: agent.id, role, event }, at);
+      if (stored) sequences.push(stored.sequence);
+    };
+    const answer = () => ({ first: sequences[0], last: sequences.at(-1), count: sequences.length });
+    if (everyMs === 0) {
+      account.batch(() => {
+        for (let i = 1; i <= count; i++) store(i, now);
+      });
+      return answer();
+    }
+    return new Promise<ReturnType<typeof answer>>((resolve) => {
+      const start = performance.now();
+      let next = 1;
+      const tick = () => {
+        const due = Math.floor((performance.now() - start) / everyMs) + 1;
+        while (next <= count && next <= due && conv.stage === 'OPEN') store(next++, Date.now());
+        if (next > count || conv.stage !== 'OPEN') resolve(answer());
+        else timers.after(Math.max(0, (next - 1) * everyMs - (performance.now() - start)), tick);
+      };
+      tick();
     });
-    return { first: sequences[0], last: sequences.at(-1), count: sequences.length };
   },
 } satisfies Record<string, ControlAction>;
 

@@ -46,6 +46,10 @@ describe('control API content', () => {
       ['bulk', { agentId: agents.dana.id, count: 0 }],
       ['bulk', { agentId: agents.dana.id, count: 20_001 }],
       ['bulk', { agentId: agents.dana.id, count: 2.5 }],
+      ['bulk', { agentId: agents.dana.id, count: 10, everyMs: -1 }],
+      ['bulk', { agentId: agents.dana.id, count: 10, everyMs: 1_001 }],
+      ['bulk', { agentId: agents.dana.id, count: 20_000, everyMs: 4 }],
+      ['bulk', { agentId: agents.dana.id, count: 10, everyMs: '1' }],
     ] as const) {
       expect((await control.act(conv, action, body)).status, `${action} ${JSON.stringify(body)}`).toBe(400);
     }
@@ -63,6 +67,22 @@ describe('control API content', () => {
     const changes = notes.flatMap((n) => n.body.changes);
     expect(changes.map((c) => c.sequence)).toEqual(Array.from({ length: 1200 }, (_, i) => i));
     expect(changes[41]?.event).toEqual({ type: 'ContentEvent', contentType: 'text/plain', message: 'Bulk 42' });
+  });
+
+  it('bulk with everyMs: one notification per message, paced, answered when the last is stored', async () => {
+    const { client, conv, control, agents } = await setup();
+    const since = client.mark();
+    const r = await control.act(conv, 'bulk', { agentId: agents.dana.id, count: 40, text: 'Paced', everyMs: 2 });
+    expect(r.body).toEqual({ first: 0, last: 39, count: 40 });
+    await client.waitFor((f) => isMsg(f) && f.body.changes.some((c) => c.sequence === 39), { since });
+    const notes = client.notifications('ms.MessagingEventNotification', since) as MsgNote[];
+    expect(notes.map((n) => n.body.changes.length)).toEqual(Array.from({ length: 40 }, () => 1));
+    const changes = notes.flatMap((n) => n.body.changes);
+    expect(changes.map((c) => c.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(changes.map((c) => c.event)).toContainEqual({ type: 'ContentEvent', contentType: 'text/plain', message: 'Paced 40' });
+    // Paced: the 40th is stored at least 39 × 2 ms after the first.
+    const stamps = changes.map((c) => c.serverTimestamp);
+    expect((stamps.at(-1) ?? 0) - (stamps[0] ?? 0)).toBeGreaterThanOrEqual(70);
   });
 
   it("sets an agent's nickname, which the profile API returns", async () => {
