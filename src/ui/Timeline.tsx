@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { useI18n } from './i18n';
@@ -83,16 +83,19 @@ export function Timeline({ chat, active }: TimelineProps) {
     if (ownLast) stickRef.current = true;
   }, [lastKey, ownLast]);
 
-  // While the view sticks to the bottom, it stays there through new rows, re-measured heights and
-  // a moved window. Only then: reading scrollHeight forces a layout, which a commit that changed
-  // none of these (a receipt, a typing indicator) need not pay.
-  const { start, end, before, after, measured } = view;
-  useLayoutEffect(() => {
+  // While the view sticks to the bottom, it stays there through new rows, a moved window and
+  // re-measured heights. Only then: reading scrollHeight forces a layout, which a commit that changed
+  // none of these (a receipt, a typing indicator) need not pay; a row that changed height alone
+  // (measured, an image loaded) re-sticks without a render.
+  const { start, end, before, after } = view;
+  const stick = useCallback(() => {
     const element = scrollRef.current;
     if (element && active && stickRef.current && element.scrollTop !== element.scrollHeight - element.clientHeight) {
       element.scrollTop = element.scrollHeight;
     }
-  }, [active, lastKey, rows.length, start, end, before, after, measured]);
+  }, [active]);
+  useLayoutEffect(stick, [stick, lastKey, rows.length, start, end, before, after]);
+  useEffect(() => view.geometry.onResize(stick), [view.geometry, stick]);
 
   const onScroll = () => {
     const element = scrollRef.current;

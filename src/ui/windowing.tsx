@@ -64,6 +64,31 @@ export function rowWindow({ heights, scrollTop, viewport, overscan = OVERSCAN_PX
   return { start, end, before, after: sum(heights, end, count) };
 }
 
+/**
+ * The window after a scroll or a change, moving each edge only when it must (hysteresis): an edge
+ * of `previous` stays while it is at least half the overscan beyond the viewport and at most one
+ * and a half overscans away. So a view that follows new rows at the bottom renders again when a
+ * row is added, not on every scroll step, and the DOM stays within viewport + 3 × overscan.
+ */
+export function nextWindow(previous: RowWindow | undefined, input: WindowInput): RowWindow {
+  const fresh = rowWindow(input);
+  const { heights, scrollTop, viewport, overscan = OVERSCAN_PX, fullRenderMax = FULL_RENDER_MAX } = input;
+  const count = heights.length;
+  if (!previous || count <= fullRenderMax || viewport <= 0 || previous.start >= count || previous.end > count || previous.start >= previous.end) return fresh;
+  const startAt = sum(heights, 0, previous.start);
+  const endAt = startAt + sum(heights, previous.start, previous.end);
+  const rest = sum(heights, previous.end, count);
+  const total = endAt + rest;
+  const top = scrollTop;
+  const bottom = scrollTop + viewport;
+  const keepStart = startAt <= Math.max(0, top - overscan / 2) && startAt >= top - overscan * 1.5;
+  const keepEnd = endAt >= Math.min(total, bottom + overscan / 2) && endAt <= bottom + overscan * 1.5;
+  const start = keepStart ? previous.start : fresh.start;
+  const end = keepEnd ? previous.end : fresh.end;
+  if (start >= end) return fresh;
+  return { start, end, before: keepStart ? startAt : fresh.before, after: keepEnd ? rest : fresh.after };
+}
+
 export interface GeometrySnapshot {
   scrollTop: number;
   viewport: number;
@@ -76,6 +101,7 @@ export class TimelineGeometry {
   private readonly live = new Map<Element, string>();
   private rows: ResizeObserver | undefined;
   private listeners = new Set<() => void>();
+  private resized = new Set<() => void>();
   private snapshot: GeometrySnapshot = { scrollTop: 0, viewport: 0, version: 0 };
 
   readonly getSnapshot = (): GeometrySnapshot => this.snapshot;
@@ -116,7 +142,9 @@ export class TimelineGeometry {
         this.heights.set(key, height);
         changed = true;
       }
-      if (changed) this.update({ version: this.snapshot.version + 1 });
+      if (!changed) return;
+      this.update({ version: this.snapshot.version + 1 });
+      for (const listener of [...this.resized]) listener();
     });
     for (const element of this.live.keys()) rows.observe(element);
     this.rows = rows;
@@ -124,6 +152,12 @@ export class TimelineGeometry {
       rows.disconnect();
       if (this.rows === rows) this.rows = undefined;
     };
+  }
+
+  /** Calls `listener` after rendered rows changed height (e.g. to stay at the bottom); returns the function that stops. */
+  onResize(listener: () => void): () => void {
+    this.resized.add(listener);
+    return () => this.resized.delete(listener);
   }
 
   /** Measures a rendered row while it stays rendered; returns the function that stops. */
@@ -136,11 +170,14 @@ export class TimelineGeometry {
     };
   }
 
-  /** Every row's height: measured, else the average of the measured ones, else `fallback`. */
+  /**
+   * Every row's height: measured, else the average of the measured ones (in whole pixels, so that
+   * one more measured row rarely moves the spacers), else `fallback`.
+   */
   heightsOf(keys: readonly string[], fallback: number): number[] {
     let total = 0;
     for (const height of this.heights.values()) total += height;
-    const estimate = this.heights.size > 0 ? total / this.heights.size : fallback;
+    const estimate = this.heights.size > 0 ? Math.round(total / this.heights.size) : fallback;
     return keys.map((key) => this.heights.get(key) ?? estimate);
   }
 }
@@ -150,17 +187,30 @@ export const ESTIMATED_ROW_PX = 56;
 
 export interface VirtualRows extends RowWindow {
   geometry: TimelineGeometry;
-  /** The geometry's version: bumped whenever a rendered row's measured height changed. */
-  measured: number;
 }
 
+const sameWindow = (a: RowWindow, b: RowWindow) => a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
+
+/**
+ * The window over `keys`, re-rendering the caller only when the window itself changed: a scroll,
+ * a resized viewport or a re-measured row that leaves the same rows and spacers renders nothing
+ * (while a burst of messages arrives at the bottom, most of them do). Rows that changed height
+ * are told through geometry.onResize.
+ */
 export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTMLElement | null>, active: boolean): VirtualRows {
   const [geometry] = useState(() => new TimelineGeometry());
   const subscribe = useCallback((onChange: () => void) => geometry.attach(scrollRef.current, onChange), [geometry, scrollRef]);
-  const { scrollTop, viewport, version } = useSyncExternalStore(subscribe, geometry.getSnapshot, geometry.getSnapshot);
+  const last = useRef<RowWindow | undefined>(undefined);
+  const read = (): RowWindow => {
+    const { scrollTop, viewport } = geometry.getSnapshot();
+    const next = nextWindow(last.current, { heights: geometry.heightsOf(keys, ESTIMATED_ROW_PX), scrollTop, viewport: active ? viewport : 0 });
+    if (last.current && sameWindow(last.current, next)) return last.current;
+    last.current = next;
+    return next;
+  };
+  const window = useSyncExternalStore(subscribe, read, read);
   useEffect(() => geometry.connect(), [geometry]);
-  const heights = geometry.heightsOf(keys, ESTIMATED_ROW_PX);
-  return { ...rowWindow({ heights, scrollTop, viewport: active ? viewport : 0 }), geometry, measured: version };
+  return { ...window, geometry };
 }
 
 /** Something else that follows a rendered row's element (e.g. whether it is on screen: seenRows.ts). */
