@@ -71,6 +71,7 @@ export type MessageBody =
   | { kind: 'text'; text: string; quickReplies?: QuickReplyOption[] }
   /** A shared file; `path` is '' while the visitor's own file is still uploading (see OutgoingFile). */
   | { kind: 'file'; caption: string; fileType: string; path: string; preview?: string }
+  /** Structured content in the backend's own format, as it came (plain data); ChatSession.richContent reads it into the UI's tree. */
   | { kind: 'rich'; fallbackText: string; content: unknown; quickReplies?: QuickReplyOption[] }
   | { kind: 'unsupported'; description: string };
 

@@ -2,6 +2,7 @@
 // The UI never sees a socket or a protocol frame: it reads snapshots and calls these actions.
 import type { VisitorFiles } from './files';
 import type { ChatView, ConnectionView, QuickReplyOption } from './model';
+import type { RichContentReader } from './rich';
 
 /** The longest message send() accepts, in UTF-16 code units after trimming; longer ones are refused. */
 export const MESSAGE_MAX_LENGTH = 5_000;
@@ -100,6 +101,13 @@ export interface ChatSession {
    * fetched); `close()` stops following it. Optional: a backend without history lacks it.
    */
   openEarlier?(conversationId: string): { loaded: Promise<void>; close(): void };
+  /**
+   * The reader of this backend's structured content (a message body of kind 'rich', its `content`)
+   * into the neutral tree the UI draws (src/core/rich.ts). The UI asks for it when rich content first
+   * appears, so the backend may fetch it lazily; it should never reject. Optional: without it the UI
+   * shows each rich message's fallback text.
+   */
+  richContent?(): Promise<RichContentReader>;
   /** The visitor's file sharing, when the backend has it (src/core/files.ts); absent: no Attach. */
   files?: VisitorFiles;
   /** The visitor is typing (true) or stopped (false); throttled by the session. */

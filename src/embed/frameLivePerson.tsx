@@ -4,6 +4,7 @@
 // session mints its own client ids, which a handover needs to be the typing tab's).
 import type { FrameConfig } from './protocol';
 import { normalizeConfig } from '../liveperson/config';
+import { loadRichContentReader } from '../liveperson/decodeMessaging';
 import { createLivePersonSession } from '../liveperson/session';
 import { startFrame } from './frame';
 import { createTabsSession, tabsSupported, type SessionHooks } from './tabs/tabsSession';
@@ -19,7 +20,7 @@ startFrame({
     if (!tabsSupported()) return create();
     normalizeConfig({ ...settings, account: account ?? '' }); // a ConfigError in every tab, leading or not
     // A signed-in visitor's tabs share their session apart from anonymous ones.
-    return createTabsSession({ key: `${key(settings)}${getJwt ? ':signed-in' : ''}`, create, offers: { markUrgent: settings.markUrgent === true, earlier: true, files: true } });
+    return createTabsSession({ key: `${key(settings)}${getJwt ? ':signed-in' : ''}`, create, offers: { markUrgent: settings.markUrgent === true, earlier: true, files: true }, richContent: loadRichContentReader });
   },
   restartOnLogin: true,
 });

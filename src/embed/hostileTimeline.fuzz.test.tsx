@@ -11,6 +11,7 @@ import { initialState, reduce } from '../core/reducer';
 import { selectView } from '../core/view';
 import { decodeFrame, parseFrame } from '../liveperson/decode';
 import { hostileFrameText, openConversationFrame, textMessageFrame } from '../liveperson/testing/fuzzFrames';
+import { readRichContent } from '../liveperson/richContent';
 import { renderWidget } from '../ui/testing/renderWidget';
 
 const ME = 'consumer-me';
@@ -64,7 +65,7 @@ describe('Timeline under fuzzed LivePerson frames', () => {
           if (decoded.kind === 'notification') state = reduce(state, decoded.events);
         }
         const chat = selectView(state, { consumerId: ME, now: NOW });
-        const { container, unmount } = renderWidget({ open: true, chat });
+        const { container, unmount } = renderWidget({ richContent: readRichContent, open: true, chat });
         try {
           const failed = [...container.querySelectorAll('[data-render-failed]')].map((el) => el.getAttribute('data-sequence'));
           const shown = [...container.querySelectorAll('.parley-bubble')].map((el) => el.textContent ?? '');

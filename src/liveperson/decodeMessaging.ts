@@ -1,5 +1,6 @@
 // ms.MessagingEventNotification → 'message' / 'receipt' / 'typing' events.
 import type { CoreEvent, MessageBody, Originator, QuickReplyOption } from '../core/model';
+import type { RichContentReader } from '../core/rich';
 import { asEnum, asId, asList, asObject, asObjectOrJson, asSequence, asString, asTimestamp, each, withinDepth } from '../core/decodeValues';
 import type { Obj } from '../core/decodeValues';
 
@@ -90,6 +91,13 @@ function contentBody(event: Obj): MessageBody {
   }
   return { kind: 'unsupported', description: contentType };
 }
+
+/**
+ * The session's richContent(): the reader of a rich body's structured content into the UI's neutral
+ * tree (richContent.ts), a lazy chunk fetched when rich content first appears. The body keeps
+ * LivePerson's JSON as it came, so that the first load carries none of the schema.
+ */
+export const loadRichContentReader = (): Promise<RichContentReader> => import('./richContent').then((m) => m.readRichContent);
 
 function richBody(event: Obj): MessageBody {
   const content = asObjectOrJson(event.content) ?? asObjectOrJson(event.message);

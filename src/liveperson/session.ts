@@ -30,6 +30,7 @@ import { safeStore, type StorageLike } from '../platform/storage';
 import { clickMetadata } from './outboxPublish';
 import { RequestTypes } from './wire';
 import { clientProperties } from './clientProperties';
+import { loadRichContentReader } from './decodeMessaging';
 
 export { FEATURES, FILE_FEATURES, PARLEY_VERSION } from './clientProperties';
 /** Back online with the socket still up: it must answer a GetClock this fast, or it is replaced. */
@@ -254,6 +255,7 @@ export function createLivePersonSession(config: ParleyConfig, deps: LivePersonSe
     },
     endConversation: () => outbox.end(),
     fileUrl: (path) => files.url(path),
+    richContent: loadRichContentReader,
     files: uploads,
     setComposing: (value) => composing.setComposing(value),
     markSeen: (rowKeys) => receipts.markSeen(rowKeys),

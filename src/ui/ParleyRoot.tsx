@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { ChatSession } from '../core/session';
 import { createTranslator, I18nContext } from './i18n';
+import { RichSessionContext } from './rich/LazyRichContent';
 import { SessionContext } from './useParleySession';
 import './theme.css';
 
@@ -43,11 +44,13 @@ export function ParleyRoot({ session, lang, theme, children }: ParleyRootProps) 
   return (
     <QueryClientProvider client={client}>
       <SessionContext.Provider value={session}>
-        <I18nContext.Provider value={translator}>
-          <div className="parley" lang={translator.language} dir={translator.dir} style={themeStyle(theme)}>
-            {children}
-          </div>
-        </I18nContext.Provider>
+        <RichSessionContext.Provider value={session}>
+          <I18nContext.Provider value={translator}>
+            <div className="parley" lang={translator.language} dir={translator.dir} style={themeStyle(theme)}>
+              {children}
+            </div>
+          </I18nContext.Provider>
+        </RichSessionContext.Provider>
       </SessionContext.Provider>
     </QueryClientProvider>
   );

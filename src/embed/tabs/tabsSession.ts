@@ -48,6 +48,8 @@ export interface TabsSessionOptions {
   onPageLeave?: (listener: () => void) => void;
   /** The optional parts the backend's session offers (so that every tab offers them): markUrgent, earlier conversations, files. */
   offers?: TabOffers;
+  /** The backend's reader of structured content (ChatSession.richContent): pure code, so every tab runs its own. */
+  richContent?: ChatSession['richContent'];
 }
 
 /** Whether this browser can share one session between tabs (it has BroadcastChannel). */
@@ -364,6 +366,7 @@ export function createTabsSession(options: TabsSessionOptions): ChatSession {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...(options.richContent ? { richContent: options.richContent } : {}),
   };
   Object.assign(
     session,

@@ -4,11 +4,11 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { firstText, type RichElement } from './parse';
+import { firstText, type RichNode } from '../../core/rich';
 
 export interface CarouselProps {
-  cards: RichElement[];
-  renderCard: (card: RichElement) => ReactNode;
+  cards: RichNode[];
+  renderCard: (card: RichNode) => ReactNode;
 }
 
 export function Carousel({ cards, renderCard }: CarouselProps) {

@@ -1,22 +1,35 @@
-// The structured-content renderer (a lazy chunk, loaded when rich content first appears). Every
-// server string is a React text child or a checked attribute (href, src, alt, aria-label): never
-// markup. Content that does not parse (parse.ts) shows the message's fallback text instead.
-import { useMemo, useState } from 'react';
+// The structured-content renderer (a lazy chunk, loaded when rich content first appears): it draws
+// the backend-neutral tree (src/core/rich.ts) that the session's reader (ChatSession.richContent)
+// makes of a rich body's content. Every server string is a React text child or a checked attribute
+// (href, src, alt, aria-label): never markup. Content the reader rejects shows the message's
+// fallback text instead.
+import { useEffect, useMemo, useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import type { QuickReplyOption } from '../../core/model';
+import type { RichContentReader, RichNode, RichStyle } from '../../core/rich';
 import { useI18n } from '../i18n';
 import { Carousel } from './Carousel';
 import { clickSteps, mapLink, onlyLink, runSteps, safeImage, safeLink, type ClickStep } from './clicks';
 import { readableColours } from './contrast';
-import { parseRichContent, type RichElement, type RichStyle } from './parse';
 import './RichContent.css';
 
 export interface RichContentProps {
+  /** The rich body's content, in the backend's format. */
   content: unknown;
-  /** What shows when the content is unknown or breaks the schema or the limits. */
+  /** What shows when the reader rejects the content (unknown, invalid, over a limit). */
   fallback: ReactNode;
-  /** A publishText click: the choice, sent like a quick reply (§5.5). */
+  /** A reply click: the choice, sent like a quick reply (ChatSession.chooseQuickReply). */
   onPublish: (option: QuickReplyOption) => void;
+}
+
+/** The session's reader (ChatSession.richContent): `value` once it loaded, and the promise of it. */
+export interface LoadingReader {
+  value?: RichContentReader;
+  promise: Promise<RichContentReader>;
+}
+
+export interface RichContentViewProps extends RichContentProps {
+  reader: LoadingReader;
 }
 
 type Publish = RichContentProps['onPublish'];
@@ -54,7 +67,7 @@ function Clickable({ steps, onPublish, label, className, children }: { steps: Cl
   );
 }
 
-function RichImage({ element, onPublish }: { element: Extract<RichElement, { type: 'image' }>; onPublish: Publish }) {
+function RichImage({ element, onPublish }: { element: Extract<RichNode, { kind: 'image' }>; onPublish: Publish }) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   const src = safeImage(element.url);
@@ -82,7 +95,7 @@ function RichImage({ element, onPublish }: { element: Extract<RichElement, { typ
   );
 }
 
-function RichButton({ element, onPublish }: { element: Extract<RichElement, { type: 'button' }>; onPublish: Publish }) {
+function RichButton({ element, onPublish }: { element: Extract<RichNode, { kind: 'button' }>; onPublish: Publish }) {
   const name = element.title.trim() !== '' ? element.title : (element.tooltip ?? '');
   const steps = clickSteps(element.click, name);
   const href = onlyLink(steps);
@@ -102,20 +115,20 @@ function RichButton({ element, onPublish }: { element: Extract<RichElement, { ty
   );
 }
 
-export function RichElementView({ element, onPublish }: { element: RichElement; onPublish: Publish }): ReactNode {
+export function RichElementView({ element, onPublish }: { element: RichNode; onPublish: Publish }): ReactNode {
   const { t } = useI18n();
-  switch (element.type) {
+  switch (element.kind) {
     case 'vertical':
     case 'horizontal':
       return (
-        <div className={`parley-rich-${element.type}`}>
-          {element.elements.map((child, i) => (
+        <div className={`parley-rich-${element.kind}`}>
+          {element.children.map((child, i) => (
             <RichElementView key={i} element={child} onPublish={onPublish} />
           ))}
         </div>
       );
     case 'carousel':
-      return <Carousel cards={element.elements} renderCard={(card) => <RichElementView element={card} onPublish={onPublish} />} />;
+      return <Carousel cards={element.children} renderCard={(card) => <RichElementView element={card} onPublish={onPublish} />} />;
     case 'text': {
       const body = (
         <p className="parley-rich-text" dir={element.rtl ? 'rtl' : 'auto'} {...styleAttributes(element.style)}>
@@ -136,7 +149,7 @@ export function RichElementView({ element, onPublish }: { element: RichElement; 
     case 'button':
       return <RichButton element={element} onPublish={onPublish} />;
     case 'map': {
-      const href = mapLink(element.la, element.lo);
+      const href = mapLink(element.lat, element.lon);
       const name = element.tooltip ?? t('richMap');
       return href === undefined ? (
         <p className="parley-rich-text">{name}</p>
@@ -161,9 +174,19 @@ export function RichElementView({ element, onPublish }: { element: RichElement; 
   }
 }
 
-/** Structured content as a card, or its fallback when it does not parse. */
-export default function RichContent({ content, fallback, onPublish }: RichContentProps) {
-  const element = useMemo(() => parseRichContent(content), [content]);
+/** Structured content as a card, or its fallback when the reader rejects it. */
+export default function RichContent({ content, fallback, onPublish, reader }: RichContentViewProps) {
+  // Fetched with this chunk, the reader is almost always in by now; until it is, the fallback shows.
+  const [read, setRead] = useState(() => reader.value);
+  useEffect(() => {
+    if (read) return;
+    let live = true;
+    void reader.promise.then((r) => live && setRead(() => r));
+    return () => {
+      live = false;
+    };
+  }, [reader, read]);
+  const element = useMemo(() => read?.(content), [read, content]);
   if (!element) return <>{fallback}</>;
   return (
     <div className="parley-rich">

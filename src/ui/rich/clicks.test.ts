@@ -20,17 +20,17 @@ describe('structured content: the click rules', () => {
     for (const bad of ['data:image/png;base64,AAAA', 'javascript:alert(1)', 'mailto:a@b.c', 'blob:https://a.example/1']) expect(safeImage(bad), bad).toBeUndefined();
   });
 
-  it('opens maps at la,lo, and none off the globe', () => {
+  it('opens maps at lat,lon, and none off the globe', () => {
     expect(mapLink(32.08, 34.78)).toBe('https://www.openstreetmap.org/?mlat=32.08&mlon=34.78#map=16/32.08/34.78');
     expect(mapLink(91, 0)).toBeUndefined();
     expect(mapLink(0, -181)).toBeUndefined();
     expect(mapLink(Number.NaN, 0)).toBeUndefined();
   });
 
-  it('runs several actions in their order, publishText with the click\'s metadata', () => {
+  it('runs several actions in their order, a reply with the click\'s metadata', () => {
     const metadata = [{ type: 'ExternalId', id: 'x' }];
     const steps = clickSteps(
-      { metadata, actions: [{ type: 'link', uri: 'https://a.example' }, { type: 'publishText', text: 'Yes' }, { type: 'navigate', la: 1, lo: 2 }, { type: 'link', uri: 'javascript:alert(1)' }] },
+      { metadata, actions: [{ kind: 'link', url: 'https://a.example' }, { kind: 'reply', text: 'Yes' }, { kind: 'location', lat: 1, lon: 2 }, { kind: 'link', url: 'javascript:alert(1)' }] },
       'Yes please',
     );
     expect(steps).toEqual([
@@ -51,10 +51,10 @@ describe('structured content: the click rules', () => {
   });
 
   it('leaves a click inert when no action is safe, and draws a single page as a link', () => {
-    expect(clickSteps({ actions: [{ type: 'link', uri: 'javascript:alert(1)' }] }, 'x')).toEqual([]);
+    expect(clickSteps({ actions: [{ kind: 'link', url: 'javascript:alert(1)' }] }, 'x')).toEqual([]);
     expect(clickSteps(undefined, 'x')).toEqual([]);
-    expect(onlyLink(clickSteps({ actions: [{ type: 'link', uri: 'https://a.example' }] }, 'x'))).toBe('https://a.example/');
-    expect(onlyLink(clickSteps({ actions: [{ type: 'publishText', text: 'x' }] }, 'x'))).toBeUndefined();
+    expect(onlyLink(clickSteps({ actions: [{ kind: 'link', url: 'https://a.example' }] }, 'x'))).toBe('https://a.example/');
+    expect(onlyLink(clickSteps({ actions: [{ kind: 'reply', text: 'x' }] }, 'x'))).toBeUndefined();
   });
 });
 

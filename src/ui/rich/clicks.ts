@@ -1,8 +1,8 @@
-// What a click on structured content does, as plain data the renderers act on: links only to
-// http(s), mailto and tel (anything else is inert), maps at (la, lo), and publishText as the
-// quick-reply choice (§5.5: ACTION on the card's sequence with the click's metadata, then the text).
+// What a click on structured content (src/core/rich.ts) does, as plain data the renderers act on:
+// links only to http(s), mailto and tel (anything else is inert), locations as a map at (lat, lon),
+// and a reply as the quick-reply choice (ChatSession.chooseQuickReply, with the click's metadata).
 import type { QuickReplyOption } from '../../core/model';
-import type { RichClick } from './parse';
+import type { RichClick } from '../../core/rich';
 
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const IMAGE_SCHEMES = new Set(['http:', 'https:']);
@@ -24,16 +24,16 @@ export const safeLink = (raw: string): string | undefined => safeUrl(raw, LINK_S
 /** The src for an image: http(s) only. */
 export const safeImage = (raw: string): string | undefined => safeUrl(raw, IMAGE_SCHEMES);
 
-/** A map (OpenStreetMap) at latitude `la`, longitude `lo`; undefined for coordinates off the globe. */
-export function mapLink(la: number, lo: number): string | undefined {
-  if (!(Math.abs(la) <= 90 && Math.abs(lo) <= 180)) return undefined;
-  return `https://www.openstreetmap.org/?mlat=${la}&mlon=${lo}#map=16/${la}/${lo}`;
+/** A map (OpenStreetMap) at latitude `lat`, longitude `lon`; undefined for coordinates off the globe. */
+export function mapLink(lat: number, lon: number): string | undefined {
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return undefined;
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`;
 }
 
 export type ClickStep = { kind: 'open'; href: string } | { kind: 'publish'; option: QuickReplyOption };
 
 /**
- * The steps of a click, in the order of its actions: links and maps open in a new tab, publishText
+ * The steps of a click, in the order of its actions: links and locations open in a new tab, a reply
  * sends its text with the click's metadata. Unsafe links and maps off the globe are dropped: a click
  * with no step left is inert.
  */
@@ -41,10 +41,10 @@ export function clickSteps(click: RichClick | undefined, title: string): ClickSt
   if (!click) return [];
   const steps: ClickStep[] = [];
   for (const a of click.actions) {
-    if (a.type === 'publishText') {
+    if (a.kind === 'reply') {
       steps.push({ kind: 'publish', option: { title, text: a.text, ...(click.metadata !== undefined ? { metadata: click.metadata } : {}) } });
     } else {
-      const href = a.type === 'link' ? safeLink(a.uri) : mapLink(a.la, a.lo);
+      const href = a.kind === 'link' ? safeLink(a.url) : mapLink(a.lat, a.lon);
       if (href !== undefined) steps.push({ kind: 'open', href });
     }
   }

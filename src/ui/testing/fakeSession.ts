@@ -3,6 +3,7 @@
 // snapshots, actions); it does not pretend to talk to any server.
 import type { ChatView, ConnectionView, QuickReplyOption, TimelineRow } from '../../core/model';
 import type { FilePolicy, UploadProgress } from '../../core/files';
+import type { RichContentReader } from '../../core/rich';
 import type { ChatSession, SessionSnapshot } from '../../core/session';
 
 export type FakeCall =
@@ -38,9 +39,10 @@ export function emptyChatView(): ChatView {
  * `files`: the URL fileUrl() gives for each file path; any other path is refused (as storage refuses an unknown file).
  * `markUrgent`: the session offers markUrgent (as LivePerson's does with the site's `markUrgent`).
  * `filePolicy`: the visitor may send files (session.files); sendFile() is recorded and resolves (or fails with failNext).
+ * `richContent`: the session's reader of structured content (session.richContent); without it every rich body shows its fallback.
  */
 export function createFakeSession(
-  initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string>; markUrgent?: boolean; filePolicy?: FilePolicy } = {},
+  initial: { chat?: Partial<ChatView>; connection?: ConnectionView; files?: Record<string, string>; markUrgent?: boolean; filePolicy?: FilePolicy; richContent?: RichContentReader } = {},
 ): FakeSession {
   const uploads = new Map<string, UploadProgress>();
   const uploadListeners = new Set<() => void>();
@@ -132,6 +134,10 @@ export function createFakeSession(
       return settle('rateConversation');
     },
   };
+  if (initial.richContent) {
+    const reader = initial.richContent;
+    session.richContent = () => Promise.resolve(reader);
+  }
   if (initial.markUrgent) {
     session.markUrgent = () => {
       calls.push({ method: 'markUrgent' });

@@ -6,6 +6,7 @@ import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FilePolicy } from '../../core/files';
 import type { ChatView, ConnectionView } from '../../core/model';
+import type { RichContentReader } from '../../core/rich';
 import { ChatWindow } from '../ChatWindow';
 import { ParleyRoot } from '../ParleyRoot';
 import { createFakeSession } from './fakeSession';
@@ -21,6 +22,8 @@ export interface RenderWidgetOptions {
   markUrgent?: boolean;
   /** The visitor may send files (the fake session has `files`). */
   filePolicy?: FilePolicy;
+  /** The session's reader of structured content (the fake session has `richContent`). */
+  richContent?: RichContentReader;
 }
 
 export function renderWidget(options: RenderWidgetOptions = {}) {
@@ -30,6 +33,7 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
     ...(options.files ? { files: options.files } : {}),
     markUrgent: options.markUrgent === true,
     ...(options.filePolicy ? { filePolicy: options.filePolicy } : {}),
+    ...(options.richContent ? { richContent: options.richContent } : {}),
   });
   const user = userEvent.setup();
   let open = options.open ?? false;

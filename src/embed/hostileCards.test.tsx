@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-// Hostile structured content rendered through the real Timeline and MessageBubble: each card falls
-// back to its text, and the window stays usable. (LivePerson's hostile frames through the same
-// Timeline: src/embed/hostileTimeline.fuzz.test.tsx.)
+// Hostile structured content, read by LivePerson's reader (src/liveperson/richContent.ts) and
+// rendered through the real Timeline and MessageBubble: each card falls back to its text, and the
+// window stays usable. (LivePerson's hostile frames through the same Timeline: hostileTimeline.fuzz.test.tsx.)
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rows } from './testing/fakeSession';
-import { renderWidget } from './testing/renderWidget';
+import { readRichContent } from '../liveperson/richContent';
+import { rows } from '../ui/testing/fakeSession';
+import { renderWidget } from '../ui/testing/renderWidget';
 
 afterEach(() => {
   cleanup();
@@ -25,7 +26,7 @@ describe('Timeline under hostile cards', () => {
       ...hostile.map((content, i) => rows.agentText(i + 1, '', 'agent-1', { body: { kind: 'rich', fallbackText: `fallback ${i + 1}`, content } })),
       rows.agentText(4, '', 'agent-1', { body: { kind: 'rich', fallbackText: 'good', content: { type: 'vertical', elements: [{ type: 'text', text: 'A good card' }] } } }),
     ];
-    renderWidget({ open: true, chat: { timeline } });
+    renderWidget({ richContent: readRichContent, open: true, chat: { timeline } });
     const log = screen.getByRole('log');
     expect(await within(log).findByText('A good card')).toBeTruthy();
     for (const i of [1, 2, 3]) expect(within(log).getByText(`fallback ${i}`)).toBeTruthy();

@@ -1,27 +1,13 @@
-// Structured content (LivePerson's JSON structured content, the model's `rich` body) checked and
-// narrowed into the tree the renderers draw. The shapes are LivePerson's schema
-// (lp-schemas/ms/richContent/*.json: vertical, horizontal, text, image, button, map, linkPreview,
-// template quickReply) plus json-pollock's `carousel` (protocol reference §12). Anything unknown,
-// anything breaking the schema or the limits gives `undefined`: the bubble then shows the fallback
-// text. The walk is bounded (depth, element count) so a hostile card costs nothing to reject.
-
-export interface RichStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size?: 'small' | 'medium' | 'large';
-  /** The colour as given (a CSS hex or rgb() colour); the renderer applies it only where contrast stays AA. */
-  color?: string;
-}
-
-export type RichAction =
-  | { type: 'publishText'; text: string }
-  | { type: 'link'; uri: string; name?: string }
-  | { type: 'navigate'; la: number; lo: number; name?: string };
-
-export interface RichClick {
-  actions: RichAction[];
-  metadata?: unknown[];
-}
+// LivePerson's structured content (a RichContentEvent's JSON, kept as the model's `rich` body by
+// decodeMessaging.ts) checked and narrowed into the backend-neutral tree the UI draws
+// (src/core/rich.ts). The shapes are LivePerson's schema (lp-schemas/ms/richContent/*.json: vertical,
+// horizontal, text, image, button, map, linkPreview, template quickReply) plus json-pollock's
+// `carousel` (protocol reference §12); the actions link, publishText and navigate become the neutral
+// link, reply and location. Anything unknown, anything breaking the schema or the limits gives
+// `undefined`: the bubble then shows the fallback text. The walk is bounded (depth, element count) so
+// a hostile card costs nothing to reject. A lazy chunk: the session's richContent() loads it when
+// rich content first appears (decodeMessaging.ts, loadRichContentReader).
+import type { RichAction, RichClick, RichNode, RichStyle } from '../core/rich';
 
 interface Basic {
   tooltip?: string;
@@ -29,15 +15,6 @@ interface Basic {
   style?: RichStyle;
   click?: RichClick;
 }
-
-export type RichElement =
-  | { type: 'vertical' | 'horizontal'; elements: RichElement[] }
-  | { type: 'carousel'; elements: RichElement[] }
-  | (Basic & { type: 'text'; text: string })
-  | (Basic & { type: 'image'; url: string; caption?: string })
-  | (Basic & { type: 'button'; title: string })
-  | (Basic & { type: 'map'; la: number; lo: number })
-  | (Basic & { type: 'linkPreview'; url: string; title?: string });
 
 /** Limits: LivePerson's documented lengths (§11), json-pollock's default element cap, and a nesting depth. */
 export const RICH_LIMITS = {
@@ -96,14 +73,14 @@ function action(v: unknown): RichAction {
   if (!isObj(v)) return fail();
   switch (v.type) {
     case 'publishText':
-      return { type: 'publishText', text: str(v.text, RICH_LIMITS.text, true) as string };
+      return { kind: 'reply', text: str(v.text, RICH_LIMITS.text, true) as string };
     case 'link': {
       const name = str(v.name, RICH_LIMITS.title);
-      return { type: 'link', uri: str(v.uri, RICH_LIMITS.url, true) as string, ...(name !== undefined ? { name } : {}) };
+      return { kind: 'link', url: str(v.uri, RICH_LIMITS.url, true) as string, ...(name !== undefined ? { name } : {}) };
     }
     case 'navigate': {
       const name = str(v.name, RICH_LIMITS.title);
-      return { type: 'navigate', la: num(v.la), lo: num(v.lo), ...(name !== undefined ? { name } : {}) };
+      return { kind: 'location', lat: num(v.la), lon: num(v.lo), ...(name !== undefined ? { name } : {}) };
     }
     default:
       return fail();
@@ -136,10 +113,10 @@ function basic(v: Obj): Basic {
   return out;
 }
 
-/** Parses structured content; undefined when it is unknown, breaks the schema or a limit. */
-export function parseRichContent(content: unknown): RichElement | undefined {
+/** Reads structured content into the neutral tree; undefined when it is unknown, breaks the schema or a limit. */
+export function readRichContent(content: unknown): RichNode | undefined {
   let count = 0;
-  const element = (v: unknown, depth: number): RichElement => {
+  const element = (v: unknown, depth: number): RichNode => {
     count += 1;
     if (count > RICH_LIMITS.maxElements || depth > RICH_LIMITS.maxDepth || !isObj(v)) return fail();
     switch (v.type) {
@@ -147,26 +124,26 @@ export function parseRichContent(content: unknown): RichElement | undefined {
       case 'horizontal':
       case 'carousel': {
         if (!Array.isArray(v.elements) || v.elements.length > RICH_LIMITS.maxElements) return fail();
-        const elements = (v.elements as unknown[]).map((child) => element(child, depth + 1));
+        const children = (v.elements as unknown[]).map((child) => element(child, depth + 1));
         if (v.type === 'carousel') {
           // A carousel holds cards: containers, not loose basics (json-pollock's carousel schema).
-          if (elements.length === 0 || elements.some((e) => e.type !== 'vertical' && e.type !== 'horizontal')) return fail();
+          if (children.length === 0 || children.some((e) => e.kind !== 'vertical' && e.kind !== 'horizontal')) return fail();
         }
-        return { type: v.type, elements };
+        return { kind: v.type, children };
       }
       case 'text':
-        return { ...basic(v), type: 'text', text: str(v.text, RICH_LIMITS.text, true) as string };
+        return { ...basic(v), kind: 'text', text: str(v.text, RICH_LIMITS.text, true) as string };
       case 'image': {
         const caption = str(v.caption, RICH_LIMITS.title);
-        return { ...basic(v), type: 'image', url: str(v.url, RICH_LIMITS.url, true) as string, ...(caption !== undefined ? { caption } : {}) };
+        return { ...basic(v), kind: 'image', url: str(v.url, RICH_LIMITS.url, true) as string, ...(caption !== undefined ? { caption } : {}) };
       }
       case 'button':
-        return { ...basic(v), type: 'button', title: str(v.title, RICH_LIMITS.title, true) as string };
+        return { ...basic(v), kind: 'button', title: str(v.title, RICH_LIMITS.title, true) as string };
       case 'map':
-        return { ...basic(v), type: 'map', la: num(v.la), lo: num(v.lo) };
+        return { ...basic(v), kind: 'map', lat: num(v.la), lon: num(v.lo) };
       case 'linkPreview': {
         const title = str(v.title, RICH_LIMITS.title);
-        return { ...basic(v), type: 'linkPreview', url: str(v.url, RICH_LIMITS.url, true) as string, ...(title !== undefined ? { title } : {}) };
+        return { ...basic(v), kind: 'linkPreview', url: str(v.url, RICH_LIMITS.url, true) as string, ...(title !== undefined ? { title } : {}) };
       }
       case 'template':
         return template(v, depth);
@@ -175,49 +152,21 @@ export function parseRichContent(content: unknown): RichElement | undefined {
     }
   };
   // The schema's quick-reply template: its title, then one publishText button per response.
-  const template = (v: Obj, depth: number): RichElement => {
+  const template = (v: Obj, depth: number): RichNode => {
     if (v.templateType !== 'quickReply' || !Array.isArray(v.resp) || v.resp.length === 0) return fail();
     const title = str(v.title, RICH_LIMITS.text, true) as string;
     count += (v.resp as unknown[]).length + 1;
     if (count > RICH_LIMITS.maxElements || depth + 1 > RICH_LIMITS.maxDepth) return fail();
-    const buttons = (v.resp as unknown[]).map((r): RichElement => {
+    const buttons = (v.resp as unknown[]).map((r): RichNode => {
       const text = str(r, RICH_LIMITS.title, true) as string;
-      return { type: 'button', title: text, click: { actions: [{ type: 'publishText', text }] } };
+      return { kind: 'button', title: text, click: { actions: [{ kind: 'reply', text }] } };
     });
-    return { type: 'vertical', elements: [{ type: 'text', text: title }, ...buttons] };
+    return { kind: 'vertical', children: [{ kind: 'text', text: title }, ...buttons] };
   };
   try {
     return element(content, 0);
   } catch (error) {
     if (error instanceof Invalid) return undefined;
     throw error;
-  }
-}
-
-/** The first text of an element (a card's name): its first text element, else its first title or caption. */
-export function firstText(element: RichElement): string | undefined {
-  switch (element.type) {
-    case 'vertical':
-    case 'horizontal':
-    case 'carousel': {
-      for (const child of element.elements) {
-        if (child.type === 'text') return child.text;
-      }
-      for (const child of element.elements) {
-        const found = firstText(child);
-        if (found !== undefined) return found;
-      }
-      return undefined;
-    }
-    case 'text':
-      return element.text;
-    case 'button':
-      return element.title;
-    case 'image':
-      return element.caption ?? element.tooltip;
-    case 'linkPreview':
-      return element.title;
-    case 'map':
-      return element.tooltip;
   }
 }

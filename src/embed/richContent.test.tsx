@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TimelineRow } from '../../core/model';
-import { rows } from '../testing/fakeSession';
-import { renderWidget } from '../testing/renderWidget';
+import type { TimelineRow } from '../core/model';
+import { readRichContent } from '../liveperson/richContent';
+import { rows } from '../ui/testing/fakeSession';
+import { renderWidget } from '../ui/testing/renderWidget';
 
 const rich = (sequence: number, content: unknown, fallbackText = 'Fallback words'): TimelineRow =>
   rows.agentText(sequence, '', 'agent-1', { body: { kind: 'rich', fallbackText, content } });
@@ -22,7 +23,7 @@ const card = {
 
 describe('structured content in the window', () => {
   it('draws a card: image with alt and caption, styled text, a publishing button, a link, an inert button', async () => {
-    const { session, user } = renderWidget({ open: true, chat: { stage: 'open', timeline: [rich(4, card)] } });
+    const { session, user } = renderWidget({ richContent: readRichContent, open: true, chat: { stage: 'open', timeline: [rich(4, card)] } });
     const log = screen.getByRole('log');
     const buy = await within(log).findByRole('button', { name: 'Buy now' });
     const image = within(log).getByRole('img', { name: 'A brass lamp' });
@@ -42,6 +43,7 @@ describe('structured content in the window', () => {
 
   it('shows a placeholder when an image fails, or is not http(s)', async () => {
     renderWidget({
+      richContent: readRichContent,
       open: true,
       chat: { timeline: [rich(1, { type: 'vertical', elements: [{ type: 'image', url: 'https://a.example/broken.png', caption: 'Broken' }, { type: 'image', url: 'data:image/png;base64,AA', tooltip: 'Inline' }] })] },
     });
@@ -55,7 +57,7 @@ describe('structured content in the window', () => {
 
   it('a carousel is a list of named groups, moved by the arrow keys and by Previous / Next', async () => {
     const cards = Array.from({ length: 5 }, (_, i) => ({ type: 'vertical', elements: [{ type: 'text', text: `Room ${i + 1}` }, { type: 'button', title: `Book ${i + 1}`, click: { actions: [{ type: 'publishText', text: `Book room ${i + 1}` }] } }] }));
-    const { user } = renderWidget({ open: true, chat: { stage: 'open', timeline: [rich(2, { type: 'carousel', elements: cards })] } });
+    const { user } = renderWidget({ richContent: readRichContent, open: true, chat: { stage: 'open', timeline: [rich(2, { type: 'carousel', elements: cards })] } });
     const list = await screen.findByRole('list', { name: '5 cards' });
     const groups = within(list).getAllByRole('group');
     expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5']);
@@ -80,6 +82,7 @@ describe('structured content in the window', () => {
 
   it('shows the fallback text for unknown or broken content, "unsupported" without one, and keeps the rest', async () => {
     renderWidget({
+      richContent: readRichContent,
       open: true,
       chat: {
         timeline: [
@@ -99,6 +102,7 @@ describe('structured content in the window', () => {
 
   it('draws maps and link previews as links, and drops unsafe ones to text', async () => {
     renderWidget({
+      richContent: readRichContent,
       open: true,
       chat: {
         timeline: [
