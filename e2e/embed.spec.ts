@@ -174,6 +174,13 @@ test('calls made before the app loaded are queued; the API reports events', asyn
     await page.addInitScript(() => {
       const seen: unknown[] = [];
       (window as unknown as { seen: unknown[] }).seen = seen;
+      // The frame's posts of public API events, and how many events each carried.
+      const posts: number[] = [];
+      (window as unknown as { eventPosts: number[] }).eventPosts = posts;
+      window.addEventListener('message', (e) => {
+        const data = e.data as { type?: unknown; events?: unknown };
+        if (data?.type === 'events' && Array.isArray(data.events)) posts.push(data.events.length);
+      });
       // A page's stub queue, filled before the loader arrives.
       (window as unknown as { Parley: object }).Parley = { q: [['on', 'connection', (d: unknown) => seen.push(['connection', d])]] };
     });
@@ -197,8 +204,14 @@ test('calls made before the app loaded are queued; the API reports events', asyn
     await expect(w.composer).toBeFocused();
   });
 
-  const dana = await test.step('a conversation: sent, the agent joins, answers and closes', async () => {
+  const dana = await test.step('a conversation: sent, the agent joins, answers 300 times at once and closes', async () => {
     const { conversation: c, agent: dana } = await chat.danaAnswersInOpenWindow('queued hello', 'hi from Dana');
+    const posts = async () => (await page.evaluate(() => (window as unknown as { eventPosts: number[] }).eventPosts)).length;
+    const before = await posts();
+    // One notification of 300 messages: the website hears 300 events, from a single post.
+    await control.bulk(c.id, dana.id, 300, 'Bulk');
+    await expect(w.log.getByText('Bulk 300', { exact: true })).toBeVisible();
+    expect(await posts()).toBe(before + 1);
     await control.close(c.id);
     await expect(w.log.getByText(/ended/i)).toBeVisible();
     return dana;
@@ -215,6 +228,7 @@ test('calls made before the app loaded are queued; the API reports events', asyn
     expect(texts).toEqual([
       ['consumer', 'queued hello'],
       ['agent', 'hi from Dana'],
+      ...Array.from({ length: 300 }, (_, i) => ['agent', `Bulk ${i + 1}`]),
     ]);
     expect(seen.find(([n, d]) => n === 'receipt' && d.status === 'sent')).toBeTruthy();
     // agentJoined waits for the agent's profile, so it carries the name.

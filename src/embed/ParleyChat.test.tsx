@@ -68,7 +68,7 @@ describe('<ParleyChat>', () => {
     const view = render(<Host config={{ ...base, lang: 'en' }} api={api} />);
     const first = current();
     expect(first.launcher.getAttribute('aria-expanded')).toBe('true');
-    first.fromFrame({ tag: TAG, type: 'event', name: 'message', detail: { id: 'm1' } });
+    first.fromFrame({ tag: TAG, type: 'events', events: [{ name: 'message', detail: { id: 'm1' } }] });
     expect(heard).toEqual([{ id: 'm1' }]);
 
     // A new language rebuilds the widget: the listener is attached to the new one, the window stays open.
@@ -78,7 +78,7 @@ describe('<ParleyChat>', () => {
     expect(second.host.getAttribute('lang')).toBe('he');
     expect(second.launcher.getAttribute('aria-expanded')).toBe('true');
     expect(second.posted[0]).toMatchObject({ type: 'init', open: true });
-    second.fromFrame({ tag: TAG, type: 'event', name: 'message', detail: { id: 'm2' } });
+    second.fromFrame({ tag: TAG, type: 'events', events: [{ name: 'message', detail: { id: 'm2' } }] });
     expect(heard).toEqual([{ id: 'm1' }, { id: 'm2' }]);
 
     // Closed by the visitor (from the frame), then rebuilt again: it stays closed.

@@ -90,7 +90,7 @@ describe('createEmbed', () => {
     fromFrame({ tag: TAG, type: 'unread', count: 3 }, 'https://evil.example');
     fromFrame({ tag: TAG, type: 'unread', count: 3 }, FRAME_ORIGIN, window);
     expect(launcher.getAttribute('aria-label')).toBe('Open chat');
-    for (const junk of [null, 'x', 42, [], { type: 'unread', count: 9 }, { tag: TAG }, { tag: TAG, type: 'event' }, { tag: TAG, type: 'unread', count: -1 }]) {
+    for (const junk of [null, 'x', 42, [], { type: 'unread', count: 9 }, { tag: TAG }, { tag: TAG, type: 'events' }, { tag: TAG, type: 'events', events: [null, 7, 'x'] }, { tag: TAG, type: 'events', events: {} }, { tag: TAG, type: 'unread', count: -1 }]) {
       expect(() => fromFrame(junk)).not.toThrow();
     }
     expect(launcher.getAttribute('aria-label')).toBe('Open chat');
@@ -109,14 +109,18 @@ describe('createEmbed', () => {
       });
       api.on('connection', (d) => got.push(d));
       api.open();
-      fromFrame({ tag: TAG, type: 'event', name: 'connection', detail: { status: 'online' } });
+      fromFrame({ tag: TAG, type: 'events', events: [{ name: 'connection', detail: { status: 'online' } }] });
       expect(got).toEqual([{ status: 'online' }]);
       expect(() => vi.runAllTimers()).toThrow('host bug');
       const listener = (d: unknown) => got.push(d);
       api.on('message', listener);
       api.off('message', listener);
-      fromFrame({ tag: TAG, type: 'event', name: 'message', detail: { id: 'm' } });
+      fromFrame({ tag: TAG, type: 'events', events: [{ name: 'message', detail: { id: 'm' } }] });
       expect(got).toHaveLength(1);
+      // Several events in one message reach the listeners in order.
+      api.on('message', (d) => got.push(d));
+      fromFrame({ tag: TAG, type: 'events', events: [{ name: 'message', detail: { id: 'a' } }, null, { name: 'message', detail: { id: 'b' } }] });
+      expect(got.slice(1)).toEqual([{ id: 'a' }, { id: 'b' }]);
     } finally {
       vi.useRealTimers();
     }

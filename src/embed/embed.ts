@@ -254,9 +254,12 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
       post(init());
     } else if (type === 'open') setOpen((data as { open?: unknown }).open === true, true);
     else if (type === 'unread' || type === 'conversation') fromEither(type, data);
-    else if (type === 'event') {
-      const { name, detail } = data as { name?: unknown; detail?: unknown };
-      emit(String(name), detail);
+    else if (type === 'events') {
+      const { events } = data as { events?: unknown };
+      if (!Array.isArray(events)) return;
+      for (const event of events as Array<{ name?: unknown; detail?: unknown } | null>) {
+        if (typeof event === 'object' && event !== null) emit(String(event.name), event.detail);
+      }
     } else if (type === 'getJwt') answerToken((data as { id: number }).id);
     else if (type === 'askNotify' && Notify) askNotify();
     else if (type === 'notify') notify(data);

@@ -139,7 +139,9 @@ async function startSession(): Promise<void> {
   const report = () => {
     if (session !== next) return;
     const snapshot = next.getSnapshot();
-    for (const event of track(snapshot)) send({ tag: TAG, type: 'event', ...event } as ToHost);
+    // One message for all of them: a history of 10,000 messages is one postMessage, not 10,000.
+    const events = track(snapshot);
+    if (events.length > 0) send({ tag: TAG, type: 'events', events });
     if (snapshot.chat.unread !== unread) {
       // More unread while the window is closed: the launcher's live region says what came (the
       // hidden window's own live region is silent).

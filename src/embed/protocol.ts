@@ -1,6 +1,7 @@
 // The messages between the loader (host page) and the app in the iframe, over postMessage. Both
 // sides post only to the other's exact origin and check event.origin and event.source.
-import type { EmbedConfig, ParleyEventName, ParleyEvents } from './types';
+import type { HostEvent } from './events';
+import type { EmbedConfig } from './types';
 
 export const TAG = 'parley/1';
 
@@ -50,7 +51,8 @@ export type ToHost =
   | { tag: typeof TAG; type: 'askNotify' }
   /** Plain text, shown by the page as a Notification's title and body; `key` (the message's) folds repeats of it. */
   | { tag: typeof TAG; type: 'notify'; title: string; body: string; key: string }
-  | { [K in ParleyEventName]: { tag: typeof TAG; type: 'event'; name: K; detail: ParleyEvents[K] } }[ParleyEventName];
+  /** The public API's events since the last report, in order: one message for a burst of them. */
+  | { tag: typeof TAG; type: 'events'; events: HostEvent[] };
 
 export interface UnreadPreview {
   /** The agent's name, or '' when it is not known. */
