@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { useI18n } from './i18n';
@@ -69,7 +69,7 @@ export function Timeline({ chat, active }: TimelineProps) {
   const { mutate: retryMessage } = useRetryMessage();
   const announcements = useAgentAnnouncements(chat, active);
   const rows = chat.timeline;
-  const keys = rows.map((row) => row.key);
+  const keys = useMemo(() => rows.map((row) => row.key), [rows]);
   const view = useVirtualRows(keys, scrollRef, active);
   const seen = useSeenRows(scrollRef, active);
   const { divider, unseen } = useNewMessages(chat, active, seen);

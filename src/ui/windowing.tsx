@@ -102,6 +102,7 @@ export class TimelineGeometry {
   private rows: ResizeObserver | undefined;
   private listeners = new Set<() => void>();
   private resized = new Set<() => void>();
+  private lastHeights: { keys: readonly string[]; version: number; fallback: number; heights: readonly number[] } | undefined;
   private snapshot: GeometrySnapshot = { scrollTop: 0, viewport: 0, version: 0 };
 
   readonly getSnapshot = (): GeometrySnapshot => this.snapshot;
@@ -174,7 +175,16 @@ export class TimelineGeometry {
    * Every row's height: measured, else the average of the measured ones (in whole pixels, so that
    * one more measured row rarely moves the spacers), else `fallback`.
    */
-  heightsOf(keys: readonly string[], fallback: number): number[] {
+  heightsOf(keys: readonly string[], fallback: number): readonly number[] {
+    // Asked again for the same rows with nothing re-measured (scroll steps): the same answer.
+    const cached = this.lastHeights;
+    if (cached && cached.keys === keys && cached.version === this.snapshot.version && cached.fallback === fallback) return cached.heights;
+    const heights = this.computeHeights(keys, fallback);
+    this.lastHeights = { keys, version: this.snapshot.version, fallback, heights };
+    return heights;
+  }
+
+  private computeHeights(keys: readonly string[], fallback: number): number[] {
     let total = 0;
     for (const height of this.heights.values()) total += height;
     const estimate = this.heights.size > 0 ? Math.round(total / this.heights.size) : fallback;
