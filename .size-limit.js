@@ -82,7 +82,8 @@ const budget = (name, path, limit) => ({ name, path, limit, gzip: true, disableP
 
 export default [
   budget('loader (parley.js with its CSS, no React): a page view without intent', `${dist}/parley.js`, '1.5 KB'),
-  budget('host side (parley-host.js: frame, check, bridge, API, cues), on intent or for a returning visitor', `${dist}/parley-host.js`, '4.3 KB'),
+  // 4.35 KB since the frame posts the public API's events in one message (2026-12-03: +21 B).
+  budget('host side (parley-host.js: frame, check, bridge, API, cues), on intent or for a returning visitor', `${dist}/parley-host.js`, '4.35 KB'),
   budget('connection check (check.html + its chunk, no React), only for a returning visitor with an open conversation', [`${dist}/check.html`, ...check], '9 KB'),
   // 95 KB until the tabs' shared session (src/embed/tabs, about 5 KB: it runs before any intent, in every
   // tab), the attention cues (sound, notifications, preview: they run while the window is closed), the
@@ -96,10 +97,12 @@ export default [
   // the end confirmation, the rating, the earlier conversations and a file in a bubble are lazy parts
   // of it (src/ui/lazyPart.tsx).
   budget('window chunk (lazy, fetched on intent)', lazyWindow, '26.5 KB'),
-  // What the bench's page view downloads to the window open and connected (bench/scenarios/pageview.ts):
-  // the loader, the host side, the first load and the window, JS and CSS. Issue 9's goal is 100 KB;
-  // React and react-dom alone are about 68 KB of it. 138.5 KB since the first load grew (above).
-  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '138.5 KB'),
+  // The loader, the host side, the first load and the window, JS and CSS (the bench's page view,
+  // bench/scenarios/pageview.ts, measures what Chromium fetched, another way). Issue 9's goal is 100 KB;
+  // React and react-dom alone are about 68 KB of it. 138.5 KB since the first load grew (above);
+  // 139 KB since the timeline re-renders only when its window of rows changes (2026-12-03: +390 B
+  // in the window chunk; scrolling went from 86 dropped frames to 0).
+  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '139 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '24 KB'),
   // 6 KB with the reader inside, until LivePerson's reader moved to src/liveperson (a chunk of its own, below).

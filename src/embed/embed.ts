@@ -255,11 +255,9 @@ export function createEmbed(config: EmbedConfig, win: Window = window, onOpen?: 
     } else if (type === 'open') setOpen((data as { open?: unknown }).open === true, true);
     else if (type === 'unread' || type === 'conversation') fromEither(type, data);
     else if (type === 'events') {
+      // Junk entries emit under no known name: nobody hears them.
       const { events } = data as { events?: unknown };
-      if (!Array.isArray(events)) return;
-      for (const event of events as Array<{ name?: unknown; detail?: unknown } | null>) {
-        if (typeof event === 'object' && event !== null) emit(String(event.name), event.detail);
-      }
+      if (Array.isArray(events)) for (const e of events as Array<{ name?: unknown; detail?: unknown } | null>) emit(String(e?.name), e?.detail);
     } else if (type === 'getJwt') answerToken((data as { id: number }).id);
     else if (type === 'askNotify' && Notify) askNotify();
     else if (type === 'notify') notify(data);
