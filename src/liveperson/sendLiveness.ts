@@ -34,36 +34,36 @@ export function createSendLiveness({ connection, store, clock, isOnline }: SendL
   const pending = () => store.getSnapshot().chat.timeline.some((r) => r.kind === 'message' && r.originator === 'consumer' && r.receipt === 'pending');
   const patience = () => Math.max(CHECK_MS, 2 * connection.liveness().slowestAnswerMs);
 
-  const look = () => {
+  const checkPendingSend = () => {
     clock.clearTimeout(timer);
     timer = undefined;
     if (disposed || probing || !isOnline() || !pending()) return;
     const { awaitingSince } = connection.liveness();
     const wait = patience();
     // Nothing is waiting for an answer: the message waits for something else (a backoff, the conversation).
-    if (awaitingSince === undefined) return void (timer = clock.setTimeout(look, wait));
+    if (awaitingSince === undefined) return void (timer = clock.setTimeout(checkPendingSend, wait));
     const quiet = clock.now() - awaitingSince;
-    if (quiet < wait) return void (timer = clock.setTimeout(look, wait - quiet));
+    if (quiet < wait) return void (timer = clock.setTimeout(checkPendingSend, wait - quiet));
     probing = true;
     const probeAt = clock.now();
     connection.request(RequestTypes.GetClock, undefined, { timeoutMs: wait }).then(
       () => {
         probing = false;
-        look(); // a slow server, not a dead socket: look again later
+        checkPendingSend(); // a slow server, not a dead socket: check again later
       },
       (error: unknown) => {
         probing = false;
         // Only silence means a dead socket: an error answer is an answer, and so is any frame heard since.
         if (error instanceof RequestTimeoutError && isOnline() && connection.liveness().heardAt < probeAt) connection.reconnect('no answer while a message was being sent');
-        else look();
+        else checkPendingSend();
       },
     );
   };
 
   return {
-    /** Called after every change of the session's state: starts looking when a message is pending. */
+    /** Called after every change of the session's state: starts checking when a message is pending. */
     check() {
-      if (timer === undefined && !probing) look();
+      if (timer === undefined && !probing) checkPendingSend();
     },
     dispose() {
       disposed = true;
