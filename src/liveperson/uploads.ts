@@ -9,10 +9,10 @@
 import type { Clock } from '../core/clock';
 import { checkFile, type FileType } from '../core/fileCheck';
 import { isImageType, type FilePolicy, type PickedFile, type UploadProgress } from '../core/files';
-import { sessionError } from '../core/session';
+import { sessionError, sessionErrorKind } from '../core/session';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
-import { classify, RequestFailedError } from './errors';
+import { classify, isRefused, RequestFailedError } from './errors';
 import { HttpError, isRecord } from './http';
 import type { Outbox } from './outbox';
 import { defaultSwiftPut, UploadAbortedError, type SwiftPut } from './swiftPut';
@@ -115,7 +115,8 @@ export function createUploads(deps: UploadsDeps): Uploads {
       upload.reject(sessionError('filesOff', 'File sharing is off for this account', { cause: error }));
       return notify();
     }
-    const kind = (error as { kind?: unknown }).kind === 'fileTooBig' ? 'fileTooBig' : classify(error) === 'refused' || (error as { kind?: unknown }).kind === 'refused' ? 'refused' : 'network';
+    const carried = sessionErrorKind(error);
+    const kind = carried === 'fileTooBig' ? 'fileTooBig' : carried === 'refused' || isRefused(error) ? 'refused' : 'network';
     const reason = error instanceof Error ? error.message : 'unknown error';
     deps.store.dispatch([{ type: 'outboxFailed', clientId: upload.clientId, reason, at: deps.clock.now() }]);
     setProgress(upload, { ...upload.progress, phase: 'failed' });
