@@ -48,7 +48,7 @@ async function watchReceipts(w: Widget) {
  */
 const ticksOf = (states: string[]) => states.filter((s) => s === 'delivered' || s === 'read');
 
-test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, drops, end', async ({ control, widget: w, baseURL }) => {
+test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes, ticks VV then orange, drops, end', async ({ control, widget: w }) => {
   await w.goto(control.account);
   await w.open();
   const receipts = await watchReceipts(w);
@@ -65,8 +65,7 @@ test('the widget chats with a node-agent-sdk bot: join banner, greeting, echoes,
 
   await test.step('a socket drop on either side mid-conversation loses nothing', async () => {
     expect((await control.dropSockets()).dropped).toBeGreaterThanOrEqual(1);
-    const agents = await fetch(`${baseURL}/agent/api/faults/drop-agents`, { method: 'POST' });
-    expect(((await agents.json()) as { dropped: number }).dropped).toBeGreaterThanOrEqual(1);
+    expect((await control.dropAgentSockets()).dropped).toBeGreaterThanOrEqual(1);
   });
 
   // Sent while the bot's SDK is reconnecting: answered once it is back.

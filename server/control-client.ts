@@ -134,6 +134,8 @@ export function faultControl(baseUrl: string) {
   return {
     /** Drops every consumer socket (with this close code). */
     drop: (code?: number) => controlCall<{ dropped: number }>(baseUrl, 'POST', 'faults/drop', code === undefined ? {} : { code }),
+    /** Drops every brand (agent) socket, like a network cut; the agents reconnect, state kept. */
+    dropAgents: () => controlCall<{ dropped: number }>(baseUrl, 'POST', 'faults/drop-agents', {}),
     /** Silences every open consumer socket (never read, written or closed again): a silent network loss. */
     blackhole: () => controlCall<{ silenced: number }>(baseUrl, 'POST', 'faults/blackhole', {}),
     /** Expires every token; authenticated sockets close with 4401 or 4407. */

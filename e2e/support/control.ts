@@ -73,6 +73,8 @@ export class Control {
   settings = (s: Partial<Settings>) => this.api.putSettings(s);
 
   dropSockets = () => this.faults.drop();
+  /** Drops every brand (agent) socket: a bot's SDK reconnects. */
+  dropAgentSockets = () => this.faults.dropAgents();
   expireTokens = () => this.faults.expireTokens();
   setFaults = (f: FaultChanges) => this.faults.set(f);
   clearFaults = () => this.faults.clear();

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { faultControl } from '../control-client';
 import { spawnEchoBot, stopChild } from '../testing/child';
 import type { MessagingEventChange, Notification } from '../../src/liveperson/wire';
 import { validateAgentClientFrame, validateAgentServerFrame } from '../../test/lp-agent-schemas';
@@ -138,8 +139,7 @@ describe('node-agent-sdk echo bot against the stand-in', () => {
     await until(c, 'READ of two', (ch) => (receipts(ch, botId)[two] ?? []).includes('READ'));
 
     // The bot's socket drops: what the visitor writes meanwhile is answered once the bot is back.
-    const dropped = await call<{ dropped: number }>(`${standIn.url}/agent/api/faults/drop-agents`, 'POST');
-    expect(dropped.body.dropped).toBeGreaterThanOrEqual(1);
+    expect((await faultControl(standIn.url).dropAgents()).dropped).toBeGreaterThanOrEqual(1);
     const three = await publish(c, conv, 'three');
     await until(c, 'the echo of three', (ch) => texts(unique(ch), botId).includes('You said: three'), 15_000);
     await until(c, 'READ of three', (ch) => (receipts(ch, botId)[three] ?? []).includes('READ'));
