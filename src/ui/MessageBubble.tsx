@@ -1,9 +1,11 @@
+// One message of the timeline: its bubble (text with safe links, a card, a file), its sender, time,
+// receipt ticks or Retry, and the quick replies under it.
 import { memo } from 'react';
 import type { MessageBody, QuickReplyOption, TimelineRow } from '../core/model';
 import { Avatar, isSafeAvatar } from './Avatar';
 import { LazyFileMessage } from './files/LazyFileMessage';
 import { useI18n } from './i18n';
-import { MessageText } from './MessageText';
+import { linkify } from './linkify';
 import { QuickReplies } from './QuickReplies';
 import { ReceiptTicks } from './ReceiptTicks';
 import { LazyRichContent } from './rich/LazyRichContent';
@@ -26,6 +28,19 @@ export interface MessageBubbleProps {
   onRetry: (rowKey: string) => void;
   /** A quick reply chosen under this message (addressed by the row's key). */
   onQuickReply: (rowKey: string, option: QuickReplyOption) => void;
+}
+
+/** Message text with its safe links (see linkify.ts). Server text is only ever a React text child or a checked href: never markup. */
+function MessageText({ text }: { text: string }) {
+  return linkify(text).map((segment, index) =>
+    segment.kind === 'text' ? (
+      segment.text
+    ) : (
+      <a key={index} href={segment.href} target="_blank" rel="noopener noreferrer" className="parley-link">
+        {segment.text}
+      </a>
+    ),
+  );
 }
 
 /** Text and rich fallback text may carry links; structured content is drawn as a card; every other body is plain text. */

@@ -1,14 +1,30 @@
 // One row of the timeline in its measured slot, memoized on its props: core keeps a row that did not
 // change the same object, so a commit that brought one new message re-renders that row alone, not
-// the hundreds above it (issue 9). What a row shows that depends on its neighbours (the sender's
-// name, the time, the quick replies, the divider) comes in as plain values the Timeline computes.
+// the hundreds above it. What a row shows that depends on its neighbours (the sender's name, the
+// time, the quick replies, the divider) comes in as plain values the Timeline computes. A banner
+// row is drawn here; a message row by MessageBubble.
 import { memo } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
-import { Banner } from './Banner';
 import { BannerBoundary, MessageBoundary } from './boundaries';
 import { useI18n } from './i18n';
 import { MessageBubble } from './MessageBubble';
+import { bannerText } from './text';
 import { MeasuredRow, type RowWatcher, type TimelineGeometry } from './windowing';
+
+interface BannerProps {
+  row: Extract<TimelineRow, { kind: 'banner' }>;
+  names: ChatView['names'];
+}
+
+/** A centred line in the timeline: an agent joined, the conversation ended, … */
+function Banner({ row, names }: BannerProps) {
+  const { t } = useI18n();
+  return (
+    <div className="parley-row parley-banner" data-originator="system" data-banner={row.banner.type}>
+      <p>{bannerText(t, row.banner, names)}</p>
+    </div>
+  );
+}
 
 export interface TimelineSlotProps {
   row: TimelineRow;
