@@ -1,4 +1,4 @@
-// Issue 13's READ-when-seen and attention cues, through the real stand-in in Chromium: what the
+// READ-when-seen and the attention cues, through the real stand-in in Chromium: what the
 // visitor sees (the "↓ New messages" button, the divider, the menu), what the stand-in stored (the
 // visitor's ACCEPT and READ receipts), and the sound and notification calls made in two tabs.
 import AxeBuilder from '@axe-core/playwright';

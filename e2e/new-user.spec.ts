@@ -1,4 +1,4 @@
-// What a new user stumbled on (issue 13, "Found when tried as a new user"), each driven through the
+// What a new user trying the widget and the console stumbled on, each driven through the
 // real stand-in in Chromium: the visitor's widget, and the agent console at /agent/.
 import { eventFields } from '../server/control-client';
 import type { Control } from './support/control';

@@ -1,5 +1,5 @@
 // `npm test` (scripts/test-all.mjs), after the size build: "the LivePerson first load does not grow
-// by a byte" with Genesys support (issue 12). Builds the app again with every Genesys module (src/genesys,
+// by a byte" with Genesys support. Builds the app again with every Genesys module (src/genesys,
 // the Genesys entry and session, the cometd client) replaced by an empty module, and compares the
 // LivePerson first load (frame.html, its entry chunk, its static imports and their CSS) byte for
 // byte with the real build's. It fails when the LivePerson app imports any Genesys code (the variant

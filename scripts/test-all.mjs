@@ -41,7 +41,7 @@ const sizeDist = join('.e2e', 'size-dist');
 rmSync(sizeDist, { recursive: true, force: true });
 if (run('size build', bin('vite'), ['build', '--logLevel', 'warn'], { PARLEY_DIST: sizeDist }) === 0) {
   check('size', bin('size-limit'), []);
-  // The LivePerson first load is byte-identical to a build without Genesys (issue 12).
+  // The LivePerson first load is byte-identical to a build without Genesys.
   check('genesys-free first load', process.execPath, ['scripts/genesys-free.mjs', sizeDist]);
 } else {
   failed += 2;

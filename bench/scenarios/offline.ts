@@ -1,4 +1,4 @@
-// Losing the network and getting it back (issue 13, "Losing the network is noticed late"): the
+// Losing the network and getting it back (how late the loss is noticed, how soon it recovers): the
 // browser context goes offline (Playwright's context.setOffline, CDP network emulation, which also
 // fires the pages' offline and online events) with the window open and Dana in the conversation.
 // From going offline to the status line saying "You're offline" (data-status="offline"); the

@@ -1,4 +1,4 @@
-// One connection for all tabs (issue 13): 1, 3 and 10 pages of one Chromium context on the widget,
+// One connection for all tabs: 1, 3 and 10 pages of one Chromium context on the widget,
 // over the same scripted conversation, counted at the stand-in (GET /agent/api/faults: consumer
 // sockets accepted, frames received from and sent to consumer sockets), so the counts are exact.
 //

@@ -35,7 +35,7 @@ describe('LivePerson session: closed conversations', () => {
     await b.send('A new question');
     const next = await waitForSnapshot(b, (x) => x.chat.stage === 'open' && texts(x.chat.timeline).includes('A new question'));
     expect(next.chat.conversationId).not.toBe(c);
-    // The earlier thread stays in view above its "ended" row (issue 13); the new one follows.
+    // The earlier thread stays in view above its "ended" row; the new one follows.
     expect(texts(next.chat.timeline)).toEqual(['Question', 'Answer', 'Written after you left', 'A new question']);
     const at = (match: (r: (typeof next.chat.timeline)[number]) => boolean) => next.chat.timeline.findIndex(match);
     const endedAt = at((r) => r.kind === 'banner' && r.banner.type === 'conversationEnded');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Work proportional to the change (issue 9): a commit re-renders only the rows whose object changed.
+// Work proportional to the change: a commit re-renders only the rows whose object changed.
 // Each row's render is counted at its MessageBoundary, which the row's slot renders every time it does.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineRow } from '../core/model';

@@ -9,7 +9,7 @@ import type { ReactNode, RefObject } from 'react';
 /**
  * Up to this many rows everything is rendered (screen readers and find-in-page see it all); past
  * it, only the rows near the viewport are. A bound on the DOM at all times, also while a long
- * history arrives in notifications of 500 (issue 9: at most about 100 rows), and every commit's
+ * history arrives in notifications of 500 (at most about 100 rows in the DOM), and every commit's
  * layout stays that small.
  */
 export const FULL_RENDER_MAX = 100;
