@@ -140,8 +140,10 @@ export class ThreadIndex {
   }
 
   private insert(key: string, fact: MessageFact): void {
-    const at = this.position(fact);
-    this.keys.splice(at, 0, key);
+    // Most messages arrive newest last: one comparison with the last one, then an append.
+    const last = this.keys.at(-1);
+    if (last === undefined || this.compare(this.facts.get(last) as MessageFact, fact) < 0) this.keys.push(key);
+    else this.keys.splice(this.position(fact), 0, key);
     this.facts.set(key, fact);
   }
 
