@@ -4,7 +4,7 @@
 import { activeDialog, belongsTo, currentConversation, isConsumer, messagingDialogs } from './conversation';
 import { eventKey } from './state';
 import type { ChatState } from './state';
-import { factsOf } from './factTable';
+import { factEntries, factsOf } from './factTable';
 
 export interface SentReceipts {
   /** receiptKey(dialogId, sequence) of sequences this client already published ACCEPT for. */
@@ -35,21 +35,25 @@ export function receiptsToPublish(
   const snap = currentConversation(state);
   if (!snap || !activeDialog(snap)) return [];
   const open = messagingDialogs(snap).filter((d) => d.open && (d.kind !== 'main' || snap.mainOpen));
-  const acked = { accept: new Set<string>(), read: new Set<string>() };
+  // The visitor's own receipts, replayed or echoed: sequences by dialog (numbers, not keys: this
+  // runs on every look, over every receipt the conversation holds).
+  const acked = new Map<string, { accept: Set<number>; read: Set<number> }>();
   for (const r of factsOf(state.receipts)) {
     if (!isConsumer(r, opts.consumerId) || (r.status !== 'accept' && r.status !== 'read')) continue;
+    let dialog = acked.get(r.dialogId);
+    if (!dialog) acked.set(r.dialogId, (dialog = { accept: new Set(), read: new Set() }));
     for (const s of r.sequences) {
-      acked.accept.add(eventKey(r.dialogId, s));
-      if (r.status === 'read') acked.read.add(eventKey(r.dialogId, s));
+      dialog.accept.add(s);
+      if (r.status === 'read') dialog.read.add(s);
     }
   }
   const accept = new Map<string, number[]>();
   const read = new Map<string, number[]>();
-  for (const m of factsOf(state.messages)) {
+  for (const [key, m] of factEntries(state.messages)) {
     if (!belongsTo(snap, m) || isConsumer(m, opts.consumerId) || !open.some((d) => d.id === m.dialogId)) continue;
-    const key = eventKey(m.dialogId, m.sequence);
-    const isRead = acked.read.has(key) || opts.sent.read.has(key);
-    if (!isRead && !acked.accept.has(key) && !opts.sent.accept.has(key)) push(accept, m.dialogId, m.sequence);
+    const dialog = acked.get(m.dialogId);
+    const isRead = dialog?.read.has(m.sequence) === true || opts.sent.read.has(key);
+    if (!isRead && dialog?.accept.has(m.sequence) !== true && !opts.sent.accept.has(key)) push(accept, m.dialogId, m.sequence);
     if (!isRead && opts.seen.has(key)) push(read, m.dialogId, m.sequence);
   }
   const out: ReceiptToPublish[] = [];
