@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import type { ChatView, QuickReplyOption, TimelineRow } from '../core/model';
 import { useI18n } from './i18n';
 import { agentName } from './text';
-import { useAgentAnnouncements } from './useAgentAnnouncements';
+import { AgentAnnouncements } from './AgentAnnouncements';
 import { useChooseQuickReply, useRetryMessage } from './useParleySession';
 import { useSeenRows } from './seenRows';
-import { useNewMessages } from './useNewMessages';
+import { NewMessagesBelow, useNewMessages } from './NewMessages';
 import { TimelineSlot } from './TimelineSlot';
 import { ESTIMATED_ROW_PX, useVirtualRows } from './windowing';
 import './Timeline.css';
@@ -67,12 +67,12 @@ export function Timeline({ chat, active }: TimelineProps) {
   const [atBottom, setAtBottom] = useState(true);
   const { mutate: chooseQuickReply } = useChooseQuickReply();
   const { mutate: retryMessage } = useRetryMessage();
-  const announcements = useAgentAnnouncements(chat, active);
   const rows = chat.timeline;
   const keys = useMemo(() => rows.map((row) => row.key), [rows]);
   const view = useVirtualRows(keys, scrollRef, active);
   const seen = useSeenRows(scrollRef, active);
-  const { divider, unseen } = useNewMessages(chat, active, seen);
+  const news = useNewMessages(chat, active);
+  const { divider } = news;
   const last = rows.at(-1);
   const lastKey = last?.key;
   const ownLast = last?.kind === 'message' && last.originator === 'consumer';
@@ -103,11 +103,9 @@ export function Timeline({ chat, active }: TimelineProps) {
     stickRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
     setAtBottom(stickRef.current);
   };
-  const firstUnseen = unseen[0];
-  const showNewBelow = active && !atBottom && firstUnseen !== undefined;
-  const toNewMessages = () => {
+  const toNewMessages = (rowKey: string) => {
     const element = scrollRef.current;
-    if (element && firstUnseen !== undefined) scrollToRow(element, keys, firstUnseen, view.geometry.heightsOf(keys, ESTIMATED_ROW_PX));
+    if (element) scrollToRow(element, keys, rowKey, view.geometry.heightsOf(keys, ESTIMATED_ROW_PX));
   };
   const onRetry = useCallback((rowKey: string) => retryMessage(rowKey), [retryMessage]);
   // Quick replies show only under the latest message (banners after it, e.g. "the survey started",
@@ -151,18 +149,9 @@ export function Timeline({ chat, active }: TimelineProps) {
         {rendered}
         {view.after > 0 && <div aria-hidden="true" className="parley-spacer" style={{ height: view.after }} />}
       </div>
-      <div aria-live="polite" aria-atomic="false" className="parley-visually-hidden">
-        {announcements.map((item) => (
-          <p key={item.key}>{item.text}</p>
-        ))}
-      </div>
+      <AgentAnnouncements chat={chat} active={active} />
     </div>
-    {showNewBelow && (
-      <button type="button" className="parley-new-below" onClick={toNewMessages}>
-        <span aria-hidden="true">↓ </span>
-        {t('newMessagesBelow')}
-      </button>
-    )}
+    <NewMessagesBelow timeline={rows} news={news} seen={seen} show={active && !atBottom} onJump={toNewMessages} />
     </div>
   );
 }

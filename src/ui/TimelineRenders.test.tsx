@@ -7,6 +7,18 @@ import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 
 const renders = vi.hoisted(() => [] as string[]);
+/** Renders of the Timeline itself: it asks for its window of rows once per render. */
+const timelineRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./windowing', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./windowing')>();
+  return {
+    ...actual,
+    useVirtualRows: (...args: Parameters<typeof actual.useVirtualRows>) => {
+      timelineRenders.count++;
+      return actual.useVirtualRows(...args);
+    },
+  };
+});
 vi.mock('./boundaries', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./boundaries')>();
   return {
@@ -24,6 +36,7 @@ const agent = (sequence: number): TimelineRow => rows.agentText(sequence, `agent
 
 beforeEach(() => {
   renders.length = 0;
+  timelineRenders.count = 0;
 });
 
 describe('timeline renders', () => {
@@ -47,5 +60,14 @@ describe('timeline renders', () => {
     renders.length = 0;
     await push({ chat: { unread: 1 } });
     expect(renders).toEqual([]);
+  });
+
+  it('a new agent message renders the timeline once: announcing it and seeing it render only their own parts', async () => {
+    const timeline = [agent(1), agent(2)];
+    const { push } = renderWidget({ open: true, chat: { timeline } });
+    timelineRenders.count = 0;
+    await push({ chat: { timeline: [...timeline, agent(3)], unread: 1 } });
+    expect(timelineRenders.count).toBe(1);
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toContain('agent 3');
   });
 });

@@ -107,14 +107,14 @@ function subscribeVisibility(onChange: () => void): () => void {
 const isVisible = () => document.visibilityState === 'visible';
 
 /**
- * The SeenRows of a timeline: tells the session (markSeen) while `open` and the tab is visible, and
- * re-renders the caller when rows become seen.
+ * The SeenRows of a timeline: tells the session (markSeen) while `open` and the tab is visible.
+ * It does not re-render the caller when rows become seen: a part that shows what was seen
+ * subscribes to the SeenRows itself (NewMessages.tsx).
  */
 export function useSeenRows(scrollRef: RefObject<HTMLElement | null>, open: boolean): SeenRows {
   const session = useSession();
   const [rows] = useState(() => new SeenRows((keys) => session.markSeen(keys)));
   const visible = useSyncExternalStore(subscribeVisibility, isVisible, () => true);
-  useSyncExternalStore(rows.subscribe, rows.getVersion, rows.getVersion);
   useEffect(() => rows.connect(scrollRef.current), [rows, scrollRef]);
   useEffect(() => rows.setLooking(open && visible), [rows, open, visible]);
   return rows;
