@@ -69,7 +69,7 @@ export function Timeline({ chat, active }: TimelineProps) {
   const { mutate: retryMessage } = useRetryMessage();
   const rows = chat.timeline;
   const keys = useMemo(() => rows.map((row) => row.key), [rows]);
-  const view = useVirtualRows(keys, scrollRef, active);
+  const view = useVirtualRows(keys, scrollRef, active, atBottom);
   const seen = useSeenRows(scrollRef, active);
   const news = useNewMessages(chat, active);
   const { divider } = news;

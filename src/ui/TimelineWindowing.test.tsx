@@ -26,8 +26,12 @@ const conversation = (count: number): TimelineRow[] =>
 
 const renderedSequences = () => [...screen.getByRole('log').querySelectorAll('[data-sequence]')].map((el) => Number(el.getAttribute('data-sequence')));
 
+/** Scrolls to `top` of a scroll height of every rendered row and spacer (the view follows the end only near it). */
 function scrollTo(top: number) {
   const scroller = screen.getByRole('log').parentElement as HTMLElement;
+  const log = screen.getByRole('log');
+  const height = () => [...log.querySelectorAll('.parley-spacer')].reduce((total, el) => total + parseFloat((el as HTMLElement).style.height), 0) + log.querySelectorAll('[data-row-key]').length * ESTIMATED_ROW_PX;
+  Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: height });
   Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => top, set: () => {} });
   act(() => void fireEvent.scroll(scroller));
 }
@@ -55,6 +59,17 @@ describe('timeline windowing', () => {
     // Spacers keep the full scroll height: rows above and below are accounted for.
     const spacers = [...log.querySelectorAll('.parley-spacer')].map((el) => parseFloat((el as HTMLElement).style.height));
     expect(spacers.reduce((a, b) => a + b, 0) + middle.length * ESTIMATED_ROW_PX).toBeCloseTo(10_000 * ESTIMATED_ROW_PX);
+  });
+
+  it('at the bottom, 500 new rows render at once at the end, before any scroll event says where the view went', async () => {
+    const history = conversation(10_000);
+    const { push } = renderWidget({ open: true, chat: { timeline: history } });
+    expect(renderedSequences().at(-1)).toBe(9_999);
+    const more = Array.from({ length: 500 }, (_, i) => rows.agentText(10_000 + i, `more ${i}`));
+    await push({ chat: { timeline: [...history, ...more] } });
+    const shown = renderedSequences();
+    expect(shown.at(-1)).toBe(10_499);
+    expect(shown.length).toBeLessThanOrEqual(Math.ceil((VIEWPORT + 2 * 600) / ESTIMATED_ROW_PX) + 1);
   });
 
   it('renders the latest rows while the timeline has no size yet', () => {

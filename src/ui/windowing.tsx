@@ -202,18 +202,23 @@ export interface VirtualRows extends RowWindow {
 const sameWindow = (a: RowWindow, b: RowWindow) => a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
 
 /**
- * The window over `keys`, re-rendering the caller only when the window itself changed: a scroll,
+ * The window over `keys` (at their end while `followEnd`: the view sticks to the bottom),
+ * re-rendering the caller only when the window itself changed: a scroll,
  * a resized viewport or a re-measured row that leaves the same rows and spacers renders nothing
  * (while a burst of messages arrives at the bottom, most of them do). Rows that changed height
  * are told through geometry.onResize.
  */
-export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTMLElement | null>, active: boolean): VirtualRows {
+export function useVirtualRows(keys: readonly string[], scrollRef: RefObject<HTMLElement | null>, active: boolean, followEnd: boolean): VirtualRows {
   const [geometry] = useState(() => new TimelineGeometry());
   const subscribe = useCallback((onChange: () => void) => geometry.attach(scrollRef.current, onChange), [geometry, scrollRef]);
   const last = useRef<RowWindow | undefined>(undefined);
   const read = (): RowWindow => {
-    const { scrollTop, viewport } = geometry.getSnapshot();
-    const next = nextWindow(last.current, { heights: geometry.heightsOf(keys, ESTIMATED_ROW_PX), scrollTop, viewport: active ? viewport : 0 });
+    const { scrollTop: scrolled, viewport } = geometry.getSnapshot();
+    const heights = geometry.heightsOf(keys, ESTIMATED_ROW_PX);
+    // Following the end, the window is the end's, where the view is about to be scrolled: new
+    // rows render once, at the bottom, not first where the view was and again after the scroll.
+    const scrollTop = followEnd ? Math.max(0, heights.reduce((total, h) => total + h, 0) - viewport) : scrolled;
+    const next = nextWindow(last.current, { heights, scrollTop, viewport: active ? viewport : 0 });
     if (last.current && sameWindow(last.current, next)) return last.current;
     last.current = next;
     return next;
