@@ -5,7 +5,11 @@
 // timers are throttled to about a second, while its subscribers still matter (the leading tab posts
 // the snapshot to the others, the cues fire): there the flush runs in a microtask, as where there
 // are no frames at all (Node).
-import type { TimerFunctions } from './clock';
+// While changes keep coming (each within MAX_PACE_MS of the last flush: a burst, a long history
+// arriving in pieces), the flushes space out, from one frame to MAX_PACE_MS apart, doubling each
+// time: a commit costs about the same whether it shows one new row or five hundred, and nobody
+// reads five hundred messages a frame. A change after a pause is shown in the next frame again.
+import type { Clock } from './clock';
 
 /** requestAnimationFrame and what says whether the page is hidden (the browser's by default). */
 export interface FrameFunctions {
@@ -19,6 +23,10 @@ export type Schedule = (flush: () => void) => void;
 
 /** The longest a change waits for a frame before the subscribers hear of it anyway. */
 export const FRAME_FALLBACK_MS = 100;
+/** While a burst goes on, flushes are at most this far apart… */
+export const MAX_PACE_MS = 100;
+/** …starting from about a frame's length. */
+export const FRAME_MS = 16;
 
 const microtask: Schedule = (flush) => queueMicrotask(flush);
 
@@ -34,20 +42,35 @@ function browserFrames(): FrameFunctions | undefined {
   };
 }
 
-/** The next frame, or FRAME_FALLBACK_MS, whichever is first; a microtask where there are no frames or the page is hidden. */
-export function frameSchedule(timers: TimerFunctions, frames: FrameFunctions | undefined = browserFrames()): Schedule {
+/**
+ * The next frame, or FRAME_FALLBACK_MS, whichever is first (while a burst goes on, not before the
+ * pace allows); a microtask where there are no frames or the page is hidden.
+ */
+export function frameSchedule(clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>, frames: FrameFunctions | undefined = browserFrames()): Schedule {
   if (!frames) return microtask;
+  let flushedAt = Number.NEGATIVE_INFINITY;
+  let pace = 0;
   return (flush) => {
     if (frames.hidden()) return microtask(flush);
+    const since = clock.now() - flushedAt;
+    pace = since < MAX_PACE_MS ? Math.min(Math.max(2 * pace, FRAME_MS), MAX_PACE_MS) : 0;
     let done = false;
+    let frame: unknown;
+    let timer: unknown;
     const run = () => {
       if (done) return;
       done = true;
       frames.cancelAnimationFrame(frame);
-      timers.clearTimeout(timer);
+      clock.clearTimeout(timer);
+      flushedAt = clock.now();
       flush();
     };
-    const frame = frames.requestAnimationFrame(run);
-    const timer = timers.setTimeout(run, FRAME_FALLBACK_MS);
+    const nextFrame = () => {
+      frame = frames.requestAnimationFrame(run);
+      timer = clock.setTimeout(run, FRAME_FALLBACK_MS);
+    };
+    const wait = pace - since;
+    if (wait > 0) timer = clock.setTimeout(nextFrame, wait);
+    else nextFrame();
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClock } from './clock';
-import { FRAME_FALLBACK_MS, frameSchedule } from './frames';
+import { FRAME_FALLBACK_MS, FRAME_MS, MAX_PACE_MS, frameSchedule } from './frames';
 import type { CoreEvent } from './model';
 import { createChatStore } from './store';
 import { CONSUMER, participant, receipt, snapshot, text, withAgent } from './test-support/builders';
@@ -72,8 +72,9 @@ describe('chat store: subscribers hear at most once per frame', () => {
     const frames = new Map<number, () => void>();
     const timers = new Map<number, { fn: () => void; ms: number }>();
     let hidden = false;
+    let now = 20_000;
     const clock = createClock({
-      now: () => 20_000,
+      now: () => now,
       setTimeout: (fn, ms) => (timers.set(++nextId, { fn, ms }), nextId),
       clearTimeout: (id) => void timers.delete(id as number),
     });
@@ -92,6 +93,18 @@ describe('chat store: subscribers hear at most once per frame', () => {
       schedule: frameSchedule(clock, frameFns),
       frame: () => runAll(frames, (fn: () => void) => fn()),
       fallback: () => runAll(timers, (t: { fn: () => void; ms: number }) => (expect(t.ms).toBe(FRAME_FALLBACK_MS), t.fn())),
+      /** Time passes: timers due by then run, then (like a browser) the next frame. */
+      advance(ms: number) {
+        now += ms;
+        for (const [id, t] of [...timers]) {
+          if (t.ms <= ms) {
+            timers.delete(id);
+            t.fn();
+          } else t.ms -= ms;
+        }
+        runAll(frames, (fn: () => void) => fn());
+      },
+      timerDelays: () => [...timers.values()].map((t) => t.ms),
       pendingFrames: () => frames.size,
       pendingTimers: () => timers.size,
       hide: (value: boolean) => (hidden = value),
@@ -114,12 +127,42 @@ describe('chat store: subscribers hear at most once per frame', () => {
     expect(seen).toEqual([1000]);
     expect(time.pendingTimers()).toBe(0); // the fallback was cancelled
 
-    // A frame later, one more change: one more notification, in the next frame.
-    time.frame();
+    // After a pause, one more change: one more notification, in the next frame.
+    time.advance(MAX_PACE_MS);
     expect(seen).toEqual([1000]);
     store.dispatch([add(1001)]);
     time.frame();
     expect(seen).toEqual([1000, 1001]);
+    store.dispose();
+  });
+
+  it('spaces the notifications out while changes keep coming, up to MAX_PACE_MS apart, and not after a pause', () => {
+    const time = manualTime();
+    const store = createChatStore(time.clock, time.schedule);
+    const heard: number[] = [];
+    let at = 0;
+    store.subscribe(() => heard.push(at));
+    // A change every frame for a second: a notification a frame later at first, then further apart.
+    for (let i = 1; i <= 60; i++) {
+      store.dispatch([add(i)]);
+      at += FRAME_MS;
+      time.advance(FRAME_MS);
+    }
+    const gaps = heard.slice(1).map((t, i) => t - (heard[i] as number));
+    // (the first frame once MAX_PACE_MS passed)
+    const paced = Math.ceil(MAX_PACE_MS / FRAME_MS) * FRAME_MS;
+    expect(gaps).toEqual([FRAME_MS, 2 * FRAME_MS, 4 * FRAME_MS, ...gaps.slice(3).map(() => paced)]);
+    expect(heard.length).toBeLessThan(15); // 60 frames of changes, not 60 notifications
+    expect(store.getSnapshot().chat.timeline).toHaveLength(60);
+
+    // Quiet for MAX_PACE_MS (after the last paced notification): the next change is heard in the next frame.
+    time.advance(MAX_PACE_MS);
+    time.advance(MAX_PACE_MS);
+    const before = heard.length;
+    store.dispatch([add(61)]);
+    expect(time.timerDelays()).toEqual([FRAME_FALLBACK_MS]); // the frame's fallback, no pacing timer
+    time.frame();
+    expect(heard).toHaveLength(before + 1);
     store.dispose();
   });
 
