@@ -86,6 +86,8 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
     },
     /** Pending bubbles for this tab's messages that `timeline` does not have yet (this tab's own session shows those it took). */
     overlay(timeline: readonly TimelineRow[], participantId: string): MessageRow[] {
+      // Asked on every change: nothing to look for (nearly always) costs nothing, however long the timeline.
+      if (![...calls.values()].some((c) => isMessage(c) && !c.local)) return [];
       const shown = new Set<string>();
       for (const row of timeline) if (row.kind === 'message' && row.clientId !== undefined) shown.add(row.clientId);
       return [...calls.values()].flatMap((c) =>
