@@ -46,7 +46,8 @@ export function AgentAnnouncements({ chat, active }: { chat: ChatView; active: b
     // announced then), so it is never announced again.
     const unreadFresh = chat.unread > 0 ? fresh.slice(-chat.unread) : [];
     if (!isVisible()) return;
-    for (const row of unreadFresh) {
+    // Only the last KEEP are kept, so only they are written (a burst brings hundreds at once).
+    for (const row of unreadFresh.slice(-KEEP)) {
       const line = document.createElement('p');
       line.textContent = t('messageFromAgent', { name: agentName(t, chat.names, row.participantId), text: bodyText(t, row.body) });
       element.append(line);

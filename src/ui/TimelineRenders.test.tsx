@@ -70,4 +70,16 @@ describe('timeline renders', () => {
     expect(timelineRenders.count).toBe(1);
     expect(document.querySelector('[aria-live="polite"]')?.textContent).toContain('agent 3');
   });
+
+  it('a burst of 500 unread agent messages writes the three it keeps to the live region, not 500', async () => {
+    const timeline = [agent(1)];
+    const { push } = renderWidget({ open: true, chat: { timeline } });
+    const burst = Array.from({ length: 500 }, (_, i) => agent(2 + i));
+    const created = vi.spyOn(document, 'createElement');
+    await push({ chat: { timeline: [...timeline, ...burst], unread: 500 } });
+    const lines = created.mock.calls.filter(([tag]) => tag === 'p').length;
+    created.mockRestore();
+    expect(lines).toBe(3);
+    expect([...(document.querySelector('[aria-live="polite"]')?.children ?? [])].map((p) => p.textContent)).toEqual(['Agent: agent 499', 'Agent: agent 500', 'Agent: agent 501']);
+  });
 });
