@@ -5,19 +5,27 @@
 // function of the key), so the state stays a function of the set of events. Read through these
 // functions only.
 
+import { eventKey } from './state';
+
 /** bucket key → (eventKey → fact). */
 export type FactTable<T> = Readonly<Record<string, Readonly<Record<string, T>>>>;
 
 export const BUCKET = 64;
 
-/** The bucket of eventKey(dialogId, sequence). */
+/** The bucket of eventKey(dialogId, sequence): the key of the dialog and the sequence's block. */
 export function bucketOf(dialogId: string, sequence: number): string {
-  return JSON.stringify([dialogId, Math.floor(sequence / BUCKET)]);
+  return eventKey(dialogId, Math.floor(sequence / BUCKET));
 }
 
+/** bucketOf, from an eventKey: its dialog's part up to the last comma is kept, the number is divided. */
 function bucketOfKey(key: string): string {
-  const [dialogId, sequence] = JSON.parse(key) as [string, number];
-  return bucketOf(dialogId, sequence);
+  const comma = key.lastIndexOf(',');
+  const sequence = Number(key.slice(comma + 1, -1));
+  if (comma < 0 || !key.endsWith(']') || !Number.isFinite(sequence)) {
+    const [dialogId, parsed] = JSON.parse(key) as [string, number];
+    return bucketOf(dialogId, parsed);
+  }
+  return `${key.slice(0, comma + 1)}${Math.floor(sequence / BUCKET)}]`;
 }
 
 /** The fact under an eventKey, if held. */

@@ -59,7 +59,24 @@ export const initialState: ChatState = Object.freeze({
   outbox: {},
 }) as ChatState;
 
-/** The key of a sequenced event: sequences are unique per dialog. */
+/** `JSON.stringify([dialogId, ` for each dialog seen lately (a conversation has a few; bounded against hostile input). */
+const keyPrefixes = new Map<string, string>();
+const MAX_PREFIXES = 256;
+
+function keyPrefix(dialogId: string): string {
+  let prefix = keyPrefixes.get(dialogId);
+  if (prefix === undefined) {
+    if (keyPrefixes.size >= MAX_PREFIXES) keyPrefixes.clear();
+    prefix = `${JSON.stringify([dialogId]).slice(0, -1)},`;
+    keyPrefixes.set(dialogId, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * The key of a sequenced event (sequences are unique per dialog): JSON.stringify([dialogId,
+ * sequence]), built from the dialog's cached prefix, since it is made for every event and lookup.
+ */
 export function eventKey(dialogId: string, sequence: number): string {
-  return JSON.stringify([dialogId, sequence]);
+  return Number.isFinite(sequence) ? `${keyPrefix(dialogId)}${sequence}]` : JSON.stringify([dialogId, sequence]);
 }
