@@ -48,7 +48,8 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
     values: () => [...calls.values()],
     add(call: PendingCall) {
       calls.set(call.id, call);
-      changed();
+      // Only a message is saved and shown: another call (markSeen, typing) changes nothing to see.
+      if (isMessage(call)) changed();
     },
     /** This tab's own session took the call (true), or stopped (false: the call is this tab's to keep again). */
     setLocal(call: PendingCall, local: boolean) {
@@ -62,7 +63,7 @@ export function createPendingCalls(store: KeyValueStore, key: string, onChange: 
       const call = calls.get(id);
       if (call) {
         calls.delete(id);
-        changed();
+        if (isMessage(call)) changed();
       }
       return call;
     },
