@@ -29,11 +29,15 @@ test('the launcher is named for what a click does: "Close chat" while the window
 });
 
 test('the "Reconnecting…" bar overlays the timeline: nothing in it moves', async ({ page, control, widget }) => {
+  // The route is in place before the page loads (one set up later may miss a socket the frame opens
+  // at once after the drop); it lets sockets through until the drop.
+  let refuse = false;
+  await page.routeWebSocket(/messaging\/consumer/, (ws) => (refuse ? ws.close({ code: 1011 }) : ws.connectToServer()));
   const { w } = await openWidget(control, widget, 'Before the drop');
   const scroller = w.log.locator('xpath=..');
   const before = { timeline: await scroller.boundingBox(), row: await w.mine('Before the drop').boundingBox() };
 
-  await page.routeWebSocket(/messaging\/consumer/, (ws) => ws.close({ code: 1011 }));
+  refuse = true;
   await control.dropSockets();
   const bar = w.dialog.getByText('Reconnecting…');
   await expect(bar).toBeVisible();
