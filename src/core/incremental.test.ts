@@ -72,6 +72,38 @@ describe('the incremental view: work proportional to the change', () => {
   });
 });
 
+describe('the earlier conversations: built again only when they may have changed', () => {
+  it('a message or a status change in the open conversation keeps the list of 1,000 closed ones', () => {
+    const closed = Array.from({ length: 1_000 }, (_, i) =>
+      snapshot(`old-${i}`, 1_500 + i, { stage: 'closed', mainOpen: false, startedAt: 1_000 + i, endedAt: 1_200 + i, participants: withAgent(participant(AGENT, 'agent')) }),
+    );
+    const counters: ViewCounters = { rows: 0, comparisons: 0, earlierBuilt: 0 };
+    const select = createViewSelector(counters);
+    const history: CoreEvent[] = [...closed, open, text('old-7', 1, AGENT, 'loaded earlier'), ...Array.from({ length: 1_000 }, (_, i) => text('c1', i, AGENT, `m${i}`))];
+    let state = reduce(initialState, history);
+    let view = select(state, opts);
+    expect(counters.earlierBuilt).toBe(1);
+    const list = view.earlier;
+    expect(list).toHaveLength(1_000);
+    const notify = (events: CoreEvent[]) => {
+      state = reduce(state, events);
+      view = select(state, opts, addChanges(nothing(), events));
+      return counters.earlierBuilt;
+    };
+    expect(notify([text('c1', 1_000, AGENT, 'new')])).toBe(1);
+    expect(notify([receipt('c1', 1_001, AGENT, 'read', [999])])).toBe(1);
+    view = select(state, opts, nothing()); // a status change: nothing in the state moved
+    expect(counters.earlierBuilt).toBe(1);
+    expect(view.earlier).toBe(list);
+    // What an earlier conversation is made of: a message of one, a new snapshot.
+    expect(notify([text('old-7', 2, CONSUMER, 'seen later')])).toBe(2);
+    expect(view.earlier?.find((c) => c.id === 'old-7')?.lastMessage?.text).toBe('seen later');
+    expect(notify([snapshot('old-1000', 3_000, { stage: 'closed', mainOpen: false, endedAt: 1_900 })])).toBe(3);
+    expect(view.earlier).toHaveLength(1_001);
+    expect(view).toStrictEqual(selectView(state, opts));
+  });
+});
+
 describe('the reducer: copy-on-write of the touched entries', () => {
   it('copies one bucket of messages for one new message in 10,000, and shares every other bucket and table', () => {
     const state = reduce(initialState, [open, ...Array.from({ length: 10_000 }, (_, i) => text('c1', i, AGENT, `m${i}`))]);

@@ -18,6 +18,8 @@ export interface ViewCounters {
   rows: number;
   /** Calls of the message order's comparator. */
   comparisons: number;
+  /** Times the list of earlier conversations was built (it walks every conversation and message). */
+  earlierBuilt?: number;
 }
 
 /** Where the rows' receipts and client ids come from (shared by the threads and the outbox rows of one view). */

@@ -4,7 +4,7 @@
 // (changes.ts), so a notification that changes one message costs O(1) rows and O(log n)
 // comparisons, not a rebuild; a row equal to the one the previous view had under its key is that
 // same object, and an unchanged view is the previous view, so the UI re-renders only what changed.
-import type { ChatView, ConversationSnapshot, TimelineRow } from './model';
+import type { ChatView, ConversationSnapshot, EarlierConversation, TimelineRow } from './model';
 import { activeAgents, belongsTo, currentConversation, isConsumer, latestSnapshots, snapshotsOf } from './conversation';
 import { bannersOf } from './banners';
 import { earlierConversations } from './earlier';
@@ -50,6 +50,8 @@ class ViewMemo {
   private small = new Map<string, TimelineRow>();
   private smallNext = new Map<string, TimelineRow>();
   private parts: { previous: TimelineRow[]; thread: TimelineRow[]; pending: MessageRow[]; timeline: TimelineRow[] } | undefined;
+  /** The earlier conversations last built, and what they were built from. */
+  private earlierKept: { snapshots: ChatState['snapshots']; dialogs: ChatState['dialogConversation']; currentId: string | undefined; list: EarlierConversation[] } | undefined;
 
   constructor(
     state: ChatState,
@@ -109,6 +111,31 @@ class ViewMemo {
     return timeline;
   }
 
+  /**
+   * The earlier conversations (earlier.ts), built again only when what they are made of may have
+   * changed: the snapshots, the dialogs' conversations, which one is current, or a message (or its
+   * receipt) of a conversation that is not the current one. A message or a status change in the
+   * current conversation keeps the list: it walks every conversation and every message.
+   */
+  earlier(state: ChatState, snap: ConversationSnapshot | undefined, touched: Set<string> | undefined): EarlierConversation[] {
+    const kept = this.earlierKept;
+    if (kept && touched && kept.snapshots === state.snapshots && kept.dialogs === state.dialogConversation && kept.currentId === snap?.id && !this.touchesOthers(state, snap, touched)) return kept.list;
+    this.counters.earlierBuilt = (this.counters.earlierBuilt ?? 0) + 1;
+    const list = earlierConversations(state, snap, this.consumerId, (c) => new ThreadIndex(c, this.consumerId, this.lookup, { rows: 0, comparisons: 0 }, state).messageRows);
+    this.earlierKept = { snapshots: state.snapshots, dialogs: state.dialogConversation, currentId: snap?.id, list };
+    return list;
+  }
+
+  /** Whether a touched message belongs to another conversation than the current one. */
+  private touchesOthers(state: ChatState, snap: ConversationSnapshot | undefined, touched: Set<string>): boolean {
+    for (const key of touched) {
+      const fact = factAt(state.messages, key);
+      if (fact === undefined) continue; // no message under this key (a receipt ahead of its message): no row
+      if ((state.dialogConversation[fact.dialogId] ?? fact.conversationId) !== snap?.id) return true;
+    }
+    return false;
+  }
+
   /** The index of `snap`'s thread: `kept` when its order and membership are the same, else built. */
   thread(state: ChatState, snap: ConversationSnapshot, kept: ThreadIndex | undefined, touched: Set<string> | undefined): ThreadIndex {
     if (kept && touched && threadSignature(kept.snap) === threadSignature(snap)) {
@@ -138,7 +165,7 @@ function buildView(state: ChatState, opts: ViewOptions, memo: ViewMemo, touched:
   }
   const snap = currentConversation(state);
   const pending = outboxRows(state, snap, consumerId, memo.lookup).map(memo.keep);
-  const earlier = earlierConversations(state, snap, consumerId, (c) => new ThreadIndex(c, consumerId, memo.lookup, { rows: 0, comparisons: 0 }, state).messageRows);
+  const earlier = memo.earlier(state, snap, touched);
   const view: ChatView = { stage: snap?.stage ?? 'none', timeline: [], unread: 0, names };
   if (Object.keys(avatars).length > 0) view.avatars = avatars;
   if (consumerId !== undefined) view.consumerId = consumerId;
