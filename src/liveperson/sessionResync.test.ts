@@ -59,6 +59,26 @@ describe('LivePerson session: resync', () => {
     expect(roundTrips(since(from), RECIPE)).toBe(1);
   });
 
+  it('a reconnect that resends 1,001 unchanged conversations gives the UI the very same view object', async () => {
+    const { account, session, conversationId: c } = await startInTab('Kept');
+    const consumerId = session.getSnapshot().chat.consumerId as string;
+    await h.control(account).seedClosedHistory(consumerId, 1_000);
+    // The seeded history is not notified: a first reconnect brings it.
+    await h.faults.drop();
+    const before = (await waitForSnapshot(session, (x) => x.connection.status === 'online' && x.chat.earlier?.length === 1_000)).chat;
+    expect(before.conversationId).toBe(c);
+
+    // The second: every conversation comes again, as it was.
+    const from = h.log.length;
+    await h.faults.drop();
+    await waitForSnapshot(session, (x) => x.connection.status !== 'online');
+    const after = await online(session);
+    const resent = h.log.slice(from).filter((e) => e.dir === 'in' && e.frame.type === 'cqm.ExConversationChangeNotification');
+    expect(resent.reduce((n, e) => n + ((e.frame.body as { changes?: unknown[] }).changes?.length ?? 0), 0)).toBeGreaterThanOrEqual(1_001);
+    expect(after.chat).toBe(before);
+    expect(texts(after.chat.timeline)).toEqual(['Kept']);
+  });
+
   it('a conversation this page dropped while the server keeps it open is rebuilt from the server: the next message goes to it, not "Not sent"', async () => {
     const account = h.account();
     const session = open(account);
