@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from '../core/clock';
 import { createChatStore } from '../core/store';
 import type { Connection } from './connection';
-import { createConversationList } from './conversationList';
+import { CLOCK_MARGIN_MS, createConversationList } from './conversationList';
 import { decodeNotification, type DecodedNotification, type RawNotification } from './decode';
 import type { ResponseResult } from './requests';
 import { openConversationFrame } from './testing/fuzzFrames';
@@ -11,21 +11,43 @@ import { openConversationFrame } from './testing/fuzzFrames';
 function fakeConnection() {
   let next = 0;
   const pending: Array<{ id: string; answer: () => void }> = [];
+  /** The body of every SubscribeExConversations sent. */
+  const filters: Array<Record<string, unknown>> = [];
   const connection = {
-    request(type: string) {
+    request(type: string, body: Record<string, unknown>) {
       if (type !== 'cqm.SubscribeExConversations') return Promise.resolve({ code: 200, body: {} } as ResponseResult);
+      filters.push(body);
       const id = `sub-${next++}`;
       return new Promise<ResponseResult>((resolve) => pending.push({ id, answer: () => resolve({ code: 200, body: { subscriptionId: id } } as ResponseResult) }));
     },
   } as unknown as Connection;
-  return { connection, pending };
+  return { connection, pending, filters };
 }
 
-const snapshotFrame = (subscriptionId: string, consumerId: string) => {
-  const raw = JSON.parse(openConversationFrame('conv-1', consumerId, 1_000)) as RawNotification & { body: { subscriptionId: string } };
+type ListFrame = RawNotification & { body: { subscriptionId: string; changes: Array<{ result: { conversationDetails: Record<string, unknown> } }> } };
+
+/** The list frame of subscription `subscriptionId` holding `convId`, open (or closed) since `at`. */
+const snapshotFrame = (subscriptionId: string, consumerId: string, convId = 'conv-1', closed = false) => {
+  const raw = JSON.parse(openConversationFrame(convId, consumerId, 1_000)) as ListFrame;
   raw.body.subscriptionId = subscriptionId;
+  if (closed) Object.assign(raw.body.changes[0]?.result.conversationDetails ?? {}, { state: 'CLOSE', stage: 'CLOSE', endTs: 1_500 });
   return decodeNotification(raw, { consumerId, receivedAt: 1_000 });
 };
+
+/** Both of a round's snapshots: the open conversation conv-1 (in both) and the closed conv-old (in `all`, the second). */
+const both = (withOld: boolean, withOpen = true) => {
+  let n = 0;
+  return (id: string): DecodedNotification => {
+    const isAll = n++ === 1;
+    if (isAll && withOld) {
+      const old = snapshotFrame(id, 'me', 'conv-old', true);
+      const open = withOpen ? snapshotFrame(id, 'me') : undefined;
+      return { ...old, events: [...old.events, ...(open?.events ?? [])], conversationIds: ['conv-old', ...(open ? ['conv-1'] : [])] };
+    }
+    return withOpen ? snapshotFrame(id, 'me') : empty(id);
+  };
+};
+const empty = (id: string): DecodedNotification => ({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', events: [], conversationIds: [], subscriptionId: id });
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -34,7 +56,7 @@ function listOverFakeSocket() {
   const clock = createClock();
   const store = createChatStore(clock);
   store.setConsumerId('me');
-  const { connection, pending } = fakeConnection();
+  const { connection, pending, filters } = fakeConnection();
   const list = createConversationList(connection, store, clock);
   /**
    * A whole round: the list subscribes, each subscription is answered in order and, after each
@@ -50,7 +72,7 @@ function listOverFakeSocket() {
     }
     return settle;
   };
-  return { store, list, pending, round };
+  return { store, list, pending, round, filters };
 }
 
 describe('the conversation list', () => {
@@ -81,8 +103,51 @@ describe('the conversation list', () => {
   it('settles by the snapshots: a conversation neither mentions is removed', async () => {
     const { store, round } = listOverFakeSocket();
     (await round((id) => snapshotFrame(id, 'me')))();
-    (await round((id) => ({ kind: 'notification', type: 'cqm.ExConversationChangeNotification', events: [], conversationIds: [], subscriptionId: id })))();
+    (await round(empty))();
     expect(Object.keys(store.state.snapshots)).toEqual([]);
     store.dispose();
+  });
+});
+
+describe('the resume watermark (minLastUpdatedTime on the history)', () => {
+  const NOW = Date.now();
+  const clockAnswer = { currentTime: NOW };
+
+  it('a proven round makes the next ask the history only for what changed since, less the margin; the open list is never partial', async () => {
+    const { filters, round } = listOverFakeSocket();
+    (await round(both(true)))(clockAnswer);
+    expect(filters).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] }]);
+    (await round(both(false)))(clockAnswer);
+    expect(filters.slice(2)).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'], minLastUpdatedTime: NOW - CLOCK_MARGIN_MS }]);
+  });
+
+  it('a partial history keeps the closed conversations it does not resend, and still drops an open one neither list has', async () => {
+    const { store, round } = listOverFakeSocket();
+    (await round(both(true)))(clockAnswer);
+    expect(Object.keys(store.state.snapshots).sort()).toEqual(['conv-1', 'conv-old']);
+    (await round(both(false)))(clockAnswer); // nothing changed: conv-1 is in the open list, conv-old is not resent
+    expect(Object.keys(store.state.snapshots).sort()).toEqual(['conv-1', 'conv-old']);
+    (await round(both(false, false)))(clockAnswer); // the server lost the open conversation
+    expect(Object.keys(store.state.snapshots)).toEqual(['conv-old']);
+  });
+
+  it('asks for everything again after forget(), for another consumer, or when the server time is missing or far ahead', async () => {
+    const cases: Array<(l: ReturnType<typeof listOverFakeSocket>) => unknown> = [
+      (l) => l.list.forget(),
+      (l) => l.store.setConsumerId('someone-else'),
+    ];
+    for (const between of cases) {
+      const l = listOverFakeSocket();
+      (await l.round(both(true)))(clockAnswer);
+      between(l);
+      (await l.round(both(true)))(clockAnswer);
+      expect(l.filters[3]).not.toHaveProperty('minLastUpdatedTime');
+    }
+    for (const answer of [undefined, {}, { currentTime: 'soon' }, { currentTime: NOW + 2 * 24 * 3600_000 }]) {
+      const l = listOverFakeSocket();
+      (await l.round(both(true)))(answer);
+      (await l.round(both(true)))(clockAnswer);
+      expect(l.filters[3]).not.toHaveProperty('minLastUpdatedTime');
+    }
   });
 });

@@ -10,7 +10,21 @@
 // are the truth about which conversations exist: conversations the store knows that neither
 // mentions are removed (the server lost them, e.g. after a restart), so nothing subscribes to a
 // dialog that no longer exists.
-import type { TimerFunctions } from '../core/clock';
+//
+// A resume watermark on `all` (protocol reference §3.1, §10 step 3): once a round is proven complete
+// (its snapshots in, and the GetClock sent after them answered with the server's time), the next
+// round asks `all` only for the conversations updated since then (`minLastUpdatedTime`), so a
+// reconnect does not resend 1,000 unchanged closed conversations. [INF] The field is documented
+// ("Do not fetch conversation which have not been updated after this timestamp"); its use as a
+// resume watermark is the reference's inference, as is comparing it with GetClock's currentTime:
+// both are the server's epoch ms, and CLOCK_MARGIN_MS covers a skew between its services. Anything
+// updated after the last proof comes again, so nothing is missed; what did not change is kept.
+// Such a partial snapshot cannot tell that a closed conversation is gone, so its settle removes
+// only the open conversations neither list mentions (`open` is never partial). A first load, a
+// forget() or another consumer asks for everything again.
+import type { Clock } from '../core/clock';
+import { snapshotsOf } from '../core/conversation';
+import { asObject, asTimestamp } from '../core/decodeValues';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
 import type { DecodedNotification } from './decode';
@@ -25,18 +39,26 @@ export interface ConversationList {
    * Subscribes on this socket (again), both subscriptions in one flight; resolves once both are
    * answered and both snapshots are in (not waiting for anything else, so callers can pipeline).
    * Resolves to this round's settle: the snapshots are the truth, so it removes the conversations
-   * neither mentioned. Call it once a round trip sent after subscribe() answered (every
-   * notification sent before it has then arrived). It does nothing once a newer round began (or
-   * the socket closed): only the round whose snapshots were awaited may judge by them.
+   * neither mentioned (only open ones, when `all` was partial). Call it once a round trip sent after
+   * subscribe() answered (every notification sent before it has then arrived), with that round
+   * trip's GetClock answer, whose server time makes the next round's watermark. It does nothing once
+   * a newer round began (or the socket closed): only the round whose snapshots were awaited may
+   * judge by them.
    */
-  subscribe(): Promise<() => void>;
+  subscribe(): Promise<(clockAnswer?: unknown) => void>;
   /** A conversation-list notification: applied when it belongs to a current subscription. */
   admit(frame: Notification): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
+  /** The store forgot what it held (ChatStore.forget): the next round asks for everything. */
+  forget(): void;
 }
 
 export const SNAPSHOT_TIMEOUT_MS = 10_000;
+/** How far before the last proof the watermark goes back [INF]: a skew between the server's clocks. */
+export const CLOCK_MARGIN_MS = 5 * 60_000;
+/** A server time further ahead of this page's clock is not believed (no watermark then). */
+const MAX_CLOCK_AHEAD_MS = 24 * 3600_000;
 /** Notifications held while a subscription's id is not known yet (a bound against floods). */
 const MAX_EARLY = 500;
 
@@ -52,7 +74,7 @@ interface Subscription {
   waiter?: { resolve: () => void; fail: () => void } | undefined;
 }
 
-export function createConversationList(connection: Connection, store: ChatStore, timers: TimerFunctions): ConversationList {
+export function createConversationList(connection: Connection, store: ChatStore, timers: Clock): ConversationList {
   const current = new Map<Role, Subscription>();
   let requesting = 0;
   let early: Notification[] = [];
@@ -60,6 +82,8 @@ export function createConversationList(connection: Connection, store: ChatStore,
   let mentioned = new Set<string>();
   /** Bumped by every subscribe() and reset(): a settle of an older round does nothing. */
   let round = 0;
+  /** The server time as of which the held conversations were proven complete, and for which consumer. */
+  let proven: { at: number; consumerId: string | undefined } | undefined;
 
   const roleOf = (subscriptionId: string): Role | undefined => {
     for (const [role, sub] of current) if (sub.id === subscriptionId) return role;
@@ -91,10 +115,11 @@ export function createConversationList(connection: Connection, store: ChatStore,
       sub.waiter = { resolve: () => done(true), fail: () => done(false) };
     });
 
-  const request = async (role: Role): Promise<string> => {
+  const request = async (role: Role, since: number | undefined): Promise<string> => {
     requesting += 1;
     try {
-      const response = await connection.request(RequestTypes.SubscribeExConversations, LIST_FILTERS[role]);
+      const filter = role === 'all' && since !== undefined ? { ...LIST_FILTERS.all, minLastUpdatedTime: since } : LIST_FILTERS[role];
+      const response = await connection.request(RequestTypes.SubscribeExConversations, filter);
       const id = isRecord(response.body) ? response.body.subscriptionId : undefined;
       if (typeof id !== 'string' && typeof id !== 'number') throw new Error('The conversation subscription returned no subscriptionId');
       return String(id);
@@ -103,8 +128,8 @@ export function createConversationList(connection: Connection, store: ChatStore,
     }
   };
 
-  const subscribeOne = async (role: Role, mine: number): Promise<void> => {
-    const id = await request(role);
+  const subscribeOne = async (role: Role, mine: number, since: number | undefined): Promise<void> => {
+    const id = await request(role, since);
     if (mine !== round) return;
     const previous = current.get(role);
     const sub: Subscription = { id, snapshotSeen: false };
@@ -122,13 +147,18 @@ export function createConversationList(connection: Connection, store: ChatStore,
     async subscribe() {
       const mine = ++round;
       mentioned = new Set();
-      await Promise.all((['open', 'all'] as const).map((role) => subscribeOne(role, mine)));
+      const since = proven !== undefined && proven.consumerId === store.consumerId ? Math.max(0, proven.at - CLOCK_MARGIN_MS) : undefined;
+      await Promise.all((['open', 'all'] as const).map((role) => subscribeOne(role, mine, since)));
       let settled = false;
-      return () => {
+      return (clockAnswer) => {
         if (settled || mine !== round || current.size < 2) return;
         settled = true;
-        const gone = Object.keys(store.state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
+        const { state } = store;
+        const unlisted = Object.keys(state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
+        const gone = since === undefined ? unlisted : unlisted.filter((conversationId) => snapshotsOf(state, conversationId).at(-1)?.stage === 'open');
         store.dispatch(gone.map((conversationId) => ({ type: 'conversationRemoved', conversationId })));
+        const at = asTimestamp(asObject(clockAnswer)?.currentTime, timers.now() + MAX_CLOCK_AHEAD_MS);
+        proven = at === undefined ? undefined : { at, consumerId: store.consumerId };
       };
     },
     admit(frame) {
@@ -146,6 +176,9 @@ export function createConversationList(connection: Connection, store: ChatStore,
       mentioned = new Set();
       for (const sub of current.values()) sub.waiter?.fail();
       current.clear();
+    },
+    forget() {
+      proven = undefined;
     },
   };
 }

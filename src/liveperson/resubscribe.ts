@@ -112,8 +112,12 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
     // answer proves that everything those requests caused has arrived: the lists' snapshots and
     // the dialogs' history replays (protocol reference §2.1; docs/liveperson.md, "Resync in one
     // flight").
-    const [settle] = await Promise.all([list.subscribe(), ...watchedDialogs(store.state).map(watch), connection.request(RequestTypes.GetClock)]);
-    settle();
+    // Sent in this order: the lists, the dialogs, then the GetClock (its answer also dates the
+    // proof, the lists' next watermark: conversationList.ts).
+    const listed = list.subscribe();
+    const watching = Promise.all(watchedDialogs(store.state).map(watch));
+    const [settle, , timeAnswer] = await Promise.all([listed, watching, connection.request(RequestTypes.GetClock)]);
+    settle(timeAnswer.body);
     // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
     const revealed = watchedDialogs(store.state).filter((t) => !dialogs.has(t.dialogId) && !unusable.has(t.dialogId));
     if (revealed.length > 0) await Promise.all([...revealed.map(watch), connection.request(RequestTypes.GetClock)]);
@@ -142,6 +146,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
     },
     forget() {
       floors.clear();
+      list.forget();
     },
     reset() {
       online = false;
