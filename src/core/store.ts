@@ -15,6 +15,8 @@ import { frameSchedule, type Schedule } from './frames';
 export interface ChatStore {
   readonly state: ChatState;
   readonly consumerId: string | undefined;
+  /** Bumped whenever the store forgets what the server told (forget(), another consumer): what was proven before no longer holds. */
+  readonly generation: number;
   readonly connection: ConnectionView;
   dispatch(events: readonly CoreEvent[]): void;
   /**
@@ -47,7 +49,9 @@ export function createChatStore(clock: Clock, schedule: Schedule = frameSchedule
   let connection: ConnectionView = { status: 'idle' };
   let snapshot: SessionSnapshot | undefined;
   let flushQueued = false;
+  let generation = 0;
   const forgetServerState = () => {
+    generation += 1;
     const unsent = Object.fromEntries(Object.entries(state.outbox).filter(([, entry]) => entry.stored === undefined));
     state = { ...initialState, outbox: unsent };
     pending = everything();
@@ -105,6 +109,9 @@ export function createChatStore(clock: Clock, schedule: Schedule = frameSchedule
     },
     get consumerId() {
       return consumerId;
+    },
+    get generation() {
+      return generation;
     },
     get connection() {
       return connection;

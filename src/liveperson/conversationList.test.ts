@@ -26,15 +26,18 @@ function fakeConnection() {
 
 type ListFrame = RawNotification & { body: { subscriptionId: string; changes: Array<{ result: { conversationDetails: Record<string, unknown> } }> } };
 
-/** The list frame of subscription `subscriptionId` holding `convId`, open (or closed) since `at`. */
+/** When the frames' conversations were last updated (metaDataLastUpdateTs). */
+const UPDATED = 1_700_000_000_000;
+
+/** The list frame of subscription `subscriptionId` holding `convId`, open (or closed), updated at UPDATED. */
 const snapshotFrame = (subscriptionId: string, consumerId: string, convId = 'conv-1', closed = false) => {
-  const raw = JSON.parse(openConversationFrame(convId, consumerId, 1_000)) as ListFrame;
+  const raw = JSON.parse(openConversationFrame(convId, consumerId, UPDATED)) as ListFrame;
   raw.body.subscriptionId = subscriptionId;
-  if (closed) Object.assign(raw.body.changes[0]?.result.conversationDetails ?? {}, { state: 'CLOSE', stage: 'CLOSE', endTs: 1_500 });
-  return decodeNotification(raw, { consumerId, receivedAt: 1_000 });
+  if (closed) Object.assign(raw.body.changes[0]?.result.conversationDetails ?? {}, { state: 'CLOSE', stage: 'CLOSE', endTs: UPDATED });
+  return decodeNotification(raw, { consumerId, receivedAt: UPDATED });
 };
 
-/** Both of a round's snapshots: the open conversation conv-1 (in both) and the closed conv-old (in `all`, the second). */
+/** Both of a round's snapshots, answered in order (open first, as subscribe() sends them): conv-1 open (in both) and conv-old closed (in `all`). */
 const both = (withOld: boolean, withOpen = true) => {
   let n = 0;
   return (id: string): DecodedNotification => {
@@ -112,42 +115,53 @@ describe('the conversation list', () => {
 describe('the resume watermark (minLastUpdatedTime on the history)', () => {
   const NOW = Date.now();
   const clockAnswer = { currentTime: NOW };
+  const NEWEST = UPDATED; // conv-1's and conv-old's metaDataLastUpdateTs: the newest update seen
+  const watermarkOf = (filters: Array<Record<string, unknown>>) => filters.at(-1)?.minLastUpdatedTime;
 
-  it('a proven round makes the next ask the history only for what changed since, less the margin; the open list is never partial', async () => {
+  it('a proven round makes the next ask the history only for what changed since the newest update seen, less the margin; the open list is never partial', async () => {
     const { filters, round } = listOverFakeSocket();
-    (await round(both(true)))(clockAnswer);
+    expect((await round(both(true)))(clockAnswer)).toBe(true);
     expect(filters).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'] }]);
     (await round(both(false)))(clockAnswer);
-    expect(filters.slice(2)).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'], minLastUpdatedTime: NOW - CLOCK_MARGIN_MS }]);
+    expect(filters.slice(2)).toEqual([{ stage: ['OPEN'] }, { convState: ['OPEN', 'CLOSE'], stage: ['OPEN', 'CLOSE'], minLastUpdatedTime: NEWEST - CLOCK_MARGIN_MS }]);
   });
 
-  it('a partial history keeps the closed conversations it does not resend, and still drops an open one neither list has', async () => {
-    const { store, round } = listOverFakeSocket();
+  it('the server time caps a watermark taken from updates dated ahead of it', async () => {
+    const { filters, round } = listOverFakeSocket();
+    (await round(both(true)))({ currentTime: NEWEST - 60_000 }); // the frames dated ahead of the server's clock
+    (await round(both(false)))(clockAnswer);
+    expect(watermarkOf(filters)).toBe(NEWEST - 60_000 - CLOCK_MARGIN_MS);
+  });
+
+  it('a partial history keeps the closed conversations it does not resend; an open one in neither list asks for a full round, which drops it', async () => {
+    const { store, filters, round } = listOverFakeSocket();
     (await round(both(true)))(clockAnswer);
     expect(Object.keys(store.state.snapshots).sort()).toEqual(['conv-1', 'conv-old']);
-    (await round(both(false)))(clockAnswer); // nothing changed: conv-1 is in the open list, conv-old is not resent
+    expect((await round(both(false)))(clockAnswer)).toBe(true); // nothing changed: conv-1 is in the open list, conv-old is not resent
     expect(Object.keys(store.state.snapshots).sort()).toEqual(['conv-1', 'conv-old']);
-    (await round(both(false, false)))(clockAnswer); // the server lost the open conversation
+    expect((await round(both(false, false)))(clockAnswer)).toBe(false); // the open conversation is in neither list
+    expect(Object.keys(store.state.snapshots).sort()).toEqual(['conv-1', 'conv-old']);
+    expect((await round(both(true, false)))(clockAnswer)).toBe(true);
+    expect(watermarkOf(filters)).toBeUndefined(); // that round asked for everything
     expect(Object.keys(store.state.snapshots)).toEqual(['conv-old']);
   });
 
-  it('asks for everything again after forget(), for another consumer, or when the server time is missing or far ahead', async () => {
-    const cases: Array<(l: ReturnType<typeof listOverFakeSocket>) => unknown> = [
-      (l) => l.list.forget(),
-      (l) => l.store.setConsumerId('someone-else'),
+  it('asks for everything again after the store forgot, after another consumer (and back), after a refused dialog, or without a believable server time', async () => {
+    const cases: Array<[string, (l: ReturnType<typeof listOverFakeSocket>) => unknown, unknown]> = [
+      ['nothing in between (the control)', () => undefined, clockAnswer],
+      ['store.forget()', (l) => l.store.forget(), clockAnswer],
+      ['another consumer and back', (l) => (l.store.setConsumerId('someone-else'), l.store.setConsumerId('me')), clockAnswer],
+      ['a refused dialog', (l) => l.list.distrust(), clockAnswer],
+      ['no server time', () => undefined, undefined],
+      ['a server time that is not a number', () => undefined, { currentTime: 'soon' }],
+      ['a server time two days ahead', () => undefined, { currentTime: NOW + 2 * 24 * 3600_000 }],
     ];
-    for (const between of cases) {
-      const l = listOverFakeSocket();
-      (await l.round(both(true)))(clockAnswer);
-      between(l);
-      (await l.round(both(true)))(clockAnswer);
-      expect(l.filters[3]).not.toHaveProperty('minLastUpdatedTime');
-    }
-    for (const answer of [undefined, {}, { currentTime: 'soon' }, { currentTime: NOW + 2 * 24 * 3600_000 }]) {
+    for (const [what, between, answer] of cases) {
       const l = listOverFakeSocket();
       (await l.round(both(true)))(answer);
+      between(l);
       (await l.round(both(true)))(clockAnswer);
-      expect(l.filters[3]).not.toHaveProperty('minLastUpdatedTime');
+      expect(watermarkOf(l.filters), what).toBe(what.includes('control') ? NEWEST - CLOCK_MARGIN_MS : undefined);
     }
   });
 });

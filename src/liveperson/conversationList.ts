@@ -12,18 +12,20 @@
 // dialog that no longer exists.
 //
 // A resume watermark on `all` (protocol reference §3.1, §10 step 3): once a round is proven complete
-// (its snapshots in, and the GetClock sent after them answered with the server's time), the next
-// round asks `all` only for the conversations updated since then (`minLastUpdatedTime`), so a
-// reconnect does not resend 1,000 unchanged closed conversations. [INF] The field is documented
-// ("Do not fetch conversation which have not been updated after this timestamp"); its use as a
-// resume watermark is the reference's inference, as is comparing it with GetClock's currentTime:
-// both are the server's epoch ms, and CLOCK_MARGIN_MS covers a skew between its services. Anything
-// updated after the last proof comes again, so nothing is missed; what did not change is kept.
-// Such a partial snapshot cannot tell that a closed conversation is gone, so its settle removes
-// only the open conversations neither list mentions (`open` is never partial). A first load, a
-// forget() or another consumer asks for everything again.
+// (its snapshots in, and the GetClock sent after them answered), the next round asks `all` only for
+// the conversations updated since then (`minLastUpdatedTime`), so a reconnect does not resend 1,000
+// unchanged closed conversations. The field is documented ("Do not fetch conversation which have
+// not been updated after this timestamp"); the reference suggests the newest metaDataLastUpdateTs
+// seen as a resume watermark [INF]. This list takes the older of that and the GetClock answer's
+// currentTime (so a timestamp far ahead cannot hide what comes later) [INF, this module's], less
+// CLOCK_MARGIN_MS. Every update after the proof carries a later metaDataLastUpdateTs than any seen
+// before it, so it comes again: nothing is missed, and what did not change is kept.
+// A partial history cannot tell that a closed conversation is gone: its settle removes nothing,
+// and when an open conversation is in neither list (lost by the server, or closed with its update
+// older than the watermark) it asks for a full round instead. A first load, a forgotten store
+// (ChatStore.generation), or a held dialog the server refuses (distrust()) asks for everything.
 import type { Clock } from '../core/clock';
-import { snapshotsOf } from '../core/conversation';
+import { latestSnapshots } from '../core/conversation';
 import { asObject, asTimestamp } from '../core/decodeValues';
 import type { ChatStore } from '../core/store';
 import type { Connection } from './connection';
@@ -39,19 +41,20 @@ export interface ConversationList {
    * Subscribes on this socket (again), both subscriptions in one flight; resolves once both are
    * answered and both snapshots are in (not waiting for anything else, so callers can pipeline).
    * Resolves to this round's settle: the snapshots are the truth, so it removes the conversations
-   * neither mentioned (only open ones, when `all` was partial). Call it once a round trip sent after
-   * subscribe() answered (every notification sent before it has then arrived), with that round
-   * trip's GetClock answer, whose server time makes the next round's watermark. It does nothing once
-   * a newer round began (or the socket closed): only the round whose snapshots were awaited may
-   * judge by them.
+   * neither mentioned. Call it once a round trip sent after subscribe() answered (every
+   * notification sent before it has then arrived), with that round trip's GetClock answer (it dates
+   * the proof, the next round's watermark). It does nothing once a newer round began (or the socket
+   * closed): only the round whose snapshots were awaited may judge by them. It returns false when a
+   * partial history cannot settle (an open conversation is in neither list): subscribe again then,
+   * and that round asks for everything.
    */
-  subscribe(): Promise<(clockAnswer?: unknown) => void>;
+  subscribe(): Promise<(clockAnswer?: unknown) => boolean>;
   /** A conversation-list notification: applied when it belongs to a current subscription. */
   admit(frame: Notification): void;
   /** The socket closed: its subscriptions are gone. */
   reset(): void;
-  /** The store forgot what it held (ChatStore.forget): the next round asks for everything. */
-  forget(): void;
+  /** The server refused a held conversation's dialog: it may have lost what is held; the next round asks for everything. */
+  distrust(): void;
 }
 
 export const SNAPSHOT_TIMEOUT_MS = 10_000;
@@ -74,7 +77,7 @@ interface Subscription {
   waiter?: { resolve: () => void; fail: () => void } | undefined;
 }
 
-export function createConversationList(connection: Connection, store: ChatStore, timers: Clock): ConversationList {
+export function createConversationList(connection: Connection, store: ChatStore, clock: Clock): ConversationList {
   const current = new Map<Role, Subscription>();
   let requesting = 0;
   let early: Notification[] = [];
@@ -82,8 +85,8 @@ export function createConversationList(connection: Connection, store: ChatStore,
   let mentioned = new Set<string>();
   /** Bumped by every subscribe() and reset(): a settle of an older round does nothing. */
   let round = 0;
-  /** The server time as of which the held conversations were proven complete, and for which consumer. */
-  let proven: { at: number; consumerId: string | undefined } | undefined;
+  /** The time as of which the held conversations were proven complete, and for which store generation. */
+  let proven: { at: number; generation: number } | undefined;
 
   const roleOf = (subscriptionId: string): Role | undefined => {
     for (const [role, sub] of current) if (sub.id === subscriptionId) return role;
@@ -102,12 +105,12 @@ export function createConversationList(connection: Connection, store: ChatStore,
   const snapshotOf = (sub: Subscription) =>
     new Promise<void>((resolve, reject) => {
       if (sub.snapshotSeen) return resolve();
-      const timer = timers.setTimeout(() => {
+      const timer = clock.setTimeout(() => {
         sub.waiter = undefined;
         reject(new Error('The conversation list did not arrive in time'));
       }, SNAPSHOT_TIMEOUT_MS);
       const done = (ok: boolean) => {
-        timers.clearTimeout(timer);
+        clock.clearTimeout(timer);
         sub.waiter = undefined;
         if (ok) resolve();
         else reject(new Error('The connection closed before the conversation list arrived'));
@@ -147,18 +150,24 @@ export function createConversationList(connection: Connection, store: ChatStore,
     async subscribe() {
       const mine = ++round;
       mentioned = new Set();
-      const since = proven !== undefined && proven.consumerId === store.consumerId ? Math.max(0, proven.at - CLOCK_MARGIN_MS) : undefined;
+      if (proven !== undefined && proven.generation !== store.generation) proven = undefined;
+      const since = proven === undefined ? undefined : Math.max(0, proven.at - CLOCK_MARGIN_MS);
       await Promise.all((['open', 'all'] as const).map((role) => subscribeOne(role, mine, since)));
       let settled = false;
       return (clockAnswer) => {
-        if (settled || mine !== round || current.size < 2) return;
+        if (settled || mine !== round || current.size < 2) return true;
         settled = true;
-        const { state } = store;
-        const unlisted = Object.keys(state.snapshots).filter((conversationId) => !mentioned.has(conversationId));
-        const gone = since === undefined ? unlisted : unlisted.filter((conversationId) => snapshotsOf(state, conversationId).at(-1)?.stage === 'open');
-        store.dispatch(gone.map((conversationId) => ({ type: 'conversationRemoved', conversationId })));
-        const at = asTimestamp(asObject(clockAnswer)?.currentTime, timers.now() + MAX_CLOCK_AHEAD_MS);
-        proven = at === undefined ? undefined : { at, consumerId: store.consumerId };
+        const held = latestSnapshots(store.state);
+        const unlisted = held.filter((c) => !mentioned.has(c.id));
+        if (since !== undefined && unlisted.some((c) => c.stage === 'open')) {
+          proven = undefined;
+          return false;
+        }
+        if (since === undefined) store.dispatch(unlisted.map((c) => ({ type: 'conversationRemoved', conversationId: c.id })));
+        const serverTime = asTimestamp(asObject(clockAnswer)?.currentTime, clock.now() + MAX_CLOCK_AHEAD_MS);
+        const newest = Math.max(0, ...latestSnapshots(store.state).map((c) => c.updatedAt));
+        proven = serverTime === undefined || newest <= 0 ? undefined : { at: Math.min(serverTime, newest), generation: store.generation };
+        return true;
       };
     },
     admit(frame) {
@@ -177,7 +186,7 @@ export function createConversationList(connection: Connection, store: ChatStore,
       for (const sub of current.values()) sub.waiter?.fail();
       current.clear();
     },
-    forget() {
+    distrust() {
       proven = undefined;
     },
   };

@@ -90,6 +90,7 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
       dialogs.delete(dialogId);
       if (isRefused(error)) {
         unusable.set(dialogId, error as Error);
+        list.distrust(); // the server may have lost a conversation a partial history kept
         console.warn(`Parley: the server refused to subscribe to dialog ${dialogId}; skipping it`, error);
       }
     });
@@ -117,7 +118,11 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
     const listed = list.subscribe();
     const watching = Promise.all(watchedDialogs(store.state).map(watch));
     const [settle, , timeAnswer] = await Promise.all([listed, watching, connection.request(RequestTypes.GetClock)]);
-    settle(timeAnswer.body);
+    if (!settle(timeAnswer.body)) {
+      // A partial history left an open conversation unexplained: one more round, of everything.
+      const [full, again] = await Promise.all([list.subscribe(), connection.request(RequestTypes.GetClock)]);
+      full(again.body);
+    }
     // Dialogs the snapshots revealed (a first load, or what changed while away): a second flight.
     const revealed = watchedDialogs(store.state).filter((t) => !dialogs.has(t.dialogId) && !unusable.has(t.dialogId));
     if (revealed.length > 0) await Promise.all([...revealed.map(watch), connection.request(RequestTypes.GetClock)]);
@@ -146,7 +151,6 @@ export function createSubscriber(connection: Connection, store: ChatStore, clock
     },
     forget() {
       floors.clear();
-      list.forget();
     },
     reset() {
       online = false;
