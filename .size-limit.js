@@ -91,9 +91,11 @@ export default [
   // 107 KB since every tab sends files and opens earlier conversations through the leader, and the
   // silent-socket check (2026-12-03: about 2 KB; the leader must have them before any intent);
   // 107.5 KB since the store paces a burst's notifications and builds event keys without JSON
-  // (2026-12-03 evening: +0.3 KB, for the 10,000-message and burst figures, docs/benchmarks.md).
+  // (2026-12-03 evening: +0.3 KB, for the 10,000-message and burst figures, docs/benchmarks.md);
+  // 108 KB since the history is asked for with a resume watermark and the earlier conversations are
+  // kept between views (2026-12-04: +0.42 KB; resync CPU from about 40 to 19 ms, docs/benchmarks.md).
   // Issue 9's goal (open and connected <= 100 KB with the window chunk) is NOT met: see docs/benchmarks.md.
-  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '107.5 KB'),
+  budget("app's first load (frame page + entry + its imports + CSS, React included)", [`${dist}/frame.html`, ...firstLoad], '108 KB'),
   // 25 KB until files and photos, the earlier conversations, the rating and the window's menu (30 KB);
   // 28 KB since the chunks of the first load it imports are no longer counted in it too; 26.5 KB since
   // the end confirmation, the rating, the earlier conversations and a file in a bubble are lazy parts
@@ -106,8 +108,9 @@ export default [
   // 139 KB since the timeline re-renders only when its window of rows changes (2026-12-03: +390 B
   // in the window chunk; scrolling went from 86 dropped frames to 0); 139.5 KB since the store paces
   // its notifications in a burst and the timeline renders once per change (2026-12-03: +390 B; the
-  // 10,000 messages live went from about 960 to about 710 ms, the burst's work from 780 to 530 ms).
-  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '139.5 KB'),
+  // 10,000 messages live went from about 960 to about 710 ms, the burst's work from 780 to 530 ms);
+  // 140 KB since the first load grew by the resume watermark (above, 2026-12-04: +0.42 KB).
+  budget('open and connected (loader + host side + first load + window chunk, JS+CSS)', [`${dist}/parley.js`, `${dist}/parley-host.js`, ...firstLoad, ...lazyWindow], '140 KB'),
   budget("Genesys app's first load (genesys.html, a build of its own, only for backend: genesys)", [`${dist}/genesys.html`, ...genesysFirstLoad], '75 KB'),
   budget('Genesys chunk (lazy, only for backend: genesys: cometd + src/genesys)', lazyGenesys, '24 KB'),
   // 6 KB with the reader inside, until LivePerson's reader moved to src/liveperson (a chunk of its own, below).
