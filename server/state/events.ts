@@ -54,7 +54,10 @@ export function publish(account: Account, conv: Conversation, dialog: Dialog, in
     sequence: dialog.events.length,
     originatorId: input.originatorId,
     role: input.role,
-    serverTimestamp: Math.max(now, last?.serverTimestamp ?? 0),
+    // One server clock: an event is never dated before the conversation's last metadata change
+    // (touch() keeps those strictly increasing, so they can run a few ms ahead of `now`); else the
+    // survey's first question would sort before the "survey started" change that opened its dialog.
+    serverTimestamp: Math.max(now, last?.serverTimestamp ?? 0, conv.metaDataLastUpdateTs),
     event: input.event,
     audience: input.audience ?? 'ALL',
     ...(input.metadata ? { metadata: input.metadata } : {}),

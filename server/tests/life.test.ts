@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExConversationChangeNotificationBody, MessagingEventChange, MessagingEventNotificationBody, Notification } from '../../src/liveperson/wire';
 import type { TestClient } from '../testing/client';
 import { openConversation, standInForTests } from '../testing/harness';
-import { SURVEY_QUESTIONS, SURVEY_THANKS } from '../state/survey';
+import { SURVEY_QUESTIONS, SURVEY_THANKS, startSurvey } from '../state/survey';
+import { Account } from '../state/accounts';
+import { accept, createConversation } from '../state/lifecycle';
+import { mainDialog, touch } from '../state/model';
 
 const h = standInForTests();
 type ExNote = Notification<ExConversationChangeNotificationBody>;
@@ -136,6 +139,20 @@ describe('the survey after the consumer ends, and CSAT', () => {
     const rated = (await client.waitFor((f) => isEx(f) && f.body.changes[0]?.result.conversationDetails.csat !== undefined, { since })) as ExNote;
     expect(rated.body.changes[0]?.result.conversationDetails.csat).toEqual(csat);
     expect((await h.control(account).conversation(conv)).body).toMatchObject({ csat });
+  });
+});
+
+describe('one server clock', () => {
+  it('dates an event no earlier than the metadata change before it, even when changes ran ahead of the wall clock', () => {
+    const account = new Account('clock');
+    const conv = createConversation(account, 'consumer', {}, 1_000);
+    accept(account, conv, 'dana', 1_000);
+    for (let i = 0; i < 5; i++) touch(conv, 1_000); // five changes in one millisecond: 1,001 … 1,005 and on
+    startSurvey(account, conv, 'AGENT', 1_001);
+    const survey = conv.dialogs.find((d) => d.type === 'POST_SURVEY');
+    const question = survey?.events[0];
+    expect(question?.serverTimestamp).toBeGreaterThanOrEqual(survey?.metaDataLastUpdateTs ?? Infinity);
+    expect(mainDialog(conv).metaDataLastUpdateTs).toBeLessThanOrEqual(question?.serverTimestamp ?? 0);
   });
 });
 
