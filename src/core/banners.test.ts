@@ -73,7 +73,7 @@ describe('banners from snapshots', () => {
     const dialogs = [dialog('c1', { open: false }), dialog('s1', { kind: 'survey', createdAt: 2500 })];
     const survey = snapshot('c1', 3000, { mainOpen: false, closedBy: 'consumer', dialogs, participants: withAgent(participant('bot', 'assistant')) });
     const done = snapshot('c1', 4000, { stage: 'closed', mainOpen: false, closedBy: 'consumer', dialogs: dialogs.map((d) => ({ ...d, open: false })) });
-    expect(banners([withA, survey, done]).slice(1)).toEqual([{ type: 'surveyStarted' }, { type: 'conversationEnded', by: 'consumer' }]);
+    expect(banners([withA, survey, done]).slice(1)).toEqual([{ type: 'surveyStarted', dialogId: 's1' }, { type: 'conversationEnded', by: 'consumer' }]);
   });
 
   it('is the same whatever order the snapshots arrive in, with stable unique keys', () => {

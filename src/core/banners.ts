@@ -61,7 +61,8 @@ function diff(prev: ConversationSnapshot | undefined, next: ConversationSnapshot
   }
 
   const surveysBefore = new Set(prev?.dialogs.filter((d) => d.kind === 'survey').map((d) => d.id) ?? []);
-  if (next.dialogs.some((d) => d.kind === 'survey' && d.messaging && !surveysBefore.has(d.id))) out.push({ type: 'surveyStarted' });
+  const survey = next.dialogs.find((d) => d.kind === 'survey' && d.messaging && !surveysBefore.has(d.id));
+  if (survey) out.push({ type: 'surveyStarted', dialogId: survey.id });
 
   if (next.stage === 'closed' && prev?.stage !== 'closed') out.push({ type: 'conversationEnded', by: next.closedBy ?? 'system' });
   return out;

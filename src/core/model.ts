@@ -178,7 +178,8 @@ export type TimelineRow =
         | { type: 'backToQueue' }
         | { type: 'managerJoined'; participantId: string }
         | { type: 'conversationEnded'; by: ClosedBy }
-        | { type: 'surveyStarted' };
+        /** `dialogId`: the survey's dialog, whose messages always show below this banner. */
+        | { type: 'surveyStarted'; dialogId?: string };
     };
 
 /** A closed conversation before the current one, for the list of earlier conversations. */

@@ -192,6 +192,18 @@ describe('selectView: the survey', () => {
     const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
     expect(order.slice(-2)).toEqual(['surveyStarted', 'How would you rate your overall experience?']);
   });
+
+  it('puts the survey start, and the banners before it, above the survey question dated a little earlier (two clocks)', () => {
+    const joined = snapshot('c1', 11_002, { participants: withAgent(participant(AGENT, 'agent')) });
+    const dialogs = [dialog('c1', { open: false }), dialog('s1', { kind: 'survey', createdAt: 11_003 })];
+    const survey = snapshot('c1', 11_003, { mainOpen: false, closedBy: 'agent', dialogs, participants: withAgent(participant(AGENT, 'agent'), participant('bot', 'assistant')) });
+    // The messaging service dated the question before both metadata changes.
+    const question = text('s1', 0, 'bot', 'How would you rate your overall experience?', { conversationId: 'c1', at: 11_001 });
+    const waiting = snapshot('c1', 2000);
+    const rows = view([waiting, text('c1', 0, CONSUMER, 'thanks', { at: 10_000 }), joined, survey, question]).timeline;
+    const order = rows.map((r) => (r.kind === 'banner' ? r.banner.type : r.body.kind === 'text' ? r.body.text : r.kind));
+    expect(order).toEqual(['thanks', 'agentJoined', 'surveyStarted', 'How would you rate your overall experience?']);
+  });
 });
 
 describe('selectView: a new conversation after an end', () => {
