@@ -8,10 +8,12 @@
 //                 agentLeft or the skill transfer)
 //   managerJoined a MANAGER appeared; surveyStarted: a POST_SURVEY dialog appeared
 //   conversationEnded  the stage became CLOSE (by closedBy; 'system' when unknown)
+// interleave() places them among a thread's messages.
 import type { ConversationSnapshot, TimelineRow } from './model';
 import { activeAgents } from './conversation';
 
 export type BannerRow = Extract<TimelineRow, { kind: 'banner' }>;
+type MessageRow = Extract<TimelineRow, { kind: 'message' }>;
 type Banner = BannerRow['banner'];
 
 export function bannersOf(snapshots: readonly ConversationSnapshot[]): BannerRow[] {
@@ -78,4 +80,31 @@ function isSuggestedAgent(p: { role: string; status: string }): boolean {
 
 function isActiveManager(p: { role: string; status: string }): boolean {
   return p.role === 'manager' && p.status === 'active';
+}
+
+/** The banner goes above the message: it is older, or it opens the survey that message asks in (same moment). */
+function bannerFirst(banner: BannerRow, m: MessageRow): boolean {
+  return banner.at < m.at || (banner.at === m.at && banner.banner.type === 'surveyStarted');
+}
+
+/**
+ * Messages keep their sequence order; each banner goes before the first message newer than it. A
+ * survey's start (and every banner older than it) goes above the survey's first message whatever
+ * their times say: the banner is dated by the conversation's metadata and the question by the
+ * messaging service, two clocks that need not agree to the millisecond.
+ */
+export function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[] {
+  const surveyStart = new Map<string, number>();
+  banners.forEach((row, i) => {
+    if (row.banner.type === 'surveyStarted' && row.banner.dialogId !== undefined && !surveyStart.has(row.banner.dialogId)) surveyStart.set(row.banner.dialogId, i);
+  });
+  const out: TimelineRow[] = [];
+  let b = 0;
+  for (const m of messages) {
+    const opens = m.dialogId === undefined ? -1 : (surveyStart.get(m.dialogId) ?? -1);
+    while (b < banners.length && (b <= opens || bannerFirst(banners[b] as BannerRow, m))) out.push(banners[b++] as BannerRow);
+    out.push(m);
+  }
+  while (b < banners.length) out.push(banners[b++] as BannerRow);
+  return out;
 }

@@ -6,9 +6,8 @@
 // same object, and an unchanged view is the previous view, so the UI re-renders only what changed.
 import type { ChatView, ConversationSnapshot, EarlierConversation, TimelineRow } from './model';
 import { activeAgents, belongsTo, currentConversation, isConsumer, latestSnapshots, snapshotsOf } from './conversation';
-import { bannersOf } from './banners';
+import { bannersOf, interleave } from './banners';
 import { earlierConversations } from './earlier';
-import type { BannerRow } from './banners';
 import type { Changes } from './changes';
 import { ReceiptIndex } from './receiptIndex';
 import { ThreadIndex, threadSignature, type RowSources, type ViewCounters } from './threadIndex';
@@ -222,33 +221,6 @@ function previousThread(state: ChatState, snap: ConversationSnapshot, memo: View
 }
 
 const sameRows = (a: readonly TimelineRow[], b: readonly TimelineRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
-
-/** The banner goes above the message: it is older, or it opens the survey that message asks in (same moment). */
-function bannerFirst(banner: BannerRow, m: MessageRow): boolean {
-  return banner.at < m.at || (banner.at === m.at && banner.banner.type === 'surveyStarted');
-}
-
-/**
- * Messages keep their sequence order; each banner goes before the first message newer than it. A
- * survey's start (and every banner older than it) goes above the survey's first message whatever
- * their times say: the banner is dated by the conversation's metadata and the question by the
- * messaging service, two clocks that need not agree to the millisecond.
- */
-function interleave(messages: MessageRow[], banners: BannerRow[]): TimelineRow[] {
-  const surveyStart = new Map<string, number>();
-  banners.forEach((row, i) => {
-    if (row.banner.type === 'surveyStarted' && row.banner.dialogId !== undefined && !surveyStart.has(row.banner.dialogId)) surveyStart.set(row.banner.dialogId, i);
-  });
-  const out: TimelineRow[] = [];
-  let b = 0;
-  for (const m of messages) {
-    const opens = m.dialogId === undefined ? -1 : (surveyStart.get(m.dialogId) ?? -1);
-    while (b < banners.length && (b <= opens || bannerFirst(banners[b] as BannerRow, m))) out.push(banners[b++] as BannerRow);
-    out.push(m);
-  }
-  while (b < banners.length) out.push(banners[b++] as BannerRow);
-  return out;
-}
 
 function agentTyping(state: ChatState, snap: ConversationSnapshot, opts: ViewOptions, thread: ThreadIndex): string | undefined {
   // The latest chat state per participant (across the conversation's dialogs) decides.
