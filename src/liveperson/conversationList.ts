@@ -165,7 +165,7 @@ export function createConversationList(connection: Connection, store: ChatStore,
         }
         if (since === undefined) store.dispatch(unlisted.map((c) => ({ type: 'conversationRemoved', conversationId: c.id })));
         const serverTime = asTimestamp(asObject(clockAnswer)?.currentTime, clock.now() + MAX_CLOCK_AHEAD_MS);
-        const newest = Math.max(0, ...latestSnapshots(store.state).map((c) => c.updatedAt));
+        const newest = held.reduce((most, c) => Math.max(most, c.updatedAt), 0);
         proven = serverTime === undefined || newest <= 0 ? undefined : { at: Math.min(serverTime, newest), generation: store.generation };
         return true;
       };
