@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RECONNECT_GRACE_MS } from './ConnectionBar';
 import { rows } from './testing/fakeSession';
 import { renderWidget } from './testing/renderWidget';
 import { sessionError } from '../core/session';
@@ -20,15 +21,62 @@ describe('chat window', () => {
   });
 
   it('shows "Reconnecting…" as a status while the composer stays usable', async () => {
-    const { session, user, push } = renderWidget({ open: true });
+    const { session, user, push } = renderWidget({ open: true, connection: { status: 'reconnecting' } });
     const status = screen.getByRole('status');
-    expect(status.textContent).toBe('');
-    await push({ connection: { status: 'reconnecting' } });
     expect(status.textContent).toBe('Reconnecting…');
     await user.keyboard('still here{Enter}');
     expect(session.callsOf('send')).toEqual([{ method: 'send', text: 'still here' }]);
     await push({ connection: { status: 'online' } });
     expect(status.textContent).toBe('');
+  });
+
+  describe('after online, a drop shows only once it lasted RECONNECT_GRACE_MS', () => {
+    beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+    afterEach(() => vi.useRealTimers());
+    const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+
+    it('a reconnect within it changes nothing on screen', async () => {
+      const { push } = renderWidget({ open: true, connection: { status: 'online' } });
+      const status = screen.getByRole('status');
+      const changes: MutationRecord[] = [];
+      const watching = new MutationObserver((records) => changes.push(...records));
+      watching.observe(status, { subtree: true, childList: true, attributes: true, characterData: true });
+      await push({ connection: { status: 'reconnecting' } });
+      await wait(RECONNECT_GRACE_MS / 2);
+      await push({ connection: { status: 'connecting' } });
+      await wait(RECONNECT_GRACE_MS / 2 - 1);
+      await push({ connection: { status: 'online' } });
+      await wait(RECONNECT_GRACE_MS);
+      watching.disconnect();
+      expect(changes).toEqual([]);
+      expect(status.textContent).toBe('');
+      expect(status.getAttribute('data-status')).toBe('online');
+    });
+
+    it('counted from the drop, not from each retry; then it says so until online', async () => {
+      const { push } = renderWidget({ open: true, connection: { status: 'online' } });
+      const status = screen.getByRole('status');
+      await push({ connection: { status: 'reconnecting' } });
+      await wait(RECONNECT_GRACE_MS - 500);
+      await push({ connection: { status: 'connecting' } });
+      await push({ connection: { status: 'reconnecting' } });
+      await wait(499);
+      expect(status.textContent).toBe('');
+      await wait(1);
+      expect(status.textContent).toBe('Reconnecting…');
+      expect(status.getAttribute('data-status')).toBe('reconnecting');
+      await push({ connection: { status: 'online' } });
+      expect(status.textContent).toBe('');
+      await push({ connection: { status: 'reconnecting' } }); // the next drop has its own grace
+      expect(status.textContent).toBe('');
+    });
+
+    it('an error shows at once', async () => {
+      const { push } = renderWidget({ open: true, connection: { status: 'online' } });
+      await push({ connection: { status: 'reconnecting' } });
+      await push({ connection: { status: 'error', error: 'refused', errorKind: 'signIn' } });
+      expect(screen.getByRole('status').getAttribute('data-status')).toBe('error');
+    });
   });
 
   it('shows a connection error from the catalogue (never the session\'s English) and a Retry that restarts the session', async () => {

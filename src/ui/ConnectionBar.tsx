@@ -1,7 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useI18n } from './i18n';
 import { connectionErrorText } from './text';
 import { useConnectionView, useSession } from './useParleySession';
+import type { ConnectionView } from '../core/model';
 import './ConnectionBar.css';
 
 function subscribeToNetwork(onChange: () => void): () => void {
@@ -22,6 +23,33 @@ function useBrowserOffline(): boolean {
   );
 }
 
+/** How long a drop from online may last before the bar says so: a blip (a server's deploy, a token refresh, a lost socket replaced at once) is not news. */
+export const RECONNECT_GRACE_MS = 2_000;
+
+type ShownStatus = ConnectionView['status'] | 'offline';
+
+/**
+ * What the bar shows: `status`, except that after online, "Reconnecting…" and "Connecting…" show
+ * only once they lasted RECONNECT_GRACE_MS (counted from the drop, not from each retry). Until then
+ * the bar stays as it was, so a reconnect that succeeds within it changes nothing on screen.
+ * Offline and errors show at once.
+ */
+function useShownStatus(status: ShownStatus): ShownStatus {
+  const [shown, setShown] = useState(status);
+  const holding = shown === 'online' && (status === 'reconnecting' || status === 'connecting');
+  const latest = useRef(status);
+  useEffect(() => {
+    latest.current = status;
+  });
+  useEffect(() => {
+    if (!holding) return;
+    const timer = setTimeout(() => setShown(latest.current), RECONNECT_GRACE_MS);
+    return () => clearTimeout(timer);
+  }, [holding]);
+  if (!holding && shown !== status) setShown(status); // what was shown, kept from the last render
+  return holding ? shown : status;
+}
+
 /**
  * Connection trouble, as a status line under the header. Always rendered so it is announced. It
  * lies over the top of the timeline (a zero-height slot holds it), so showing it moves nothing.
@@ -33,7 +61,7 @@ export function ConnectionBar() {
   // Offline, the browser says so at once (the socket may take seconds to notice) and there is no
   // point in saying "Reconnecting…": the session reconnects as soon as the browser is back.
   const offline = useBrowserOffline() && connection.status !== 'error';
-  const status = offline ? 'offline' : connection.status;
+  const status = useShownStatus(offline ? 'offline' : connection.status);
   return (
     <div className="parley-connection-slot">
       <div role="status" className="parley-connection" data-status={status}>
