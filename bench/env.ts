@@ -94,6 +94,8 @@ export interface TapRecord {
   statuses: Array<{ at: number; status: string }>;
   clicks: number[];
   composerAt?: number;
+  /** The session's connection status as the host page heard it (Parley's 'connection' event). */
+  connections: Array<{ at: number; status: string }>;
   timeOrigin: number;
 }
 

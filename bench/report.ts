@@ -30,9 +30,12 @@ ${resultsTable(figures)}
 ## What each figure is
 
 - **Resync**: with 1,000 closed conversations and an open one of 1,000 events, every socket is
-  dropped (the stand-in's \`faults/drop\`); from the new socket's open to the connection status
-  turning online (the resubscribe finished). CPU: the renderer's main-thread task time (CDP
-  Performance metrics) from the drop to ready. Round trips: the longest chain of requests where
+  dropped (the stand-in's \`faults/drop\`); from the new socket's open to the session reporting
+  online (Parley's public \`connection\` event: the resubscribe finished; the status line shows
+  nothing for a drop shorter than 2 s). CPU: the renderer's main-thread task time (CDP
+  Performance metrics) from the drop to ready, which includes handling the close and the reconnect;
+  the floor's is from its socket's creation to ready. Both are awaited in the page, never polled
+  (a poll costs the page's main thread too). Round trips: the longest chain of requests where
   one was sent after another's answer arrived.
 - **First load**: the same visitor reloads with the window open: from navigation to the last
   message shown and the status online.
@@ -59,11 +62,11 @@ ${resultsTable(figures)}
 - **Offline**: with the window open and Dana in the conversation, the browser context goes offline
   (CDP network emulation, which fires the pages' offline event): until the status line says "You're
   offline". The visitor writes a message; 1 s later the network is back (the online event): until
-  the connection is ready again (resubscribed, status online) and until that message's publish is
+  the connection is ready again (resubscribed: the session reports online) and until that message's publish is
   answered by the stand-in. "before" is issue 13's (noticed after about 9 s, recovered in 5 to 12 s).
 - **Silent loss**: then the socket dies without any offline event or close (the stand-in's
   \`faults/blackhole\`: it reads and sends nothing more on it) and the visitor writes at once: until
-  the widget notices (status reconnecting), from then until it is ready on a new socket, and from
+  the widget notices (the session reports reconnecting), from then until it is ready on a new socket, and from
   the silence until that message is stored.
 `;
 }

@@ -126,6 +126,9 @@ export function statusAfter(tap: Pick<TapRecord, 'statuses'>, after: number, sta
 }
 
 /** The first time, after `after`, that the connection status became 'online'. */
+/** When the session (not the status line, which waits out a short drop) reported `status` after `after`. */
+export const connectionAfter = (tap: Pick<TapRecord, 'connections'>, after: number, status: string) => tap.connections.find((c) => c.at >= after && c.status === status)?.at;
+
 export const onlineAfter = (tap: Pick<TapRecord, 'statuses'>, after: number) => statusAfter(tap, after, 'online');
 
 /** When the visitor's message `text` was first published and answered by the stand-in, on any socket. */

@@ -65,6 +65,42 @@
     const rows = document.querySelectorAll('[data-originator]').length;
     if (rows > b.rowsMax) b.rowsMax = rows;
   };
+  // The session's own connection status, as the host page hears it (Parley's public 'connection'
+  // event, subscribed through the page's queue before the loader runs): unlike the status line,
+  // which waits out a short drop, it says when the widget lost and regained its connection.
+  b.connections = [];
+  b.waiters = [];
+  if (window.top === window && window.Parley === undefined) {
+    window.Parley = {
+      q: [
+        [
+          'on',
+          'connection',
+          (detail) => {
+            b.connections.push({ at: now(), status: detail.status });
+            b.waiters = b.waiters.filter((check) => !check());
+          },
+        ],
+      ],
+    };
+  }
+  /**
+   * In the widget's frame: resolves, without the bench polling the page, once a socket after the
+   * first `opens` ones has opened and the session reported online after that: {created, open, ready}.
+   */
+  b.onlineOnNewSocket = (opens) =>
+    new Promise((resolve) => {
+      const top = window.top.__bench;
+      const check = () => {
+        const socket = b.opens[b.opens.length - 1];
+        if (b.opens.length <= opens || !socket || socket.open === undefined) return false;
+        const online = top.connections.find((c) => c.status === 'online' && c.at >= socket.open);
+        if (!online) return false;
+        resolve({ created: socket.created, open: socket.open, ready: online.at });
+        return true;
+      };
+      if (!check()) top.waiters.push(check);
+    });
   const start = () => new MutationObserver(watch).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
   start();
   b.resetRows = () => {
@@ -111,6 +147,7 @@
     statuses: b.statuses,
     clicks: b.clicks,
     composerAt: b.composerAt,
+    connections: window.top.__bench ? window.top.__bench.connections : [],
     timeOrigin: performance.timeOrigin,
   });
 })();

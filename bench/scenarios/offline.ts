@@ -2,15 +2,15 @@
 // browser context goes offline (Playwright's context.setOffline, CDP network emulation, which also
 // fires the pages' offline and online events) with the window open and Dana in the conversation.
 // From going offline to the status line saying "You're offline" (data-status="offline"); the
-// visitor writes a message meanwhile; from back online to the connection ready again (status
-// online: resubscribed) and to that message stored (its publish answered by the stand-in).
+// visitor writes a message meanwhile; from back online to the connection ready again (the session
+// reports online to the host page: resubscribed) and to that message stored (its publish answered by the stand-in).
 //
 // Then a silent loss: the stand-in's blackhole fault makes the socket go silent without any
 // offline event or close, and the visitor writes at once: from the silence until the widget notices
-// (status reconnecting), from then until it is ready again on a new socket, and from the silence
+// (it reports reconnecting; the status line says so only if that lasts), from then until it is ready again on a new socket, and from the silence
 // until that message is stored.
 import { faultsOf, pollTap, readTap, sleep, until } from '../env';
-import { onlineAfter, publishAnswered, statusAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
+import { connectionAfter, onlineAfter, publishAnswered, statusAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const OFFLINE_FOR_MS = 1_000;
 /** How long the widget may take to notice a silent socket (a keep-alive interval and timeout, and more). */
@@ -41,7 +41,7 @@ export const offline: Scenario = {
       await sleep(OFFLINE_FOR_MS);
       const backAt = Date.now();
       await context.setOffline(false);
-      const ready = await until('the connection ready', async () => onlineAfter(await pollTap(v.frame), backAt), 30_000);
+      const ready = await until('the connection ready', async () => connectionAfter(await pollTap(v.frame), backAt, 'online'), 30_000);
       const stored = await until('the message stored', async () => publishAnswered(await readTap(v.frame), text), 30_000, 50);
       await sleep(500);
 
@@ -50,8 +50,8 @@ export const offline: Scenario = {
       const unheard = `Written into the silence ${silentAt}`;
       await v.frame.getByRole('textbox', { name: 'Message' }).fill(unheard);
       await v.frame.getByRole('button', { name: 'Send' }).click();
-      const noticed = await until('the silence noticed', async () => statusAfter(await pollTap(v.frame), silentAt, 'reconnecting'), SILENT_MS, 50);
-      const back = await until('the connection ready again', async () => onlineAfter(await pollTap(v.frame), noticed), 30_000);
+      const noticed = await until('the silence noticed', async () => connectionAfter(await pollTap(v.frame), silentAt, 'reconnecting'), SILENT_MS, 50);
+      const back = await until('the connection ready again', async () => connectionAfter(await pollTap(v.frame), noticed, 'online'), 30_000);
       const heard = await until('the message stored', async () => publishAnswered(await readTap(v.frame), unheard), 30_000, 50);
       return {
         values: {

@@ -3,7 +3,7 @@
 // requests Parley sent (read from the probe) in one flight on the same socket and only parses.
 import type { Page } from '@playwright/test';
 import { faultsOf, MainThread, pollTap, readTap, sleep, until } from '../env';
-import { comesBack, isSubscribeRequest, onlineAfter, requestsOf, roundTrips, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
+import { comesBack, isSubscribeRequest, requestsOf, roundTrips, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
 const CLOSED = 1_000;
 const EVENTS = 1_000;
@@ -19,7 +19,8 @@ async function floorRun(page: Page, config: FloorConfig, load: string | undefine
   const before = await main.taskMs();
   if (load) await page.goto(`${load}#${encodeURIComponent(JSON.stringify(config))}`);
   else await page.evaluate(`window.__floor.run(${JSON.stringify(config)})`);
-  const ready = await until('the floor', () => page.evaluate('window.__floor.error || window.__floor.ready') as Promise<number | string | undefined>, 30_000, 5);
+  await until('the floor started', () => page.evaluate('window.__floor.done && true') as Promise<true | undefined>, 30_000, 5);
+  const ready = (await page.evaluate('window.__floor.done')) as number | string;
   if (typeof ready === 'string') throw new Error(`floor: ${ready} on ${config.url} sending ${config.frames.map((f) => f.slice(0, 200)).join(' / ')}`);
   const cpu = (await main.taskMs()) - before;
   const start = load ? ((await page.evaluate('performance.timeOrigin')) as number) : ((await page.evaluate('window.__floor.open')) as number);
@@ -58,13 +59,9 @@ export const resync: Scenario = {
       const before = await pollTap(frame);
       const cpu1 = await main.taskMs();
       await faultsOf(ctx.standIn.url).drop();
-      const resynced = await until('the resync', async () => {
-        const tap = await pollTap(frame);
-        const socket = tap.opens[tap.opens.length - 1];
-        if (tap.opens.length <= before.opens.length || socket?.open === undefined) return undefined;
-        const online = onlineAfter(tap, socket.open);
-        return online === undefined ? undefined : { open: socket.open, ready: online };
-      });
+      // Awaited in the page (no polling, which would cost the page CPU): the new socket open, then
+      // the session online (the host's 'connection' event: the status line waits out a short drop).
+      const resynced = (await frame.evaluate(`window.__bench.onlineOnNewSocket(${before.opens.length})`)) as { open: number; ready: number };
       const resyncCpu = (await main.taskMs()) - cpu1;
       const resyncTap = await readTap(frame, before.frameCount);
       const resyncRequests = requestsOf(resyncTap).filter((r) => isSubscribeRequest(r) && r.at <= resynced.ready);
