@@ -62,11 +62,11 @@ ${resultsTable(figures)}
 - **Offline**: with the window open and Dana in the conversation, the browser context goes offline
   (CDP network emulation, which fires the pages' offline event): until the status line says "You're
   offline". The visitor writes a message; 1 s later the network is back (the online event): until
-  the connection is ready again (resubscribed: the session reports online) and until that message's publish is
-  answered by the stand-in. "before" is issue 13's (noticed after about 9 s, recovered in 5 to 12 s).
+  the connection is ready again (resubscribed: the session reports online) and until that
+  message's publish is answered by the stand-in. "before" is issue 13's (noticed after about 9 s, recovered in 5 to 12 s).
 - **Silent loss**: then the socket dies without any offline event or close (the stand-in's
   \`faults/blackhole\`: it reads and sends nothing more on it) and the visitor writes at once: until
-  the widget notices (the session reports reconnecting), from then until it is ready on a new socket, and from
-  the silence until that message is stored.
+  the widget notices (the session reports reconnecting), from then until it is ready on a new
+  socket, and from the silence until that message is stored.
 `;
 }

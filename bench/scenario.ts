@@ -125,10 +125,10 @@ export function statusAfter(tap: Pick<TapRecord, 'statuses'>, after: number, sta
   return tap.statuses.find((s) => s.at > after && s.status === status)?.at;
 }
 
-/** The first time, after `after`, that the connection status became 'online'. */
 /** When the session (not the status line, which waits out a short drop) reported `status` after `after`. */
 export const connectionAfter = (tap: Pick<TapRecord, 'connections'>, after: number, status: string) => tap.connections.find((c) => c.at >= after && c.status === status)?.at;
 
+/** The first time, after `after`, that the status line's status became 'online'. */
 export const onlineAfter = (tap: Pick<TapRecord, 'statuses'>, after: number) => statusAfter(tap, after, 'online');
 
 /** When the visitor's message `text` was first published and answered by the stand-in, on any socket. */

@@ -3,12 +3,13 @@
 // fires the pages' offline and online events) with the window open and Dana in the conversation.
 // From going offline to the status line saying "You're offline" (data-status="offline"); the
 // visitor writes a message meanwhile; from back online to the connection ready again (the session
-// reports online to the host page: resubscribed) and to that message stored (its publish answered by the stand-in).
+// reports online to the host page: resubscribed) and to that message stored (its publish answered
+// by the stand-in).
 //
 // Then a silent loss: the stand-in's blackhole fault makes the socket go silent without any
 // offline event or close, and the visitor writes at once: from the silence until the widget notices
-// (it reports reconnecting; the status line says so only if that lasts), from then until it is ready again on a new socket, and from the silence
-// until that message is stored.
+// (it reports reconnecting; the status line says so only if that lasts), from then until it is
+// ready again on a new socket, and from the silence until that message is stored.
 import { faultsOf, pollTap, readTap, sleep, until } from '../env';
 import { connectionAfter, onlineAfter, publishAnswered, statusAfter, visitorWithAgent, type BenchContext, type RunResult, type Scenario } from '../scenario';
 
